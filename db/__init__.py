@@ -1,0 +1,1 @@
+"""Local SQLite storage through SQLAlchemy 2: schema, migrations, repository."""

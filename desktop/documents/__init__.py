@@ -1,0 +1,1 @@
+"""Printed documents: the form's layout model and its PDF/xlsx renderers."""

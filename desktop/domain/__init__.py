@@ -1,0 +1,1 @@
+"""The declaration domain model: pure Python, no Qt, no database."""

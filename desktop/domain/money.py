@@ -1,0 +1,104 @@
+"""Money in 万元 as exact decimals: parsing, canonical text and display rounding.
+
+Amounts are ``decimal.Decimal`` everywhere. The exchange format allows at most 8 digits before
+the point and 6 after it; display rounds half up (四舍五入) to the profile's decimals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MAX_DECIMALS = 6
+MAX_INTEGER_DIGITS = 8
+ZERO = Decimal(0)
+
+#: The amount pattern of exchange-format.md, applied to JSON strings verbatim.
+AMOUNT_PATTERN = re.compile(r"[0-9]{1,8}(\.[0-9]{1,6})?")
+
+
+class AmountError(ValueError):
+    """A text that is not a valid amount; ``reason`` is a Chinese message for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parse_exchange_amount(text: str) -> Decimal:
+    """Parse an amount string of the exchange format (strict pattern, no tolerance)."""
+    if not AMOUNT_PATTERN.fullmatch(text):
+        raise AmountError(
+            f"金额 \"{text}\" 格式不正确：应为不含空格的非负小数，整数部分最多 8 位，小数最多 6 位"
+        )
+    return Decimal(text)
+
+
+def parse_user_amount(text: str) -> Decimal:
+    """Parse an amount typed by a user: tolerant of separators and full-width forms.
+
+    Accepts ``1125.33``, ``1,125.33``, ``１，１２５．３３``, surrounding spaces and an empty text
+    (zero). Rejects letters, signs, exponents and more than 6 decimals with a Chinese reason.
+    """
+    normalised = unicodedata.normalize("NFKC", text).strip()
+    normalised = normalised.replace(",", "").replace("，", "").replace(" ", "")
+    normalised = normalised.replace("。", ".")
+    if normalised == "":
+        return ZERO
+    if normalised.startswith("-"):
+        raise AmountError("金额不能为负数")
+    if not re.fullmatch(r"[0-9]*\.?[0-9]*", normalised) or normalised == ".":
+        raise AmountError(f"\"{text}\" 不是金额：只能输入数字和小数点")
+    integer, _, fraction = normalised.partition(".")
+    if len(fraction) > MAX_DECIMALS:
+        raise AmountError(f"金额最多 {MAX_DECIMALS} 位小数")
+    if len(integer.lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise AmountError(f"金额整数部分最多 {MAX_INTEGER_DIGITS} 位（单位：万元）")
+    try:
+        return Decimal(normalised if integer else "0" + normalised)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid digits
+        raise AmountError(f"\"{text}\" 不是金额") from exc
+
+
+def is_valid_amount(value: Decimal) -> bool:
+    """True when ``value`` is storable: finite, non-negative, within 8+6 digits."""
+    if not value.is_finite() or value < 0:
+        return False
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+        return False
+    return value < Decimal(10) ** MAX_INTEGER_DIGITS
+
+
+def canonical_amount(value: Decimal) -> str:
+    """The fingerprint form: at least 2 and at most 6 decimals, no further trailing zeros."""
+    text = format(value.normalize(), "f") if value != 0 else "0"
+    integer, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    if len(fraction) < 2:
+        fraction = fraction.ljust(2, "0")
+    integer = integer.lstrip("0") or "0"
+    return f"{integer}.{fraction}"
+
+
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """Round for display (四舍五入)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def format_amount(value: Decimal, decimals: int = 2, *, thousands: bool = False) -> str:
+    """Display text: rounded half up to ``decimals``, optionally with thousands separators."""
+    rounded = round_half_up(value, decimals)
+    return f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
+
+
+def has_hidden_precision(value: Decimal, decimals: int = 2) -> bool:
+    """True when ``value`` has more precision than ``decimals`` shows."""
+    return round_half_up(value, decimals) != value
+
+
+def plain_amount(value: Decimal) -> str:
+    """The editing text: plain digits, no separators, no superfluous trailing zeros beyond 2."""
+    return canonical_amount(value)

@@ -1,0 +1,109 @@
+"""The storage contract the services, command line and GUI program against.
+
+``db.repository.SqliteDeclarationStore`` implements it; the core never imports ``db``. A
+*working copy* is the declaration being edited (saved continuously); a *revision* is a numbered,
+frozen snapshot of everything the exchange format carries (cli.md, "Revisions").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from desktop.domain.model import Declaration, Indicator
+
+
+class StoreError(Exception):
+    """A storage problem worth telling the user about (Chinese message)."""
+
+
+class NotFoundError(StoreError):
+    """No declaration or revision with this id/number."""
+
+
+class NewerDatabaseError(StoreError):
+    """The database was written by a newer version of the application."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The file is not a usable PerfDecl database."""
+
+
+@dataclass(frozen=True)
+class DeclarationSummary:
+    id: int
+    year: int
+    unit_name: str
+    form: str
+    profile_id: str
+    latest_revision: int  # 0 when none
+    final_revision: int | None
+    modified: datetime
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    declaration_id: int
+    number: int
+    created: datetime
+    fingerprint: str
+    is_final: bool
+
+
+@dataclass(frozen=True)
+class StoredIndicator:
+    """An indicator of some stored declaration, for the indicator library."""
+
+    declaration_id: int
+    year: int
+    unit_name: str
+    level1: str
+    level2: str
+    indicator: Indicator
+
+
+class DeclarationStore(Protocol):
+    """Persistence of declarations, their working copies and revisions."""
+
+    def create(self, declaration: Declaration) -> int:
+        """Store a new declaration as a working copy; returns its id (no revision yet)."""
+        ...
+
+    def load(self, declaration_id: int) -> Declaration:
+        """The working copy; raises :class:`NotFoundError`."""
+        ...
+
+    def save(self, declaration_id: int, declaration: Declaration) -> None:
+        """Replace the working copy atomically and touch its modification time."""
+        ...
+
+    def delete(self, declaration_id: int) -> None: ...
+
+    def list(self) -> list[DeclarationSummary]:
+        """Every stored declaration, newest modification first."""
+        ...
+
+    def summary(self, declaration_id: int) -> DeclarationSummary: ...
+
+    def make_revision(self, declaration_id: int) -> RevisionInfo:
+        """Freeze the current working copy as the next revision number."""
+        ...
+
+    def revisions(self, declaration_id: int) -> list[RevisionInfo]:
+        """Revisions in ascending number."""
+        ...
+
+    def load_revision(self, declaration_id: int, number: int) -> Declaration:
+        """Revision ``number`` exactly as it was frozen; raises :class:`NotFoundError`."""
+        ...
+
+    def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:
+        """Mark (or unmark) revision ``number`` as 定稿; marking never changes its content."""
+        ...
+
+    def stored_indicators(self, exclude_declaration_id: int | None = None) -> list[StoredIndicator]:
+        """Every level-3 indicator of the stored working copies (for the indicator library)."""
+        ...
+
+    def close(self) -> None: ...
