@@ -1,0 +1,307 @@
+"""Reader of the JSON exchange format v1 (exchange-format.md).
+
+The whole file is validated before anything is returned: a refused file raises
+:class:`ExchangeError` naming the JSON path, so nothing half-read ever reaches the database.
+T01 is applied to 指标值/度量单位 and ``目标N：`` prefixes are stripped; both are reported in the
+:class:`ReadResult` so the review rules can mention them for a file check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.model import (
+    FORM_DEPARTMENT,
+    FORM_PROJECT,
+    NOT_APPLICABLE,
+    AcceptedFinding,
+    Category,
+    Declaration,
+    Footer,
+    Indicator,
+    Task,
+    Totals,
+)
+from desktop.domain.money import format_amount
+from desktop.domain.profile import DEFAULT_PROFILE_ID, UnknownProfileError, load_profile
+from desktop.domain.values import normalise_value_text
+from desktop.exchange.errors import ExchangeError
+from desktop.exchange.fields import (
+    as_amount,
+    as_bool,
+    as_int,
+    as_list,
+    as_object,
+    as_str,
+    join,
+    optional_amount,
+    optional_str,
+    require,
+)
+from desktop.exchange.jsontext import MAX_BYTES, decode_json
+
+FORMAT_ID = "perfdecl.declaration"
+FORMAT_VERSION = 1
+_GOAL_PREFIX = re.compile(r"^\s*目标\s*(\d+)\s*[：:]\s*")
+
+
+@dataclass
+class ReadResult:
+    """A declaration read from a file, with what the reader noticed on the way."""
+
+    declaration: Declaration
+    warnings: list[str] = field(default_factory=list)
+    #: JSON paths of 指标值/度量单位 texts that needed the T01 normalisation.
+    normalised_paths: list[str] = field(default_factory=list)
+    #: (goal index, number written in its ``目标N：`` prefix) where N differed from the position.
+    goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_json_file(path: str | Path) -> ReadResult:
+    """Read and validate an exchange file; raises :class:`ExchangeError`."""
+    file_path = Path(path)
+    try:
+        size = file_path.stat().st_size
+        if size > MAX_BYTES:
+            raise ExchangeError("", f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，不能导入")
+        data = file_path.read_bytes()
+    except OSError as exc:
+        raise ExchangeError("", f"无法读取文件：{exc.strerror or exc}") from exc
+    return read_json_bytes(data)
+
+
+def read_json_bytes(data: bytes) -> ReadResult:
+    return declaration_from_dict(decode_json(data))
+
+
+def declaration_from_dict(obj: Any) -> ReadResult:
+    """Validate a decoded exchange document and build the :class:`Declaration`."""
+    return _Reader().read(obj)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.result_warnings: list[str] = []
+        self.normalised: list[str] = []
+        self.mismatches: list[tuple[int, int]] = []
+
+    def read(self, obj: Any) -> ReadResult:
+        root = as_object(obj, "")
+        fmt = as_str(require(root, "format", ""), "format")
+        if fmt != FORMAT_ID:
+            raise ExchangeError("format", f"不是申报表文件（format 应为 \"{FORMAT_ID}\"）")
+        version = as_int(require(root, "version", ""), "version")
+        if version > FORMAT_VERSION:
+            raise ExchangeError(
+                "version", f"文件版本 {version} 高于本程序支持的版本 {FORMAT_VERSION}，请升级程序"
+            )
+        if version < FORMAT_VERSION:
+            raise ExchangeError("version", f"不支持的文件版本 {version}")
+        form = as_str(require(root, "form", ""), "form")
+        if form == FORM_PROJECT:
+            raise ExchangeError("form", "项目支出绩效目标申报表（project）暂不支持")
+        if form != FORM_DEPARTMENT:
+            raise ExchangeError("form", f"未知的申报表类型 \"{form}\"")
+        profile_id = DEFAULT_PROFILE_ID
+        if "profile" in root and root["profile"] is not None:
+            profile_id = as_str(root["profile"], "profile")
+        try:
+            profile = load_profile(profile_id)
+        except UnknownProfileError as exc:
+            raise ExchangeError("profile", f"未知的指标体系 \"{profile_id}\"") from exc
+        year = as_int(require(root, "year", ""), "year")
+        if not 1000 <= year <= 9999:
+            raise ExchangeError("year", f"年度应为 4 位数字，实际是 {year}")
+        declaration = Declaration(
+            profile_id=profile.id,
+            year=year,
+            categories=profile.empty_categories(),
+            form=form,
+            unit_name=as_str(require(root, "unit_name", ""), "unit_name"),
+            supervisor=as_str(require(root, "supervisor", ""), "supervisor"),
+        )
+        declaration.tasks = self._tasks(require(root, "tasks", ""))
+        if "totals" in root and root["totals"] is not None:
+            declaration.declared_totals = self._totals(root["totals"])
+        declaration.goals = self._goals(require(root, "goals", ""))
+        self._indicators(require(root, "indicators", ""), declaration)
+        if "footer" in root and root["footer"] is not None:
+            declaration.footer = self._footer(root["footer"])
+        declaration.budget_control_total = optional_amount(root, "budget_control_total", "")
+        if "accepted_findings" in root and root["accepted_findings"] is not None:
+            declaration.accepted_findings = self._accepted(root["accepted_findings"])
+        self._declared_total_warnings(declaration)
+        return ReadResult(declaration, self.result_warnings, self.normalised, self.mismatches)
+
+    # -- parts ----------------------------------------------------------------------------
+    def _tasks(self, value: Any) -> list[Task]:
+        tasks = []
+        for index, item in enumerate(as_list(value, "tasks")):
+            path = join("tasks", index)
+            obj = as_object(item, path)
+            tasks.append(
+                Task(
+                    name=as_str(require(obj, "name", path), join(path, "name")),
+                    content=as_str(require(obj, "content", path), join(path, "content")),
+                    fiscal=as_amount(require(obj, "fiscal", path), join(path, "fiscal")),
+                    other=as_amount(require(obj, "other", path), join(path, "other")),
+                    declared_total=optional_amount(obj, "total", path),
+                )
+            )
+        return tasks
+
+    def _totals(self, value: Any) -> Totals | None:
+        obj = as_object(value, "totals")
+        totals = Totals(
+            total=optional_amount(obj, "total", "totals"),
+            fiscal=optional_amount(obj, "fiscal", "totals"),
+            other=optional_amount(obj, "other", "totals"),
+        )
+        return None if totals.is_empty() else totals
+
+    def _goals(self, value: Any) -> list[str]:
+        goals = []
+        for index, item in enumerate(as_list(value, "goals")):
+            text = as_str(item, join("goals", index))
+            match = _GOAL_PREFIX.match(text)
+            if match:
+                stated = int(match.group(1))
+                text = text[match.end() :]
+                if stated != index + 1:
+                    self.mismatches.append((index, stated))
+                    self.result_warnings.append(
+                        f"goals[{index}]：编号“目标{stated}”与其位置（目标{index + 1}）不一致，"
+                        f"已按位置编号（S06）"
+                    )
+            goals.append(text)
+        return goals
+
+    def _indicators(self, value: Any, declaration: Declaration) -> None:
+        goal_count = len(declaration.goals)
+        profile = load_profile(declaration.profile_id)
+        na_paths: dict[tuple[str, str], str] = {}
+        real_paths: dict[tuple[str, str], str] = {}
+        for index, item in enumerate(as_list(value, "indicators")):
+            path = join("indicators", index)
+            obj = as_object(item, path)
+            level1 = as_str(require(obj, "level1", path), join(path, "level1"))
+            level2 = as_str(require(obj, "level2", path), join(path, "level2"))
+            if not profile.has_level1(level1):
+                raise ExchangeError(
+                    join(path, "level1"),
+                    f"一级指标“{level1}”不属于指标体系 {profile.id}（S08）",
+                )
+            if profile.level2(level1, level2) is None:
+                raise ExchangeError(
+                    join(path, "level2"),
+                    f"二级指标“{level2}”不属于一级指标“{level1}”（S08）",
+                )
+            category = declaration.category(level1, level2)
+            assert category is not None
+            not_applicable = False
+            if "not_applicable" in obj and obj["not_applicable"] is not None:
+                not_applicable = as_bool(obj["not_applicable"], join(path, "not_applicable"))
+            if not not_applicable:
+                name = as_str(require(obj, "name", path), join(path, "name"))
+                raw_value = as_str(require(obj, "value", path), join(path, "value"))
+                not_applicable = name.strip() == NOT_APPLICABLE and raw_value.strip() == NOT_APPLICABLE
+            if not_applicable:
+                na_paths.setdefault(category.key, path)
+                category.not_applicable = True
+                continue
+            real_paths.setdefault(category.key, path)
+            category.indicators.append(self._indicator(obj, path, goal_count))
+        for key, path in na_paths.items():
+            if key in real_paths:
+                raise ExchangeError(
+                    path,
+                    f"“{key[1]}”标为不适用，但同一类别中还有指标（{real_paths[key]}）（S10）",
+                )
+
+    def _indicator(self, obj: Mapping[str, Any], path: str, goal_count: int) -> Indicator:
+        value = self._normalised(as_str(require(obj, "value", path), join(path, "value")), join(path, "value"))
+        unit = self._normalised(optional_str(obj, "unit", path), join(path, "unit"))
+        goals: list[int] = []
+        if "goals" in obj and obj["goals"] is not None:
+            links_path = join(path, "goals")
+            for position, link in enumerate(as_list(obj["goals"], links_path)):
+                number = as_int(link, join(links_path, position))
+                if not 1 <= number <= goal_count:
+                    raise ExchangeError(
+                        join(links_path, position),
+                        f"对应目标 {number} 不存在（共 {goal_count} 个目标）",
+                    )
+                if number in goals:
+                    raise ExchangeError(join(links_path, position), f"对应目标 {number} 重复")
+                goals.append(number)
+        return Indicator(
+            name=as_str(obj["name"], join(path, "name")),
+            value=value,
+            unit=unit,
+            explanation=optional_str(obj, "explanation", path),
+            goals=sorted(goals),
+        )
+
+    def _normalised(self, text: str, path: str) -> str:
+        normalised = normalise_value_text(text)
+        if normalised != text:
+            self.normalised.append(path)
+        return normalised
+
+    def _footer(self, value: Any) -> Footer:
+        obj = as_object(value, "footer")
+        footer = Footer(
+            preparer=optional_str(obj, "preparer", "footer"),
+            phone=optional_str(obj, "phone", "footer"),
+            unit_head=optional_str(obj, "unit_head", "footer"),
+            date=optional_str(obj, "date", "footer"),
+        )
+        if footer.date:
+            try:
+                date.fromisoformat(footer.date)
+            except ValueError as exc:
+                raise ExchangeError("footer.date", f"填报日期“{footer.date}”应写成 2026-01-15 的格式") from exc
+        return footer
+
+    def _accepted(self, value: Any) -> list[AcceptedFinding]:
+        accepted = []
+        for index, item in enumerate(as_list(value, "accepted_findings")):
+            path = join("accepted_findings", index)
+            obj = as_object(item, path)
+            accepted.append(
+                AcceptedFinding(
+                    rule=as_str(require(obj, "rule", path), join(path, "rule")),
+                    subject=as_str(require(obj, "subject", path), join(path, "subject")),
+                    reason=as_str(require(obj, "reason", path), join(path, "reason")),
+                )
+            )
+        return accepted
+
+    def _declared_total_warnings(self, declaration: Declaration) -> None:
+        for index, task in enumerate(declaration.tasks):
+            if task.declared_total is not None and task.declared_total != task.total:
+                self.result_warnings.append(
+                    f"tasks[{index}].total：任务{index + 1}“{task.name}”的总额 "
+                    f"{format_amount(task.declared_total, 6).rstrip('0').rstrip('.')} 与财政拨款+其他资金 "
+                    f"{format_amount(task.total)} 不一致（A01）"
+                )
+        declared = declaration.declared_totals
+        if declared is None:
+            return
+        computed = declaration.computed_totals()
+        labels = (("total", "总额"), ("fiscal", "财政拨款"), ("other", "其他资金"))
+        for key, label in labels:
+            stated = getattr(declared, key)
+            actual = getattr(computed, key)
+            if stated is not None and stated != actual:
+                self.result_warnings.append(
+                    f"totals.{key}：金额合计的{label} {stated} 与各任务之和 {format_amount(actual)} 不一致（A02）"
+                )
+
+
+__all__ = ["ReadResult", "read_json_file", "read_json_bytes", "declaration_from_dict", "Category"]
