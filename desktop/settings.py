@@ -1,0 +1,159 @@
+"""The settings registry: every setting declared once, persisted per user without Qt.
+
+A setting has a key, a type, a default, a Chinese title and a group (the settings dialog shows
+the groups as pages). The command line reads the same print settings as the GUI. Values live in
+``settings.json`` in the user's config folder (``PERFDECL_CONFIG_DIR`` overrides it), written
+atomically; an unreadable or invalid file falls back to the defaults and is never overwritten
+with garbage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.atomic import atomic_write_text
+
+GROUP_EDITOR = "编辑"
+GROUP_PRINT = "打印与导出"
+GROUP_CHECK = "自检"
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    kind: type
+    default: Any
+    title: str
+    group: str
+    #: For a choice setting: (value, Chinese label) pairs.
+    choices: tuple[tuple[Any, str], ...] = ()
+    #: A hint for the dialog: "font_file", "profile" ...
+    widget: str = ""
+
+
+_REGISTRY: dict[str, SettingSpec] = {}
+
+
+def declare(spec: SettingSpec) -> SettingSpec:
+    """Add a setting to the registry (later issues declare theirs through this)."""
+    _REGISTRY[spec.key] = spec
+    return spec
+
+
+def registry() -> Iterator[SettingSpec]:
+    return iter(_REGISTRY.values())
+
+
+def spec(key: str) -> SettingSpec:
+    return _REGISTRY[key]
+
+
+declare(
+    SettingSpec(
+        "editor.default_profile",
+        str,
+        "SZ-DEPT-2026",
+        "新建申报表的默认指标体系",
+        GROUP_EDITOR,
+        widget="profile",
+    )
+)
+declare(SettingSpec("editor.autosave_delay_ms", int, 300, "自动保存延迟（毫秒）", GROUP_EDITOR))
+declare(
+    SettingSpec(
+        "print.orientation",
+        str,
+        "portrait",
+        "纸张方向",
+        GROUP_PRINT,
+        choices=(("portrait", "纵向（A4）"), ("landscape", "横向（A4）")),
+    )
+)
+declare(
+    SettingSpec(
+        "print.signature_block",
+        bool,
+        False,
+        "表格下方打印签字栏（填报人、单位负责人等）",
+        GROUP_PRINT,
+    )
+)
+declare(
+    SettingSpec(
+        "print.repeat_labels", bool, True, "跨页时重复表头和一级、二级指标名称", GROUP_PRINT
+    )
+)
+declare(
+    SettingSpec(
+        "print.font_path", str, "", "打印字体（留空使用内置宋体）", GROUP_PRINT, widget="font_file"
+    )
+)
+declare(SettingSpec("print.draft_watermark", bool, True, "自检有错误时加印“草稿”水印", GROUP_PRINT))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("PERFDECL_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("perfdecl", appauthor=False))
+
+
+def _coerce(setting: SettingSpec, value: Any) -> Any:
+    if setting.kind is bool:
+        if isinstance(value, bool):
+            return value
+        raise TypeError(setting.key)
+    if setting.kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise TypeError(setting.key)
+    if not isinstance(value, setting.kind):
+        raise TypeError(setting.key)
+    if setting.choices and value not in {c[0] for c in setting.choices}:
+        raise ValueError(setting.key)
+    return value
+
+
+class Settings:
+    """The user's settings; unknown keys in the file are kept, invalid values ignored."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.json"
+        self._values: dict[str, Any] = {}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict):
+            self._values = data
+
+    def get(self, key: str) -> Any:
+        setting = _REGISTRY[key]
+        if key in self._values:
+            try:
+                return _coerce(setting, self._values[key])
+            except (TypeError, ValueError):
+                return setting.default
+        return setting.default
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = _coerce(_REGISTRY[key], value)
+        self.save()
+
+    def reset(self, key: str) -> None:
+        self._values.pop(key, None)
+        self.save()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
