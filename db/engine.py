@@ -1,0 +1,121 @@
+"""Opening a database file: connection settings, sanity checks and automatic migrations.
+
+Every connection gets ``foreign_keys=ON`` (SQLite's default is off), WAL journalling (the GUI and
+a command line may use one file at once) and a busy timeout. Transactions are begun explicitly
+(``BEGIN``), not by the sqlite3 module's implicit rules, so a read-then-write is one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, NotFoundError
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Execution option that makes the next transaction ``BEGIN IMMEDIATE`` (take the write lock first,
+#: so two writers wait for each other instead of failing on lock upgrade).
+IMMEDIATE = "perfdecl_immediate"
+
+
+def _damaged(path: Path) -> DamagedDatabaseError:
+    return DamagedDatabaseError(f"文件不是可用的 PerfDecl 数据库（已损坏或不是数据库文件）：{path}")
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if path.is_dir():
+        raise _damaged(path)
+    if not path.exists():
+        if not create:
+            raise NotFoundError(f"数据库文件不存在：{path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DamagedDatabaseError(f"无法读取数据库文件：{path}（{exc.strerror}）") from exc
+    # An empty file is an empty SQLite database; anything else must carry the SQLite header.
+    if header and header != SQLITE_HEADER:
+        raise _damaged(path)
+
+
+def _make_engine(path: Path, create: bool) -> Engine:
+    uri = f"file:{quote(str(path))}?mode={'rwc' if create else 'rw'}"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+    engine = create_engine("sqlite://", creator=connect)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode=WAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _migrate(engine: Engine, path: Path, create: bool) -> None:
+    """Bring the schema to the head revision, or refuse a file that is not ours / too new."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin():
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            if tables or not create:
+                raise _damaged(path)  # someone else's SQLite file, or an empty one we may not fill
+        else:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is None:
+                raise _damaged(path)
+            if current not in {rev.revision for rev in script.walk_revisions()}:
+                raise NewerDatabaseError(
+                    f"数据库由更新版本的程序创建（数据库版本 {current}），"
+                    f"请使用更新版本的 PerfDecl 打开：{path}"
+                )
+            if current in script.get_heads():
+                return
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_engine(path: str | Path, *, create: bool = True) -> Engine:
+    """An engine on ``path`` with the schema at head; raises ``StoreError`` subclasses."""
+    file = Path(path)
+    _check_file(file, create)
+    engine = _make_engine(file, create)
+    try:
+        _migrate(engine, file, create)
+    except SqlDatabaseError as exc:
+        engine.dispose()
+        raise _damaged(file) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

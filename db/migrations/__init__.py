@@ -1,0 +1,1 @@
+"""Alembic migrations of the PerfDecl database (applied by :mod:`db.engine` on open)."""

@@ -1,0 +1,307 @@
+"""``SqliteDeclarationStore``: the :class:`~desktop.services.store.DeclarationStore` on SQLite.
+
+Every public method is one transaction: a save or import that fails half-way (a bad amount, a
+full disk, a crash) rolls back and leaves the previous working copy exactly as it was. Writes
+take the write lock first (``BEGIN IMMEDIATE``) so two programs on one file wait for each other.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
+
+from db import mapping
+from db.engine import IMMEDIATE, open_engine
+from db.revisions import freeze, thaw
+from db.schema import (
+    CHILD_TABLES,
+    AcceptedFindingRow,
+    CategoryStateRow,
+    DeclarationRow,
+    GoalRow,
+    IndicatorRow,
+    RevisionRow,
+    TaskRow,
+)
+from db.types import utc_now
+from desktop.domain.model import Declaration, Indicator
+from desktop.domain.profile import UnknownProfileError, load_profile
+from desktop.services.store import (
+    DamagedDatabaseError,
+    DeclarationStore,
+    DeclarationSummary,
+    NotFoundError,
+    RevisionInfo,
+    StoredIndicator,
+    StoreError,
+)
+
+D = DeclarationRow
+R = RevisionRow
+
+
+def _not_found(declaration_id: int) -> NotFoundError:
+    return NotFoundError(f"没有编号为 {declaration_id} 的申报表")
+
+
+class SqliteDeclarationStore:
+    """Declarations, working copies and revisions in one SQLite file."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self._engine = engine
+        self.path = path
+
+    # -- transactions ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn:
+                if write:
+                    conn = conn.execution_options(**{IMMEDIATE: True})
+                with conn.begin():
+                    yield conn
+        except StatementError as exc:
+            if isinstance(exc.orig, ValueError):  # a value our column types refuse
+                raise StoreError(f"无法保存：数据中有无效的值（{exc.orig}）") from exc
+            if isinstance(exc, OperationalError):
+                raise StoreError(
+                    f"数据库暂时无法使用（可能正被另一个程序占用或磁盘已满）：{self.path}"
+                ) from exc
+            if isinstance(exc, DatabaseError):
+                raise DamagedDatabaseError(f"数据库文件已损坏：{self.path}") from exc
+            raise
+
+    # -- working copies -------------------------------------------------------------------
+    def create(self, declaration: Declaration) -> int:
+        now = utc_now()
+        with self._transaction(write=True) as conn:
+            values = mapping.declaration_values(declaration, now)
+            result = conn.execute(insert(D).values(created_at=now, **values).returning(D.id))
+            declaration_id: int = result.scalar_one()
+            self._insert_children(conn, declaration_id, declaration)
+        return declaration_id
+
+    def load(self, declaration_id: int) -> Declaration:
+        with self._transaction(write=False) as conn:
+            return self._load(conn, declaration_id)
+
+    def save(self, declaration_id: int, declaration: Declaration) -> None:
+        with self._transaction(write=True) as conn:
+            values = mapping.declaration_values(declaration, utc_now())
+            result = conn.execute(update(D).where(D.id == declaration_id).values(**values))
+            if result.rowcount != 1:
+                raise _not_found(declaration_id)
+            for table in CHILD_TABLES:
+                conn.execute(delete(table).where(table.declaration_id == declaration_id))
+            self._insert_children(conn, declaration_id, declaration)
+
+    def delete(self, declaration_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            # Children and revisions go with it (ON DELETE CASCADE).
+            result = conn.execute(delete(D).where(D.id == declaration_id))
+            if result.rowcount != 1:
+                raise _not_found(declaration_id)
+
+    @staticmethod
+    def _insert_children(conn: Connection, declaration_id: int, decl: Declaration) -> None:
+        batches: builtins.list[tuple[Any, list[mapping.Row]]] = [
+            (TaskRow, mapping.task_rows(declaration_id, decl)),
+            (GoalRow, mapping.goal_rows(declaration_id, decl)),
+            (CategoryStateRow, mapping.category_rows(declaration_id, decl)),
+            (IndicatorRow, mapping.indicator_rows(declaration_id, decl)),
+            (AcceptedFindingRow, mapping.accepted_rows(declaration_id, decl)),
+        ]
+        for table, rows in batches:
+            if rows:
+                conn.execute(insert(table), rows)
+
+    @staticmethod
+    def _load(conn: Connection, declaration_id: int) -> Declaration:
+        head = conn.execute(select(D).where(D.id == declaration_id)).one_or_none()
+        if head is None:
+            raise _not_found(declaration_id)
+
+        def rows(*columns: Any) -> Any:
+            table = columns[0].class_
+            query = select(*columns).where(table.declaration_id == declaration_id)
+            return conn.execute(query.order_by(table.position)).all()
+
+        t, g, c, i, a = TaskRow, GoalRow, CategoryStateRow, IndicatorRow, AcceptedFindingRow
+        categories = mapping.build_categories(
+            head.profile_id,
+            rows(c.level1, c.level2, c.not_applicable),
+            rows(i.level1, i.level2, i.name, i.value, i.unit, i.explanation, i.goals),
+        )
+        return mapping.build_declaration(
+            head,
+            rows(t.name, t.content, t.fiscal, t.other, t.declared_total),
+            (text for (text,) in rows(g.text)),
+            categories,
+            rows(a.rule, a.subject, a.reason),
+        )
+
+    # -- listing --------------------------------------------------------------------------
+    @staticmethod
+    def _summary_query() -> Any:
+        own = R.declaration_id == D.id
+        latest = select(func.coalesce(func.max(R.number), 0)).where(own).scalar_subquery()
+        final = select(R.number).where(own, R.is_final).scalar_subquery()
+        columns = (D.id, D.year, D.unit_name, D.form, D.profile_id, latest, final, D.modified_at)
+        return select(*columns)
+
+    def list(self) -> builtins.list[DeclarationSummary]:
+        query = self._summary_query().order_by(D.modified_at.desc(), D.id.desc())
+        with self._transaction(write=False) as conn:
+            return [DeclarationSummary(*row) for row in conn.execute(query)]
+
+    def summary(self, declaration_id: int) -> DeclarationSummary:
+        query = self._summary_query().where(D.id == declaration_id)
+        with self._transaction(write=False) as conn:
+            row = conn.execute(query).one_or_none()
+        if row is None:
+            raise _not_found(declaration_id)
+        return DeclarationSummary(*row)
+
+    # -- revisions ------------------------------------------------------------------------
+    def make_revision(self, declaration_id: int) -> RevisionInfo:
+        with self._transaction(write=True) as conn:
+            content, fingerprint = freeze(self._load(conn, declaration_id))
+            last = conn.execute(
+                select(func.max(R.number)).where(R.declaration_id == declaration_id)
+            ).scalar_one()
+            info = RevisionInfo(
+                declaration_id=declaration_id,
+                number=(last or 0) + 1,
+                created=utc_now(),
+                fingerprint=fingerprint,
+                is_final=False,
+            )
+            conn.execute(
+                insert(R).values(
+                    declaration_id=declaration_id,
+                    number=info.number,
+                    created_at=info.created,
+                    fingerprint=fingerprint,
+                    content=content,
+                    is_final=False,
+                )
+            )
+        return info
+
+    def revisions(self, declaration_id: int) -> builtins.list[RevisionInfo]:
+        columns = (R.declaration_id, R.number, R.created_at, R.fingerprint, R.is_final)
+        query = select(*columns).where(R.declaration_id == declaration_id).order_by(R.number)
+        with self._transaction(write=False) as conn:
+            self._require(conn, declaration_id)
+            return [RevisionInfo(*row) for row in conn.execute(query)]
+
+    def load_revision(self, declaration_id: int, number: int) -> Declaration:
+        query = select(R.content).where(R.declaration_id == declaration_id, R.number == number)
+        with self._transaction(write=False) as conn:
+            content = conn.execute(query).scalar_one_or_none()
+        if content is None:
+            raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
+        return thaw(content)
+
+    def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:
+        own = R.declaration_id == declaration_id
+        with self._transaction(write=True) as conn:
+            if conn.execute(select(R.id).where(own, R.number == number)).first() is None:
+                raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
+            if final:  # 定稿 is one revision: marking another one moves the mark
+                conn.execute(update(R).where(own, R.number != number).values(is_final=False))
+            conn.execute(update(R).where(own, R.number == number).values(is_final=final))
+
+    @staticmethod
+    def _require(conn: Connection, declaration_id: int) -> None:
+        if conn.execute(select(D.id).where(D.id == declaration_id)).first() is None:
+            raise _not_found(declaration_id)
+
+    # -- indicator library ----------------------------------------------------------------
+    def stored_indicators(
+        self, exclude_declaration_id: int | None = None
+    ) -> builtins.list[StoredIndicator]:
+        """Newest year first, then newest declaration, each in printed order; one query."""
+        i = IndicatorRow
+        query = select(
+            D.id, D.year, D.unit_name, D.profile_id, i.level1, i.level2, i.position,
+            i.name, i.value, i.unit, i.explanation, i.goals,
+        ).join(D, D.id == i.declaration_id)  # fmt: skip
+        if exclude_declaration_id is not None:
+            query = query.where(D.id != exclude_declaration_id)
+        with self._transaction(write=False) as conn:
+            rows = builtins.list(conn.execute(query))
+        order = _CategoryOrder()
+        rows.sort(
+            key=lambda r: (
+                -r.year,
+                -r.id,
+                order.index(r.profile_id, r.level1, r.level2),
+                r.position,
+            )
+        )
+        return [
+            StoredIndicator(
+                declaration_id=r.id,
+                year=r.year,
+                unit_name=r.unit_name,
+                level1=r.level1,
+                level2=r.level2,
+                indicator=Indicator(
+                    name=r.name,
+                    value=r.value,
+                    unit=r.unit,
+                    explanation=r.explanation,
+                    goals=r.goals,
+                ),
+            )
+            for r in rows
+        ]
+
+    # -- lifetime -------------------------------------------------------------------------
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> SqliteDeclarationStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class _CategoryOrder:
+    """Position of a category in its profile (unknown ones last), cached per profile."""
+
+    def __init__(self) -> None:
+        self._orders: dict[str, dict[tuple[str, str], int]] = {}
+
+    def index(self, profile_id: str, level1: str, level2: str) -> int:
+        order = self._orders.get(profile_id)
+        if order is None:
+            try:
+                keys = load_profile(profile_id).level2_keys()
+            except UnknownProfileError:
+                keys = []
+            order = self._orders[profile_id] = {key: n for n, key in enumerate(keys)}
+        return order.get((level1, level2), len(order))
+
+
+def open_store(path: str | Path, *, create: bool = True) -> SqliteDeclarationStore:
+    """Open (and migrate) the database at ``path``; with ``create=False`` never make a file."""
+    file = Path(path)
+    return SqliteDeclarationStore(open_engine(file, create=create), file)
+
+
+def _conforms(store: SqliteDeclarationStore) -> DeclarationStore:
+    """Lets mypy check that the class implements the whole protocol."""
+    return store
