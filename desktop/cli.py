@@ -1,0 +1,138 @@
+"""The ``perfdecl`` command line (cli.md): the shell that wires subcommands to the database.
+
+Only this module, ``desktop.app`` and ``desktop.__main__`` import ``db``; nothing here imports
+Qt except the ``gui`` subcommand. Exit statuses: 0 success, 1 check findings, 2 unusable input,
+3 internal error (with a log file, never a bare traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from desktop.cli_parser import build_parser, parse_size
+from desktop.commands.context import CommandContext, default_db_path
+from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
+from desktop.services.store import DeclarationStore, StoreError
+
+
+def open_store(path: Path, create: bool) -> DeclarationStore:
+    """Open the SQLite store (the only place the command line touches ``db``)."""
+    from db.repository import open_store as open_sqlite_store
+
+    return open_sqlite_store(path, create=create)
+
+
+def _log_dir() -> Path:
+    try:
+        from platformdirs import user_log_dir
+
+        folder = Path(user_log_dir("perfdecl", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        return Path(tempfile.gettempdir())
+
+
+def write_crash_log(exc: BaseException) -> Path:
+    """Write the traceback of an internal error to a log file and return its path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = _log_dir() / f"perfdecl-error-{stamp}.log"
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    path.write_text(f"perfdecl {sys.argv!r}\n{text}", encoding="utf-8")
+    return path
+
+
+def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
+    command = args.command
+    if args.smoke_test:
+        from desktop.commands.smoke import run_smoke_test
+
+        return run_smoke_test(ctx)
+    if command is None or command == "gui":
+        return _run_gui(args, ctx)
+    if command == "import":
+        from desktop.commands.importing import run_import
+
+        return run_import(ctx, Path(args.file), args.into, args.replace)
+    if command == "list":
+        from desktop.commands.listing import run_list
+
+        return run_list(ctx, args.json)
+    if command == "check":
+        from desktop.commands.checking import run_check
+
+        return run_check(ctx, list(args.targets), args.json)
+    if command == "export":
+        from desktop.commands.exporting import run_export
+
+        return run_export(ctx, args.target, Path(args.to), args.revision)
+    raise CommandError(f"未知的子命令：{command}")
+
+
+def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
+    target = getattr(args, "target", None)
+    screenshot = getattr(args, "screenshot", None)
+    from desktop import app
+
+    if screenshot:
+        try:
+            size = parse_size(args.size)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        if args.scale <= 0 or args.scale > 4:
+            raise CommandError("缩放倍数应在 0 到 4 之间")
+        explicit_db = args.db is not None
+        db_path = ctx.db_path if explicit_db or not (target and not target.isdigit()) else None
+        return app.take_screenshot(
+            Path(screenshot), db_path, target, size, args.scale, getattr(args, "section", None)
+        )
+    return app.run_gui(ctx.db_path, target)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_UNUSABLE
+    db_path = Path(args.db) if args.db else default_db_path()
+    ctx = CommandContext(db_path=db_path, open_store=open_store, out=out, err=err)
+    try:
+        return _dispatch(args, ctx)
+    except CommandError as exc:
+        print(str(exc), file=err)
+        return exc.status
+    except StoreError as exc:
+        print(f"{db_path}：{exc}", file=err)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("已取消", file=err)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: log, apologise, exit 3
+        try:
+            log = write_crash_log(exc)
+            print(f"抱歉，程序内部出错，未完成操作。详细信息已写入日志文件：{log}", file=err)
+        except OSError:
+            print("抱歉，程序内部出错，未完成操作，且无法写入日志文件。", file=err)
+        return EXIT_INTERNAL
+
+
+def console_main() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    console_main()
+
+
+__all__ = ["main", "console_main", "open_store", "EXIT_OK"]

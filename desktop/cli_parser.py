@@ -1,0 +1,146 @@
+"""The ``perfdecl`` argument parser, with Chinese usage and error messages (cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+from desktop import __version__
+
+_TRANSLATIONS = (
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"argument (\S+): invalid int value: (.*)", r"参数 \1 应为整数，实际是 \2"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        r"参数 \1 的取值 \2 无效，可选：\3",
+    ),
+    (r"argument (\S+): invalid (\S+) value: (.*)", r"参数 \1 的值 \3 无效"),
+    (r"ambiguous option: (.*)", r"选项不明确：\1"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),
+)
+
+
+def _translate(message: str) -> str:
+    for pattern, replacement in _TRANSLATIONS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: str | None, actions, groups, prefix: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are Chinese and exit with status 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"用法错误：{_translate(message)}\n")
+
+
+def _add_db(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="路径",
+        default=argparse.SUPPRESS if suppress else None,
+        help="数据库文件（默认：环境变量 PERFDECL_DB，或用户数据目录下的 perfdecl.sqlite3）",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="perfdecl",
+        description="绩效目标申报助手：编制、检查、打印和导出部门（单位）整体支出绩效目标申报表。\n"
+        "不带子命令时打开图形界面。",
+    )
+    _add_db(parser, suppress=False)
+    parser.add_argument(
+        "--version", action="version", version=f"perfdecl {__version__}", help="显示版本号并退出"
+    )
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="（打包用）在临时文件夹中自检，正常时退出码为 0"
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="子命令", parser_class=ChineseArgumentParser
+    )
+
+    gui = sub.add_parser(
+        "gui", help="打开图形界面", description="打开图形界面；可指定要打开的申报表编号或文件。"
+    )
+    _add_db(gui, suppress=True)
+    gui.add_argument(
+        "target", nargs="?", metavar="目标", help="申报表编号，或要导入的 .json/.xlsx 文件"
+    )
+    gui.add_argument("--screenshot", metavar="输出.png", help="在后台渲染主窗口并保存为 PNG 后退出")
+    gui.add_argument(
+        "--size", metavar="宽x高", default="1280x800", help="截图窗口大小，默认 1280x800"
+    )
+    gui.add_argument(
+        "--scale", metavar="倍数", type=float, default=1.0, help="界面缩放倍数，默认 1"
+    )
+    gui.add_argument(
+        "--section",
+        metavar="栏目",
+        help="截图时显示的栏目：基本信息、主要任务与预算、总体目标、绩效指标、预览",
+    )
+
+    imp = sub.add_parser(
+        "import",
+        help="导入 .json 或 .xlsx 申报表，输出新编号",
+        description="导入申报表文件；成功时只输出新申报表的编号。",
+    )
+    _add_db(imp, suppress=True)
+    imp.add_argument("file", metavar="文件", help=".json 或 .xlsx 文件")
+    imp.add_argument("--into", metavar="编号", type=int, help="把 Excel 指标清单导入已有的申报表")
+    imp.add_argument(
+        "--replace", action="store_true", help="与 --into 一起使用：替换原有的绩效指标"
+    )
+
+    lst = sub.add_parser("list", help="列出数据库中的申报表", description="列出数据库中的申报表。")
+    _add_db(lst, suppress=True)
+    lst.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    chk = sub.add_parser(
+        "check",
+        help="自检：按审核规则检查申报表",
+        description="按审核规则检查一个或多个申报表（编号、文件或文件夹）。",
+    )
+    _add_db(chk, suppress=True)
+    chk.add_argument(
+        "targets", nargs="+", metavar="目标", help="申报表编号、.json/.xlsx 文件或文件夹"
+    )
+    chk.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    exp = sub.add_parser(
+        "export",
+        help="导出 .pdf、.xlsx 或 .json",
+        description="导出申报表；格式由输出文件的扩展名决定。",
+    )
+    _add_db(exp, suppress=True)
+    exp.add_argument("target", metavar="目标", help="申报表编号或 .json/.xlsx 文件")
+    exp.add_argument(
+        "--to", required=True, metavar="输出文件", help="输出文件：.pdf（正式版式）、.xlsx 或 .json"
+    )
+    exp.add_argument("--revision", type=int, metavar="版本号", help="导出指定的已存版本")
+    return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})[xX×](\d{2,5})", text.strip())
+    if not match:
+        raise ValueError(f"窗口大小“{text}”应写成 宽x高，例如 1280x800")
+    return int(match.group(1)), int(match.group(2))

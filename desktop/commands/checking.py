@@ -1,0 +1,134 @@
+"""``perfdecl check``: run the review rules on ids, files and folders (cli.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.context import CommandContext
+from desktop.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CommandError
+from desktop.commands.targets import FILE_SUFFIXES, FileDeclaration, is_id, read_declaration_file
+from desktop.domain.model import Declaration
+from desktop.rules.engine import RULESET_VERSION, Finding, check_declaration, summarize
+from desktop.rules.report import format_findings_text
+from desktop.services.store import DeclarationStore, NotFoundError
+
+
+@dataclass
+class _Checked:
+    label: str
+    findings: list[Finding]
+
+
+def _expand(targets: list[str]) -> list[str]:
+    expanded: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if not is_id(target) and path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in FILE_SUFFIXES)
+            expanded.extend(str(p) for p in files)
+        else:
+            expanded.append(target)
+    return expanded
+
+
+def previous_year(store: DeclarationStore, declaration: Declaration) -> Declaration | None:
+    """Last year's stored declaration of the same unit and form (latest revision), for C01."""
+    for summary in store.list():
+        if (
+            summary.year == declaration.year - 1
+            and summary.unit_name == declaration.unit_name
+            and summary.form == declaration.form
+            and summary.latest_revision > 0
+        ):
+            return store.load_revision(summary.id, summary.latest_revision)
+    return None
+
+
+class _StoreHolder:
+    """Opens the database once, and only when an id target needs it."""
+
+    def __init__(self, ctx: CommandContext) -> None:
+        self.ctx = ctx
+        self.store: DeclarationStore | None = None
+
+    def get(self) -> DeclarationStore:
+        if self.store is None:
+            if not self.ctx.db_path.exists():
+                raise CommandError(f"数据库不存在：{self.ctx.db_path}")
+            self.store = self.ctx.open_store(self.ctx.db_path, False)
+        return self.store
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def _check_one(target: str, holder: _StoreHolder) -> _Checked:
+    if is_id(target):
+        store = holder.get()
+        try:
+            declaration = store.load(int(target))
+        except NotFoundError as exc:
+            raise CommandError(f"没有编号为 {target} 的申报表") from exc
+        findings = check_declaration(declaration, previous=previous_year(store, declaration))
+        return _Checked(target, findings)
+    loaded: FileDeclaration = read_declaration_file(Path(target))
+    from desktop.rules.engine import SourceNotes
+
+    notes = SourceNotes(
+        normalised_paths=list(loaded.normalised_paths),
+        goal_number_mismatches=list(loaded.goal_number_mismatches),
+    )
+    return _Checked(target, check_declaration(loaded.declaration, source_notes=notes))
+
+
+def run_check(ctx: CommandContext, targets: list[str], as_json: bool) -> int:
+    holder = _StoreHolder(ctx)
+    results: list[_Checked] = []
+    unusable = False
+    try:
+        for target in _expand(targets):
+            try:
+                results.append(_check_one(target, holder))
+            except CommandError as exc:
+                unusable = True
+                print(str(exc), file=ctx.err)
+    finally:
+        holder.close()
+    _print(ctx, results, as_json, several=len(targets) > 1 or len(results) > 1)
+    if unusable:
+        return EXIT_UNUSABLE
+    has_errors = any(f.severity == "error" and not f.accepted for r in results for f in r.findings)
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def _print(ctx: CommandContext, results: list[_Checked], as_json: bool, several: bool) -> None:
+    if as_json:
+        payload: dict[str, Any]
+        if several:
+            payload = {
+                "ruleset": RULESET_VERSION,
+                "results": [
+                    {"target": r.label, "findings": [f.to_json() for f in r.findings]}
+                    for r in results
+                ],
+            }
+        elif results:
+            payload = {
+                "ruleset": RULESET_VERSION,
+                "target": results[0].label,
+                "findings": [f.to_json() for f in results[0].findings],
+            }
+        else:
+            payload = {"ruleset": RULESET_VERSION, "results": []}
+        print(json.dumps(payload, ensure_ascii=False, indent=2), file=ctx.out)
+        return
+    for result in results:
+        if several:
+            print(f"== {result.label} ==", file=ctx.out)
+        for line in format_findings_text(result.findings):
+            print(line, file=ctx.out)
+        print(f"{result.label}：{summarize(result.findings)}", file=ctx.out)

@@ -1,0 +1,77 @@
+"""``perfdecl import``: a .json/.xlsx declaration as a new one, or an indicator list ``--into``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.commands.context import CommandContext
+from desktop.commands.errors import EXIT_OK, CommandError
+from desktop.commands.targets import read_declaration_file
+from desktop.services.revisions import import_new
+from desktop.services.store import NotFoundError
+
+
+def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool) -> int:
+    if replace and into is None:
+        raise CommandError("--replace 只能与 --into 一起使用")
+    if into is not None:
+        return _import_into(ctx, file, into, replace)
+    if file.suffix.lower() in (".xlsx", ".xls") and not _is_own_workbook(file):
+        raise CommandError(
+            f"{file}：这是一份指标清单，不是完整的申报表；请用 --into 编号 把指标导入已有的申报表"
+        )
+    loaded = read_declaration_file(file)
+    # The file is fully validated before the database is opened, so a refused file never
+    # creates or changes a database.
+    store = ctx.open_store(ctx.db_path, True)
+    try:
+        declaration_id = import_new(store, loaded.declaration)
+    finally:
+        store.close()
+    for warning in loaded.warnings:
+        print(warning, file=ctx.err)
+    print(declaration_id, file=ctx.out)
+    return EXIT_OK
+
+
+def _is_own_workbook(path: Path) -> bool:
+    try:
+        from desktop.documents.xlsx_reader import is_own_workbook
+    except ImportError:
+        return True
+    return is_own_workbook(path)
+
+
+def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> int:
+    if file.suffix.lower() not in (".xlsx", ".xls"):
+        raise CommandError(f"{file}：--into 只接受 Excel 指标清单（.xlsx 或 .xls）")
+    try:
+        from desktop.documents.xlsx_reader import (
+            XlsxImportError,
+            apply_indicator_list,
+            read_indicator_list,
+        )
+    except ImportError as exc:
+        raise CommandError("暂不支持导入 Excel 指标清单") from exc
+    if not ctx.db_path.exists():
+        raise CommandError(f"数据库不存在：{ctx.db_path}")
+    store = ctx.open_store(ctx.db_path, False)
+    try:
+        try:
+            declaration = store.load(into)
+        except NotFoundError as exc:
+            raise CommandError(f"没有编号为 {into} 的申报表") from exc
+        from desktop.domain.profile import load_profile
+
+        try:
+            result = read_indicator_list(file, load_profile(declaration.profile_id))
+        except XlsxImportError as exc:
+            raise CommandError(f"{file}：{exc}") from exc
+        apply_indicator_list(declaration, result, replace)
+        store.save(into, declaration)
+    finally:
+        store.close()
+    for warning in result.warnings:
+        print(warning, file=ctx.err)
+    print(into, file=ctx.out)
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""Revision rules of cli.md shared by command line and GUI.
+
+Everything that leaves the application names a revision that exists: printing or exporting the
+working copy first freezes it as a new revision when it is not equal in content to the latest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.model import Declaration
+from desktop.exchange.canonical import equal_in_content
+from desktop.services.store import DeclarationStore, NotFoundError, RevisionInfo
+
+
+@dataclass(frozen=True)
+class OutputSource:
+    """The declaration to print or export, with the revision it came from."""
+
+    declaration: Declaration
+    revision: RevisionInfo
+
+
+def import_new(store: DeclarationStore, declaration: Declaration) -> int:
+    """Store an imported declaration; ``import`` makes revision 1."""
+    declaration_id = store.create(declaration)
+    store.make_revision(declaration_id)
+    return declaration_id
+
+
+def latest_revision(store: DeclarationStore, declaration_id: int) -> RevisionInfo | None:
+    revisions = store.revisions(declaration_id)
+    return revisions[-1] if revisions else None
+
+
+def working_copy_differs(store: DeclarationStore, declaration_id: int) -> bool:
+    """True when the working copy is not equal in content to the latest revision (or none)."""
+    latest = latest_revision(store, declaration_id)
+    if latest is None:
+        return True
+    working = store.load(declaration_id)
+    frozen = store.load_revision(declaration_id, latest.number)
+    return not equal_in_content(working, frozen)
+
+
+def ensure_output_revision(store: DeclarationStore, declaration_id: int) -> RevisionInfo:
+    """The latest revision, made first from the working copy when that differs."""
+    if working_copy_differs(store, declaration_id):
+        return store.make_revision(declaration_id)
+    latest = latest_revision(store, declaration_id)
+    assert latest is not None
+    return latest
+
+
+def output_source(
+    store: DeclarationStore, declaration_id: int, revision: int | None = None
+) -> OutputSource:
+    """What to print/export: revision ``revision`` exactly, or the (frozen) working copy."""
+    if revision is None:
+        info = ensure_output_revision(store, declaration_id)
+    else:
+        matching = [r for r in store.revisions(declaration_id) if r.number == revision]
+        if not matching:
+            raise NotFoundError(f"申报表 {declaration_id} 没有第 {revision} 版")
+        info = matching[0]
+    return OutputSource(store.load_revision(declaration_id, info.number), info)
