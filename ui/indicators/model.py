@@ -1,0 +1,500 @@
+"""The indicator tree: a QAbstractItemModel over the declaration's fixed category frame.
+
+Internal state: ``_level1`` holds, per level-1 row, its name and the indices of its categories in
+``declaration.categories`` (computed once per reset: the frame never changes shape). An index's
+``internalId`` names its *parent*, so ``parent()`` is O(1) and no Python object has to outlive
+Qt: ``0`` for level-1 rows, ``LEVEL2_BASE + l1_row`` for level-2 rows, ``LEVEL3_BASE + cat``
+for level-3 rows. A 不适用 category has one pseudo child row reading 不适用.
+
+Edits never change data here directly: ``setData``/``dropMimeData`` push undo commands (see
+``commands.py``); the commands call the ``apply_*`` primitives below, which change the domain
+and emit the precise model signals, then notify the document.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from typing_extensions import override
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
+from desktop.domain.values import normalise_value_text
+from ui.document import INDICATORS, LINKS, DeclarationDocument
+
+LEVEL2_BASE = 1
+LEVEL3_BASE = 1_000_000
+MIME_ROWS = "application/x-perfdecl-indicator-rows"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    VALUE = 1
+    UNIT = 2
+    EXPLANATION = 3
+    GOALS = 4
+
+
+HEADERS = ("三级指标", "指标值", "度量单位", "指标解释", "对应目标")
+FIELDS = {
+    Column.NAME: "name",
+    Column.VALUE: "value",
+    Column.UNIT: "unit",
+    Column.EXPLANATION: "explanation",
+}
+
+
+class Kind(IntEnum):
+    LEVEL1 = 1
+    LEVEL2 = 2
+    INDICATOR = 3
+    NOT_APPLICABLE = 4
+
+
+#: Custom roles.
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+#: (category index, row) of a level-3 row; category index for a level-2 row.
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The 1-based goal numbers of an indicator, as a list.
+GOALS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_EDIT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def format_goals(goals: list[int]) -> str:
+    return "、".join(str(g) for g in goals)
+
+
+class IndicatorTreeModel(QAbstractItemModel):
+    """Level-1 → level-2 → level-3 rows of ``document.declaration``."""
+
+    def __init__(self, document: DeclarationDocument) -> None:
+        super().__init__(document)
+        self.document = document
+        self._level1: list[tuple[str, list[int]]] = []
+        self._l1_of_cat: list[tuple[int, int]] = []  # category index -> (level-1 row, level-2 row)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._medium = QFont()
+        self._medium.setWeight(QFont.Weight.DemiBold)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._tint = QBrush(QColor("#eef3f8"))
+        self._grey = QBrush(QColor("#8a8a8a"))
+        self._rebuild_frame()
+        document.replaced.connect(self._on_replaced)
+        document.changed.connect(self._on_changed)
+
+    # -- frame --------------------------------------------------------------------------
+    def _rebuild_frame(self) -> None:
+        self._level1 = []
+        self._l1_of_cat = []
+        for cat_index, category in enumerate(self.categories):
+            if not self._level1 or self._level1[-1][0] != category.level1:
+                self._level1.append((category.level1, []))
+            self._level1[-1][1].append(cat_index)
+            self._l1_of_cat.append((len(self._level1) - 1, len(self._level1[-1][1]) - 1))
+
+    @property
+    def categories(self) -> list[Category]:
+        return self.document.declaration.categories
+
+    def _on_replaced(self) -> None:
+        self.beginResetModel()
+        self._rebuild_frame()
+        self.endResetModel()
+
+    def _on_changed(self, part: str) -> None:
+        # Goal renumbering remaps Indicator.goals in the domain, then notifies "links"/"goals".
+        if part in (LINKS, "goals"):
+            self._emit_column_changed(Column.GOALS)
+
+    def _emit_column_changed(self, column: int) -> None:
+        for cat_index, category in enumerate(self.categories):
+            if category.indicators:
+                parent = self.category_index(cat_index)
+                last = len(category.indicators) - 1
+                self.dataChanged.emit(
+                    self.index(0, column, parent),
+                    self.index(last, column, parent),
+                    list(_EDIT_ROLES),
+                )
+
+    # -- addressing ---------------------------------------------------------------------
+    def kind(self, index: AnyIndex) -> Kind | None:
+        if not index.isValid():
+            return None
+        parent_id = index.internalId()
+        if parent_id == 0:
+            return Kind.LEVEL1
+        if parent_id < LEVEL3_BASE:
+            return Kind.LEVEL2
+        category = self.categories[parent_id - LEVEL3_BASE]
+        return Kind.NOT_APPLICABLE if category.not_applicable else Kind.INDICATOR
+
+    def category_of(self, index: AnyIndex) -> int | None:
+        """The category index of a level-2 row or of a level-3 / 不适用 row."""
+        if not index.isValid():
+            return None
+        parent_id = index.internalId()
+        if parent_id == 0:
+            return None
+        if parent_id < LEVEL3_BASE:
+            return self._level1[parent_id - LEVEL2_BASE][1][index.row()]
+        return parent_id - LEVEL3_BASE
+
+    def indicator_at(self, index: AnyIndex) -> Indicator | None:
+        if self.kind(index) is not Kind.INDICATOR:
+            return None
+        return self.categories[index.internalId() - LEVEL3_BASE].indicators[index.row()]
+
+    def category_index(self, cat_index: int, column: int = 0) -> QModelIndex:
+        l1_row, l2_row = self._l1_of_cat[cat_index]
+        return self.createIndex(l2_row, column, LEVEL2_BASE + l1_row)
+
+    def indicator_index(self, cat_index: int, row: int, column: int = 0) -> QModelIndex:
+        return self.createIndex(row, column, LEVEL3_BASE + cat_index)
+
+    def level1_of(self, cat_index: int) -> int:
+        return self._l1_of_cat[cat_index][0]
+
+    # -- structure ----------------------------------------------------------------------
+    @override
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        kind = self.kind(parent)
+        if kind is Kind.LEVEL1:
+            return self.createIndex(row, column, LEVEL2_BASE + parent.row())
+        if kind is Kind.LEVEL2:
+            cat_index = self.category_of(parent)
+            assert cat_index is not None
+            return self.createIndex(row, column, LEVEL3_BASE + cat_index)
+        return QModelIndex()
+
+    @override
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = index.internalId()
+        if parent_id == 0:
+            return QModelIndex()
+        if parent_id < LEVEL3_BASE:
+            return self.createIndex(parent_id - LEVEL2_BASE, 0, 0)
+        return self.category_index(parent_id - LEVEL3_BASE)
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self._level1)
+        kind = self.kind(parent)
+        if kind is Kind.LEVEL1:
+            return len(self._level1[parent.row()][1])
+        if kind is Kind.LEVEL2:
+            cat_index = self.category_of(parent)
+            assert cat_index is not None
+            category = self.categories[cat_index]
+            return 1 if category.not_applicable else len(category.indicators)
+        return 0
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return len(Column)
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    # -- data ---------------------------------------------------------------------------
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        kind = self.kind(index)
+        if kind is None:
+            return None
+        if role == KIND_ROLE:
+            return int(kind)
+        if kind is Kind.LEVEL1:
+            return self._frame_data(
+                self._level1[index.row()][0], index.column(), role, self._bold, True
+            )
+        cat_index = self.category_of(index)
+        assert cat_index is not None
+        if kind is Kind.LEVEL2:
+            if role == POSITION_ROLE:
+                return cat_index
+            return self._frame_data(
+                self.categories[cat_index].level2, index.column(), role, self._medium, False
+            )
+        if kind is Kind.NOT_APPLICABLE:
+            return self._not_applicable_data(index.column(), role)
+        indicator = self.categories[cat_index].indicators[index.row()]
+        if role == POSITION_ROLE:
+            return (cat_index, index.row())
+        return self._indicator_data(indicator, index.column(), role)
+
+    def _frame_data(self, name: str, column: int, role: int, font: QFont, tinted: bool) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column == Column.NAME:
+            return name
+        if role == Qt.ItemDataRole.FontRole:
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and tinted:
+            return self._tint
+        return None
+
+    def _not_applicable_data(self, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column in (
+            Column.NAME,
+            Column.VALUE,
+            Column.EXPLANATION,
+        ):
+            return NOT_APPLICABLE
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._grey
+        return None
+
+    def _indicator_data(self, indicator: Indicator, column: int, role: int) -> Any:
+        if column == Column.GOALS:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return format_goals(indicator.goals)
+            if role == GOALS_ROLE:
+                return list(indicator.goals)
+            if role == Qt.ItemDataRole.ToolTipRole and indicator.goals:
+                return self._goals_tooltip(indicator.goals)
+            return None
+        text = getattr(indicator, FIELDS[Column(column)])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.EXPLANATION and text:
+            return text
+        return None
+
+    def _goals_tooltip(self, goals: list[int]) -> str:
+        texts = self.document.declaration.goals
+        lines = [f"目标{n}：{texts[n - 1][:40]}" for n in goals if 0 < n <= len(texts)]
+        return "\n".join(lines)
+
+    @override
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        kind = self.kind(index)
+        if kind is None:
+            return Qt.ItemFlag.ItemIsDropEnabled
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if kind is Kind.INDICATOR:
+            return (
+                base
+                | Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemNeverHasChildren
+            )
+        if kind is Kind.LEVEL2:
+            cat_index = self.category_of(index)
+            assert cat_index is not None
+            if not self.categories[cat_index].not_applicable:
+                return base | Qt.ItemFlag.ItemIsDropEnabled
+            return base
+        if kind is Kind.NOT_APPLICABLE:
+            return base | Qt.ItemFlag.ItemNeverHasChildren
+        return base
+
+    @override
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Push an undo command for the edit; the command changes the domain."""
+        from ui.indicators import commands
+
+        if role != Qt.ItemDataRole.EditRole or self.kind(index) is not Kind.INDICATOR:
+            return False
+        cat_index, row = index.internalId() - LEVEL3_BASE, index.row()
+        indicator = self.categories[cat_index].indicators[row]
+        stack = self.document.undo_stack
+        if index.column() == Column.GOALS:
+            goals = sorted({int(g) for g in value})
+            if goals != indicator.goals:
+                stack.push(commands.SetGoalsCommand(self, cat_index, row, goals))
+            return True
+        column = Column(index.column())
+        text = str(value)
+        if column in (Column.VALUE, Column.UNIT):
+            text = normalise_value_text(text).strip()
+        field = FIELDS[column]
+        if text == getattr(indicator, field):
+            return True
+        scale = self.document.profile.scale_for(text) if column == Column.VALUE else None
+        if scale is not None and not indicator.explanation.strip():
+            # Choosing a grade also defines the grades in the explanation: one undo step.
+            stack.beginMacro("填写指标值")
+            stack.push(commands.SetFieldCommand(self, cat_index, row, field, text))
+            stack.push(
+                commands.SetFieldCommand(self, cat_index, row, "explanation", scale.explanation())
+            )
+            stack.endMacro()
+        else:
+            stack.push(commands.SetFieldCommand(self, cat_index, row, field, text))
+        return True
+
+    # -- primitives called by undo commands -----------------------------------------------
+    def apply_field(self, cat_index: int, row: int, field: str, value: str) -> str:
+        """Set one text field; returns the old value."""
+        indicator = self.categories[cat_index].indicators[row]
+        old: str = getattr(indicator, field)
+        setattr(indicator, field, value)
+        column = next(c for c, f in FIELDS.items() if f == field)
+        changed = self.indicator_index(cat_index, row, column)
+        self.dataChanged.emit(changed, changed, list(_EDIT_ROLES))
+        self.document.notify(INDICATORS)
+        return old
+
+    def apply_goals(self, cat_index: int, row: int, goals: list[int]) -> list[int]:
+        indicator = self.categories[cat_index].indicators[row]
+        old = indicator.goals
+        indicator.goals = list(goals)
+        changed = self.indicator_index(cat_index, row, Column.GOALS)
+        self.dataChanged.emit(changed, changed, [*_EDIT_ROLES, GOALS_ROLE])
+        self.document.notify(LINKS)
+        return old
+
+    def apply_insert(self, cat_index: int, row: int, indicators: list[Indicator]) -> None:
+        category = self.categories[cat_index]
+        assert not category.not_applicable, "S10: no rows in a 不适用 category"
+        self.beginInsertRows(self.category_index(cat_index), row, row + len(indicators) - 1)
+        category.indicators[row:row] = indicators
+        self.endInsertRows()
+        self.document.notify(INDICATORS)
+
+    def apply_remove(self, cat_index: int, row: int, count: int) -> list[Indicator]:
+        category = self.categories[cat_index]
+        self.beginRemoveRows(self.category_index(cat_index), row, row + count - 1)
+        removed = category.indicators[row : row + count]
+        del category.indicators[row : row + count]
+        self.endRemoveRows()
+        self.document.notify(INDICATORS)
+        return removed
+
+    def apply_move(self, src_cat: int, src_row: int, dst_cat: int, dst_row: int) -> None:
+        """Move one row so that it ends up at ``dst_row`` of ``dst_cat`` (final position)."""
+        assert self.level1_of(src_cat) == self.level1_of(dst_cat), "S08: same level-1 only"
+        assert not self.categories[dst_cat].not_applicable
+        # Qt's destinationChild is the position *before* removal within the same parent.
+        qt_dst = dst_row + 1 if (src_cat == dst_cat and dst_row > src_row) else dst_row
+        ok = self.beginMoveRows(
+            self.category_index(src_cat), src_row, src_row, self.category_index(dst_cat), qt_dst
+        )
+        assert ok, "invalid move"
+        indicator = self.categories[src_cat].indicators.pop(src_row)
+        self.categories[dst_cat].indicators.insert(dst_row, indicator)
+        self.endMoveRows()
+        self.document.notify(INDICATORS)
+
+    def apply_not_applicable(self, cat_index: int, flag: bool) -> None:
+        category = self.categories[cat_index]
+        if category.not_applicable == flag:
+            return
+        assert not category.indicators, "S10: remove the rows first"
+        parent = self.category_index(cat_index)
+        if flag:
+            self.beginInsertRows(parent, 0, 0)
+            category.not_applicable = True
+            self.endInsertRows()
+        else:
+            self.beginRemoveRows(parent, 0, 0)
+            category.not_applicable = False
+            self.endRemoveRows()
+        changed = self.category_index(cat_index)
+        self.dataChanged.emit(changed, changed, [Qt.ItemDataRole.DisplayRole])
+        self.document.notify(INDICATORS)
+
+    # -- drag and drop ------------------------------------------------------------------
+    @override
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    @override
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return [MIME_ROWS]
+
+    @override
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        rows = sorted(
+            {
+                (i.internalId() - LEVEL3_BASE, i.row())
+                for i in indexes
+                if self.kind(i) is Kind.INDICATOR
+            }
+        )
+        mime = QMimeData()
+        mime.setData(MIME_ROWS, QByteArray(json.dumps(rows).encode("ascii")))
+        return mime
+
+    def _drop_target(self, row: int, parent: AnyIndex) -> tuple[int, int] | None:
+        kind = self.kind(parent)
+        if kind is Kind.LEVEL2:
+            cat_index = self.category_of(parent)
+            assert cat_index is not None
+            count = len(self.categories[cat_index].indicators)
+            return cat_index, count if row < 0 else min(row, count)
+        if kind is Kind.INDICATOR:  # dropped onto a row: place it there
+            return parent.internalId() - LEVEL3_BASE, parent.row()
+        return None
+
+    def _dragged_rows(self, data: QMimeData) -> list[tuple[int, int]]:
+        if not data.hasFormat(MIME_ROWS):
+            return []
+        raw = bytes(data.data(MIME_ROWS).data()).decode("ascii")
+        return [(int(c), int(r)) for c, r in json.loads(raw)]
+
+    @override
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        target = self._drop_target(row, parent)
+        rows = self._dragged_rows(data)
+        if target is None or not rows or action != Qt.DropAction.MoveAction:
+            return False
+        if self.categories[target[0]].not_applicable:
+            return False
+        return all(self.level1_of(c) == self.level1_of(target[0]) for c, _ in rows)
+
+    @override
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        from ui.indicators import commands
+
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self._drop_target(row, parent)
+        assert target is not None
+        commands.push_move_rows(self, self._dragged_rows(data), target[0], target[1])
+        # The move is done; returning False keeps the view from removing "source" rows.
+        return False
+
+
+def copy_indicator(indicator: Indicator) -> Indicator:
+    return replace(indicator, goals=list(indicator.goals))

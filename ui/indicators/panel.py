@@ -1,0 +1,157 @@
+"""The 绩效指标 section: the indicator tree with its actions, filter and empty state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
+
+from desktop.services.store import StoredIndicator
+from ui.document import DeclarationDocument
+from ui.fonts import content_font
+from ui.indicators.delegates import IndicatorDelegate
+from ui.indicators.model import IndicatorTreeModel, Kind
+from ui.indicators.operations import IndicatorOperations
+from ui.indicators.view import IndicatorTreeView
+
+EMPTY_TEXT = "尚无绩效指标：按 Insert 添加，或从指标库选择"
+
+
+class IndicatorPanel(QWidget):
+    """Tree, toolbar and filter; its actions are also offered to the window's 编辑 menu."""
+
+    def __init__(
+        self,
+        document: DeclarationDocument,
+        stored_indicators: Callable[[], list[StoredIndicator]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorPanel")
+        self.document = document
+        self.stored_indicators = stored_indicators or list
+        self.model = IndicatorTreeModel(document)
+        self.view = IndicatorTreeView(self.model, self)
+        self.view.setFont(content_font())
+        self.view.setItemDelegate(IndicatorDelegate(document, self.view))
+        self.ops = IndicatorOperations(self.view)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("indicatorFilter")
+        self.filter.setPlaceholderText("筛选指标（Ctrl+F）")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.view.apply_filter)
+        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label.setObjectName("indicatorEmptyHint")
+        self.empty_label.setStyleSheet("color: #666; padding: 4px;")
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("indicatorToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._make_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.view, 1)
+        document.changed.connect(self._update_state)
+        self.view.selectionModel().currentChanged.connect(self._update_state)
+        self._update_state()
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        keys: list[QKeySequence],
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(keys)
+        # Shortcuts act only while the tree has focus, never while a cell is being typed in.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(
+            f"{text}（{keys[0].toString(QKeySequence.SequenceFormat.NativeText)}）"
+            if keys
+            else tip or text
+        )
+        action.triggered.connect(lambda _=False: slot())
+        self.view.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _make_actions(self) -> None:
+        ops = self.ops
+        add = self._action(
+            "addIndicatorAction", "添加指标", ops.add, [QKeySequence(Qt.Key.Key_Insert)]
+        )
+        library = self._action(
+            "libraryAction", "从指标库添加…", self.open_library, [QKeySequence("Ctrl+L")]
+        )
+        delete = self._action(
+            "deleteIndicatorAction", "删除指标", ops.delete, [QKeySequence(Qt.Key.Key_Delete)]
+        )
+        up = self._action("moveUpAction", "上移", lambda: ops.move(-1), [QKeySequence("Ctrl+Up")])
+        down = self._action(
+            "moveDownAction", "下移", lambda: ops.move(1), [QKeySequence("Ctrl+Down")]
+        )
+        dup = self._action("duplicateAction", "复制一行", ops.duplicate, [QKeySequence("Ctrl+D")])
+        self._action(
+            "copyRowsAction", "复制行", ops.copy, [QKeySequence(QKeySequence.StandardKey.Copy)]
+        )
+        paste = self._action(
+            "pasteRowsAction", "粘贴行（Excel/WPS）", ops.paste, [QKeySequence("Ctrl+Shift+V")]
+        )
+        na = self._action("notApplicableAction", "不适用", self._toggle_not_applicable, [])
+        na.setCheckable(True)
+        na.setToolTip("将当前二级指标标记为“不适用”")
+        find = QAction("筛选", self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: self.filter.setFocus())
+        self.addAction(find)
+        for action in (add, library, delete, None, up, down, dup, paste, None, na):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+
+    def _toggle_not_applicable(self) -> None:
+        action = self.actions_by_name["notApplicableAction"]
+        self.ops.set_not_applicable(action.isChecked(), self)
+        self._update_state()
+
+    def _update_state(self, *_: object) -> None:
+        self.empty_label.setVisible(self.document.declaration.indicator_count() == 0)
+        cat_index = self.ops.current_category()
+        na = self.actions_by_name["notApplicableAction"]
+        na.setEnabled(
+            cat_index is not None and self.model.kind(self.view.currentIndex()) is not Kind.LEVEL1
+        )
+        na.setChecked(cat_index is not None and self.model.categories[cat_index].not_applicable)
+        on_row = self.model.kind(self.view.currentIndex()) is Kind.INDICATOR
+        for name in ("deleteIndicatorAction", "moveUpAction", "moveDownAction", "duplicateAction"):
+            self.actions_by_name[name].setEnabled(on_row)
+
+    def open_library(self) -> None:
+        from ui.library.dialog import open_library
+
+        cat_index = self.ops.current_category()
+        if cat_index is None:
+            cat_index = 0
+        chosen = open_library(
+            self,
+            self.model.categories[cat_index],
+            self.stored_indicators,
+            self.document.declaration_id,
+        )
+        if chosen:
+            position = self.ops.insert_position() or (
+                cat_index,
+                len(self.model.categories[cat_index].indicators),
+            )
+            if position[0] != cat_index:
+                position = (cat_index, len(self.model.categories[cat_index].indicators))
+            self.ops.insert(position, chosen, "从指标库添加")

@@ -1,0 +1,94 @@
+"""The QTreeView of the indicator table: layout, column widths, text filter."""
+
+from __future__ import annotations
+
+from typing_extensions import override
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from ui.indicators.model import Column, IndicatorTreeModel, Kind
+
+# Column widths in characters of the content font; 指标解释 takes the rest.
+_WIDTHS = {Column.NAME: 15, Column.VALUE: 7, Column.UNIT: 5, Column.GOALS: 6}
+
+
+class IndicatorTreeView(QTreeView):
+    """The tree named ``indicatorTree``; editing through the delegate, moves by drag and drop."""
+
+    def __init__(self, model: IndicatorTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorTree")
+        self.setModel(model)
+        self.tree_model = model
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.EXPLANATION, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        model.modelReset.connect(self.expandAll)
+        model.rowsInserted.connect(self._expand_parent)
+        self.expandAll()
+        self.filter_text = ""
+
+    def _expand_parent(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            self.expand(parent)
+        if self.filter_text:
+            self.apply_filter(self.filter_text)
+
+    def fit_columns(self) -> None:
+        char = self.fontMetrics().horizontalAdvance("中")
+        available = self.viewport().width()
+        for column, chars in _WIDTHS.items():
+            self.setColumnWidth(column, char * chars + 16)
+        fixed = sum(self.columnWidth(c) for c in _WIDTHS)
+        # On narrow screens give the name column less so that 指标解释 stays readable.
+        if available - fixed < char * 12:
+            self.setColumnWidth(
+                Column.NAME,
+                max(char * 8, available - char * 12 - (fixed - self.columnWidth(Column.NAME))),
+            )
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def apply_filter(self, text: str) -> None:
+        """Hide level-3 rows whose texts do not contain ``text`` (case-insensitive)."""
+        self.filter_text = text.strip().lower()
+        model = self.tree_model
+        for l1 in range(model.rowCount()):
+            l1_index = model.index(l1, 0)
+            for l2 in range(model.rowCount(l1_index)):
+                l2_index = model.index(l2, 0, l1_index)
+                for row in range(model.rowCount(l2_index)):
+                    index = model.index(row, 0, l2_index)
+                    indicator = model.indicator_at(index)
+                    hidden = False
+                    if self.filter_text and indicator is not None:
+                        haystack = " ".join(
+                            (indicator.name, indicator.value, indicator.unit, indicator.explanation)
+                        )
+                        hidden = self.filter_text not in haystack.lower()
+                    elif self.filter_text and model.kind(index) is Kind.NOT_APPLICABLE:
+                        hidden = True
+                    self.setRowHidden(row, l2_index, hidden)
