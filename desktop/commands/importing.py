@@ -39,7 +39,7 @@ def _is_own_workbook(path: Path) -> bool:
         from desktop.documents.xlsx_reader import is_own_workbook
     except ImportError:
         return True
-    return is_own_workbook(path)
+    return bool(is_own_workbook(path))
 
 
 def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> int:

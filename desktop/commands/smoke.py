@@ -23,10 +23,11 @@ def run_smoke_test(ctx: CommandContext) -> int:
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="perfdecl-smoke-") as folder:
         root = Path(folder)
-        inner = CommandContext(root / "smoke.sqlite3", ctx.open_store, io.StringIO(), io.StringIO())
+        captured = io.StringIO()
+        inner = CommandContext(root / "smoke.sqlite3", ctx.open_store, captured, io.StringIO())
         font_path()
         run_import(inner, sample_path(), None, False)
-        declaration_id = inner.out.getvalue().strip()
+        declaration_id = captured.getvalue().strip()
         run_export(inner, declaration_id, root / "out.json", None)
         if fingerprint(read_json_file(root / "out.json").declaration) != SEED_FINGERPRINT:
             problems.append("示例申报表导出后的指纹不正确")

@@ -7,6 +7,7 @@ frozen snapshot of everything the exchange format carries (cli.md, "Revisions").
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -90,7 +91,7 @@ class DeclarationStore(Protocol):
         """Freeze the current working copy as the next revision number."""
         ...
 
-    def revisions(self, declaration_id: int) -> list[RevisionInfo]:
+    def revisions(self, declaration_id: int) -> builtins.list[RevisionInfo]:
         """Revisions in ascending number."""
         ...
 
@@ -102,7 +103,9 @@ class DeclarationStore(Protocol):
         """Mark (or unmark) revision ``number`` as 定稿; marking never changes its content."""
         ...
 
-    def stored_indicators(self, exclude_declaration_id: int | None = None) -> list[StoredIndicator]:
+    def stored_indicators(
+        self, exclude_declaration_id: int | None = None
+    ) -> builtins.list[StoredIndicator]:
         """Every level-3 indicator of the stored working copies (for the indicator library)."""
         ...
 
