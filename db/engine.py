@@ -1,7 +1,8 @@
 """Opening a database file: connection settings, sanity checks and automatic migrations.
 
-Every connection gets ``foreign_keys=ON`` (SQLite's default is off), WAL journalling (the GUI and
-a command line may use one file at once) and a busy timeout. Transactions are begun explicitly
+Every connection gets ``foreign_keys=ON`` (SQLite's default is off) and a busy timeout; once a
+file is known to be ours it is switched to WAL journalling, which the file remembers (the GUI and
+a command line may use one file at once). A file we refuse is never written to. Transactions are begun explicitly
 (``BEGIN``), not by the sqlite3 module's implicit rules, so a read-then-write is one transaction.
 """
 
@@ -15,7 +16,7 @@ from urllib.parse import quote
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, NotFoundError
 
@@ -55,7 +56,9 @@ def _make_engine(path: Path, create: bool) -> Engine:
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
-    engine = create_engine("sqlite://", creator=connect)
+    # The URL names no file (``creator`` opens it), so choose the file-database pool explicitly:
+    # the in-memory default would share one connection between all users in a thread.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
@@ -63,7 +66,6 @@ def _make_engine(path: Path, create: bool) -> Engine:
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode=WAL")
         finally:
             cursor.close()
 
@@ -105,6 +107,11 @@ def _migrate(engine: Engine, path: Path, create: bool) -> None:
         command.upgrade(config, "head")
 
 
+def _use_wal(engine: Engine) -> None:
+    with engine.connect() as conn:  # outside a transaction: journal_mode cannot change inside one
+        conn.connection.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+
+
 def open_engine(path: str | Path, *, create: bool = True) -> Engine:
     """An engine on ``path`` with the schema at head; raises ``StoreError`` subclasses."""
     file = Path(path)
@@ -112,6 +119,7 @@ def open_engine(path: str | Path, *, create: bool = True) -> Engine:
     engine = _make_engine(file, create)
     try:
         _migrate(engine, file, create)
+        _use_wal(engine)
     except SqlDatabaseError as exc:
         engine.dispose()
         raise _damaged(file) from exc

@@ -112,16 +112,17 @@ class SqliteDeclarationStore:
 
     @staticmethod
     def _insert_children(conn: Connection, declaration_id: int, decl: Declaration) -> None:
-        batches: builtins.list[tuple[Any, list[mapping.Row]]] = [
-            (TaskRow, mapping.task_rows(declaration_id, decl)),
-            (GoalRow, mapping.goal_rows(declaration_id, decl)),
-            (CategoryStateRow, mapping.category_rows(declaration_id, decl)),
-            (IndicatorRow, mapping.indicator_rows(declaration_id, decl)),
-            (AcceptedFindingRow, mapping.accepted_rows(declaration_id, decl)),
-        ]
-        for table, rows in batches:
+        builders = (
+            (TaskRow, mapping.task_rows),
+            (GoalRow, mapping.goal_rows),
+            (CategoryStateRow, mapping.category_rows),
+            (IndicatorRow, mapping.indicator_rows),
+            (AcceptedFindingRow, mapping.accepted_rows),
+        )
+        for table, build in builders:
+            rows = build(declaration_id, decl)
             if rows:
-                conn.execute(insert(table), rows)
+                conn.execute(insert(table), rows)  # one executemany per table
 
     @staticmethod
     def _load(conn: Connection, declaration_id: int) -> Declaration:
