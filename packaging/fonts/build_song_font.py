@@ -4,9 +4,9 @@ reportlab embeds only TrueType (``glyf``) outlines, while Noto Serif CJK ships a
 an OpenType collection. This script:
 
 1. picks the Simplified Chinese face (``NotoSerifCJKsc-Regular``) out of the ``.ttc``;
-2. subsets it to ASCII, every character of GBK (and GB2312), CJK punctuation, full-width forms,
-   general punctuation and a few form symbols (≥ ≤ × ÷ ℃ ‰ № ★ √ ...), without hinting and
-   without the locale (JP/KR/TC) alternates;
+2. subsets it to ASCII and the Windows Western (cp1252) repertoire, every character of GBK
+   (and GB2312), CJK punctuation, full-width forms, general punctuation and a few form symbols
+   (≥ ≤ × ÷ ℃ ‰ № ★ √ ...), without hinting and without the locale (JP/KR/TC) alternates;
 3. converts the cubic CFF outlines to quadratic TrueType outlines with ``cu2qu``;
 4. renames the family to "PerfDecl Song" (the SIL OFL asks modified fonts to change their
    name, and "Noto" is a trademark of Google), keeping the copyright and licence records;
@@ -131,16 +131,26 @@ def gbk_chars() -> set[str]:
     return decode_double_byte("gbk", range(0x81, 0xFF), trails)
 
 
+def cp1252_chars() -> set[str]:
+    """The Windows Western repertoire (Latin-1 plus € ™ Œ œ • and friends)."""
+    return {c for c in bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore")}
+
+
 def wanted_codepoints(font_cmap: dict[int, str]) -> set[int]:
-    """Code points to keep: ASCII, GB2312, GBK, CJK punctuation, forms and symbols."""
+    """Code points to keep: ASCII, GB2312, GBK, CJK punctuation, forms and symbols.
+
+    The Latin-1/cp1252 repertoire is kept too: it is small, accented names and "€" do turn up in
+    forms, and without it the OS/2 Latin-1 code page bit and fontconfig's "en" language are
+    dropped, so Qt would not list the font for the Latin writing system.
+    """
     wanted: set[int] = set(range(0x20, 0x7F))
+    wanted.update(ord(c) for c in cp1252_chars())
     wanted.update(ord(c) for c in gb2312_chars())
     wanted.update(ord(c) for c in gbk_chars())
     wanted.update(range(0x3000, 0x3040))  # CJK symbols and punctuation
     wanted.update(range(0xFF00, 0xFFF0))  # half-width and full-width forms
     wanted.update(range(0x2000, 0x2070))  # general punctuation
     wanted.update(ord(c) for c in EXTRA_SYMBOLS)
-    wanted.add(0xA0)  # no-break space
     return {cp for cp in wanted if cp in font_cmap}
 
 
@@ -171,7 +181,7 @@ def subset_font(font: TTFont, codepoints: set[int]) -> None:
     options.legacy_kern = True
     options.prune_unicode_ranges = True
     options.prune_codepage_ranges = True
-    options.drop_tables = [*options.drop_tables, "VORG", "DSIG"]
+    options.drop_tables = [*options.drop_tables, "DSIG"]
     subsetter = Subsetter(options=options)
     subsetter.populate(unicodes=sorted(codepoints))
     subsetter.subset(font)
@@ -181,7 +191,7 @@ def convert_cff_to_glyf(font: TTFont, max_err: float) -> None:
     """Replace the CFF table with quadratic TrueType outlines (glyf/loca) in place."""
     glyph_order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
-    vorg = font["VORG"] if "VORG" in font else None
+    vorg = font.get("VORG")
 
     glyphs: dict[str, Glyph] = {}
     for name in glyph_order:
@@ -370,7 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     """Build the font and print its GB2312/GBK coverage."""
     args = parse_args(argv)
     if not args.source.is_file():
-        print(f"source font not found: {args.source} (apt-get install fonts-noto-cjk)", file=sys.stderr)
+        print(
+            f"source font not found: {args.source} (apt-get install fonts-noto-cjk)",
+            file=sys.stderr,
+        )
         return 2
     for coverage in build(args.source, args.out, args.face, args.max_err):
         print(coverage.describe())
