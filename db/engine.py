@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
 
 from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, NotFoundError
 
@@ -77,39 +80,51 @@ def _make_engine(path: Path, create: bool) -> Engine:
     return engine
 
 
+def _needs_upgrade(conn: Connection, script: ScriptDirectory, path: Path, create: bool) -> bool:
+    """False when the schema is at head; raises for a file that is not ours or is too new."""
+    from alembic.runtime.migration import MigrationContext
+
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        if tables or not create:
+            raise _damaged(path)  # someone else's SQLite file, or an empty one we may not fill
+        return True
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is None:
+        raise _damaged(path)
+    if current not in {rev.revision for rev in script.walk_revisions()}:
+        raise NewerDatabaseError(
+            f"数据库由更新版本的程序创建（数据库版本 {current}），"
+            f"请使用更新版本的 PerfDecl 打开：{path}"
+        )
+    return current not in script.get_heads()
+
+
 def _migrate(engine: Engine, path: Path, create: bool) -> None:
     """Bring the schema to the head revision, or refuse a file that is not ours / too new."""
     from alembic import command
     from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     script = ScriptDirectory.from_config(config)
+    # Check in a read transaction first, so an up-to-date or refused file is never locked.
+    with engine.connect() as conn, conn.begin():
+        if not _needs_upgrade(conn, script, path, create):
+            return
+    # Check again under the write lock: another program may have migrated in between.
     with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin():
-        tables = set(inspect(conn).get_table_names())
-        if "alembic_version" not in tables:
-            if tables or not create:
-                raise _damaged(path)  # someone else's SQLite file, or an empty one we may not fill
-        else:
-            current = MigrationContext.configure(conn).get_current_revision()
-            if current is None:
-                raise _damaged(path)
-            if current not in {rev.revision for rev in script.walk_revisions()}:
-                raise NewerDatabaseError(
-                    f"数据库由更新版本的程序创建（数据库版本 {current}），"
-                    f"请使用更新版本的 PerfDecl 打开：{path}"
-                )
-            if current in script.get_heads():
-                return
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        if _needs_upgrade(conn, script, path, create):
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
 
 
 def _use_wal(engine: Engine) -> None:
     with engine.connect() as conn:  # outside a transaction: journal_mode cannot change inside one
-        conn.connection.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+        raw: Any = conn.connection.driver_connection
+        if raw.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            raw.execute("PRAGMA journal_mode=WAL")
 
 
 def open_engine(path: str | Path, *, create: bool = True) -> Engine:
