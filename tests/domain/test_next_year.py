@@ -37,4 +37,5 @@ def test_numbers_that_are_not_years_are_left_alone(seed_path: Path) -> None:
     seed = read_json_file(seed_path).declaration
     seed.goals = ["完成20261份材料，2026年度完成", "2026 年内"]
     proposals = year_replacements(seed, 2026, 2027)
-    assert [p.after for p in proposals] == ["完成20261份材料，2027年度完成", "2027 年内"]
+    goals = [p.after for p in proposals if p.where.startswith("goals")]
+    assert goals == ["完成20261份材料，2027年度完成", "2027 年内"]
