@@ -16,12 +16,18 @@ from urllib.parse import quote
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
-from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, NotFoundError
+from desktop.services.store import (
+    DamagedDatabaseError,
+    NewerDatabaseError,
+    NotFoundError,
+    StoreError,
+)
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -135,7 +141,10 @@ def open_engine(path: str | Path, *, create: bool = True) -> Engine:
     try:
         _migrate(engine, file, create)
         _use_wal(engine)
-    except SqlDatabaseError as exc:
+    except OperationalError as exc:  # locked, unreadable, read-only folder, disk full
+        engine.dispose()
+        raise StoreError(f"无法打开数据库：{file}（{exc.orig}）") from exc
+    except SqlDatabaseError as exc:  # not a database, or a corrupt one
         engine.dispose()
         raise _damaged(file) from exc
     except BaseException:

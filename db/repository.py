@@ -71,13 +71,11 @@ class SqliteDeclarationStore:
         except StatementError as exc:
             if isinstance(exc.orig, ValueError):  # a value our column types refuse
                 raise StoreError(f"无法保存：数据中有无效的值（{exc.orig}）") from exc
-            if isinstance(exc, OperationalError):
-                raise StoreError(
-                    f"数据库暂时无法使用（可能正被另一个程序占用或磁盘已满）：{self.path}"
-                ) from exc
-            if isinstance(exc, DatabaseError):
+            if isinstance(exc, OperationalError):  # busy beyond the timeout, disk full, read-only
+                raise StoreError(f"数据库暂时无法使用：{self.path}（{exc.orig}）") from exc
+            if type(exc) is DatabaseError:  # SQLite's "corrupt" / "not a database"
                 raise DamagedDatabaseError(f"数据库文件已损坏：{self.path}") from exc
-            raise
+            raise  # integrity errors and the like are bugs, not user problems
 
     # -- working copies -------------------------------------------------------------------
     def create(self, declaration: Declaration) -> int:

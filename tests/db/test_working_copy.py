@@ -192,3 +192,22 @@ def test_two_stores_on_one_file_see_each_others_writes(db_path: Path, seed: Decl
         assert second.load(declaration_id) == seed
         second.save(declaration_id, make_declaration("另一窗口", 1))
         assert first.load(declaration_id).unit_name == "另一窗口"
+
+
+def test_a_locked_database_is_reported_and_the_copy_kept(
+    db_path: Path, seed: Declaration, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("db.engine.BUSY_TIMEOUT_MS", 50)  # don't wait 5 s in a test
+    with open_store(db_path) as store:
+        declaration_id = store.create(seed)
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with pytest.raises(StoreError, match="数据库暂时无法使用"):
+                store.save(declaration_id, make_declaration("锁定单位", 1))
+            assert store.load(declaration_id) == seed  # readers are not blocked (WAL)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        store.save(declaration_id, make_declaration("锁定单位", 1))
+        assert store.load(declaration_id).unit_name == "锁定单位"
