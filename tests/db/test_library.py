@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from db_samples import make_declaration
-
 from db.repository import SqliteDeclarationStore
 from desktop.domain.model import Declaration
+from tests.db.db_samples import make_declaration
 
 
 def _expected(declaration_id: int, decl: Declaration) -> list[tuple[object, ...]]:

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from db_samples import make_declaration
 
 from db.repository import SqliteDeclarationStore
 from desktop.domain.model import Declaration, Indicator
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.services.store import NotFoundError
+from tests.db.db_samples import make_declaration
 
 
 def test_revision_freezes_the_stored_working_copy(

@@ -8,13 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from db_samples import make_declaration
 
 from db import mapping
 from db.repository import SqliteDeclarationStore, open_store
 from desktop.domain.model import AcceptedFinding, Declaration, Footer, Indicator, Task, Totals
 from desktop.exchange.canonical import content_key
 from desktop.services.store import NotFoundError, StoreError
+from tests.db.db_samples import make_declaration
 
 
 def _count(path: Path, table: str, declaration_id: int) -> int:
