@@ -39,6 +39,7 @@ LEVEL3_BASE = 1_000_000
 MIME_ROWS = "application/x-perfdecl-indicator-rows"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 class Column(IntEnum):
@@ -174,7 +175,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     # -- structure ----------------------------------------------------------------------
     @override
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -189,7 +190,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     @override
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         parent_id = index.internalId()
@@ -200,7 +201,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         return self.category_index(parent_id - LEVEL3_BASE)
 
     @override
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         if parent.column() > 0:
             return 0
         if not parent.isValid():
@@ -216,7 +217,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         return 0
 
     @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return len(Column)
 
     @override

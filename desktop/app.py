@@ -1,0 +1,129 @@
+"""The application shell: wires the GUI (``ui``) to the SQLite store (``db``).
+
+Only this module (and the command line) imports both. ``make_main_window`` builds a window for
+tests and for ``run_gui``; ``take_screenshot`` renders one offscreen for ``perfdecl gui
+--screenshot`` (cli.md): no event loop, no dialogs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from desktop.commands.errors import CommandError
+from desktop.commands.targets import is_id, read_declaration_file
+from desktop.services.store import DeclarationStore, NotFoundError
+
+
+def _open_store(db_path: str | Path) -> DeclarationStore:
+    from db.repository import open_store
+
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    return open_store(db_path)
+
+
+def _window(store: DeclarationStore, declaration_id: int | None) -> QMainWindow:
+    from desktop.settings import Settings
+    from ui.fonts import apply_application_fonts
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("make_main_window needs a QApplication")
+    apply_application_fonts(app)
+    window = MainWindow(store, Settings(), declaration_id)
+    window.destroyed.connect(lambda: store.close())
+    return window
+
+
+def make_main_window(db_path: str | Path, declaration_id: int | None = None) -> QMainWindow:
+    """A main window on the database (not shown); opens ``declaration_id`` or the start page."""
+    return _window(_open_store(db_path), declaration_id)
+
+
+def _resolve_target(store: DeclarationStore, target: str | None) -> int | None:
+    """An id (checked to exist) or a file imported into ``store``; raises CommandError."""
+    if target is None:
+        return None
+    if is_id(target):
+        try:
+            store.summary(int(target))
+        except NotFoundError as exc:
+            raise CommandError(f"没有编号为 {target} 的申报表") from exc
+        return int(target)
+    return store.create(read_declaration_file(Path(target)).declaration)
+
+
+def _application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv)
+    app.setStyle("Fusion")
+    app.setApplicationName("perfdecl")
+    app.setApplicationDisplayName("绩效目标申报助手")
+    return app
+
+
+def run_gui(db_path: Path, target: str | None) -> int:
+    """Open the GUI on ``db_path`` with ``target`` (an id or a .json file) open; the exit code."""
+    app = _application(sys.argv[:1])
+    store = _open_store(db_path)
+    declaration_id = _resolve_target(store, target)
+    window = _window(store, declaration_id)
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()
+
+
+def take_screenshot(
+    out: Path,
+    db_path: Path | None,
+    target: str | None,
+    size: tuple[int, int],
+    scale: float,
+    section: str | None,
+) -> int:
+    """Render the main window offscreen to ``out`` (PNG); ``size`` in device pixels."""
+    from ui.sections import section_titles
+
+    if section is not None and section not in section_titles():
+        raise CommandError(f"未知的部分“{section}”，可用：{'、'.join(section_titles())}")
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
+    app = _application(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="perfdecl-shot-") as scratch:
+        store = _open_store(
+            db_path if db_path is not None else Path(scratch) / "screenshot.sqlite3"
+        )
+        try:
+            declaration_id = _resolve_target(store, target)
+            window = _window(store, declaration_id)
+            if section is not None:
+                window.show_section(section_titles().index(section))  # type: ignore[attr-defined]
+            ratio = app.primaryScreen().devicePixelRatio() if app.primaryScreen() else 1.0
+            window.resize(round(size[0] / ratio), round(size[1] / ratio))
+            window.show()
+            app.processEvents()
+            image = window.grab().toImage()
+            window.close()
+            _save_png(image, out)
+        finally:
+            store.close()
+    return 0
+
+
+def _save_png(image: object, out: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from desktop.atomic import atomic_path
+
+    assert isinstance(image, QImage)
+    with atomic_path(out) as tmp:
+        if not image.save(str(tmp), "PNG"):
+            raise CommandError(f"{out}：无法写入图片")

@@ -1,0 +1,183 @@
+"""The main window: assembles navigator, section editor, menus, toolbar and status bar.
+
+One declaration is open per window. The window receives the store (the DeclarationStore
+protocol); it never knows about the database behind it.
+"""
+
+from __future__ import annotations
+
+from typing_extensions import override
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from desktop.domain.profile import load_profile
+from desktop.exchange.canonical import fingerprint
+from desktop.services.store import DeclarationStore
+from desktop.settings import Settings
+from ui.autosave import Autosaver
+from ui.document import DeclarationDocument
+from ui.editor import DeclarationEditor
+from ui.navigator.controller import LifecycleController
+from ui.navigator.panel import NavigatorPanel
+from ui.navigator.start_page import StartPage
+from ui.sections import SectionContext
+from ui.status import SaveStatus
+from ui.window_actions import NEED_DOCUMENT, build_actions
+
+
+class MainWindow(QMainWindow):
+    """The editor window over ``store``; ``document`` is None while the start page shows."""
+
+    def __init__(
+        self, store: DeclarationStore, settings: Settings, declaration_id: int | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("绩效目标申报助手")
+        self.store = store
+        self.settings = settings
+        self.document: DeclarationDocument | None = None
+        self.editor: DeclarationEditor | None = None
+        self.autosaver: Autosaver | None = None
+        self.undo_group = QUndoGroup(self)
+        self.actions = build_actions(self, self.undo_group)
+        self.controller = LifecycleController(self)
+        self.navigator = NavigatorPanel(self)
+        self.start_page = StartPage(
+            [
+                self.actions["newAction"],
+                self.actions["newFromSampleAction"],
+                self.actions["openAction"],
+            ],
+            self,
+        )
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self.save_status = SaveStatus(self)
+        self.statusBar().addWidget(self.save_status, 1)
+        self.navigator.open_requested.connect(self.open_declaration)
+        self.navigator.section_requested.connect(self.show_section)
+        for number, action in enumerate(self.actions.sections):
+            action.triggered.connect(lambda _=False, n=number: self.show_section(n))
+        self.controller.connect_actions()
+        self.refresh_list()
+        if declaration_id is not None:
+            self.open_declaration(declaration_id)
+        else:
+            self._show_start()
+
+    # -- open / close -------------------------------------------------------------------
+    def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
+        """Open a stored declaration in this window (the previous one is saved first)."""
+        declaration = self.store.load(declaration_id)
+        keep = (
+            section if section is not None else (self.editor.currentIndex() if self.editor else 0)
+        )
+        self.close_declaration(show_start=False)
+        document = DeclarationDocument(
+            declaration, load_profile(declaration.profile_id), declaration_id, self
+        )
+        self.document = document
+        delay = int(self.settings.get("editor.autosave_delay_ms"))
+        self.autosaver = Autosaver(document, self.store, delay)
+        self.autosaver.saved.connect(lambda when: self.update_status(saved_at=when))
+        self.autosaver.saved.connect(lambda _when: self.refresh_list())
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        document.replaced.connect(lambda: self.update_status())
+        context = SectionContext(document, lambda: self.store.stored_indicators(declaration_id))
+        self.editor = DeclarationEditor(context, self.stack)
+        self.editor.currentChanged.connect(self.navigator.set_section)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self._fill_indicator_menu()
+        self.show_section(keep)
+        self._set_document_actions(True)
+        self.update_status(revision=self.store.summary(declaration_id).latest_revision)
+        self.refresh_list()
+
+    def close_declaration(self, show_start: bool = True) -> None:
+        """Save and close the open declaration."""
+        if self.document is None:
+            if show_start:
+                self._show_start()
+            return
+        self.flush()
+        self.undo_group.removeStack(self.document.undo_stack)
+        if self.editor is not None:
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.document.deleteLater()
+        self.document = self.editor = self.autosaver = None
+        if show_start:
+            self._show_start()
+
+    def _show_start(self) -> None:
+        self.stack.setCurrentWidget(self.start_page)
+        self._set_document_actions(False)
+        self.save_status.clear_status()
+        self.setWindowTitle("绩效目标申报助手")
+        self.refresh_list()
+
+    def flush(self) -> bool:
+        """Write unsaved edits now."""
+        return self.autosaver.flush() if self.autosaver is not None else True
+
+    # -- pieces -------------------------------------------------------------------------
+    def refresh_list(self) -> None:
+        current = self.document.declaration_id if self.document else None
+        self.navigator.set_declarations(self.store.list(), current)
+
+    def show_section(self, index: int) -> None:
+        if self.editor is not None and 0 <= index < self.editor.count():
+            self.editor.setCurrentIndex(index)
+            self.navigator.set_section(index)
+
+    def _fill_indicator_menu(self) -> None:
+        menu = self.actions.indicator_menu
+        assert menu is not None and self.editor is not None
+        menu.clear()
+        panel = self.editor.page("indicatorPanel")
+        for action in getattr(panel, "actions_by_name", {}).values():
+            menu.addAction(action)
+
+    def _set_document_actions(self, enabled: bool) -> None:
+        for name in NEED_DOCUMENT:
+            self.actions[name].setEnabled(enabled)
+        for action in self.actions.sections:
+            action.setEnabled(enabled)
+        if self.actions.indicator_menu is not None:
+            self.actions.indicator_menu.setEnabled(enabled)
+
+    def update_status(self, saved_at: object = None, revision: int | None = None) -> None:
+        if self.document is None:
+            return
+        declaration = self.document.declaration
+        self.save_status.update_status(
+            saved_at=saved_at if saved_at is not None else None,  # type: ignore[arg-type]
+            revision=revision,
+            fingerprint=fingerprint(declaration),
+        )
+        unit = declaration.unit_name or "未填写单位名称"
+        self.setWindowTitle(f"{declaration.year} {unit} — 绩效目标申报助手")
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing is ever lost and nothing is asked: the working copy is written now.
+        self.flush()
+        super().closeEvent(event)
+
+    def current_page(self) -> QWidget | None:
+        return self.editor.currentWidget() if self.editor else None

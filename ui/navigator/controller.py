@@ -1,0 +1,196 @@
+"""The declaration lifecycle behind the 文件 menu: new, open, duplicate, delete, versions."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.domain.model import Declaration
+from desktop.domain.profile import UnknownProfileError, load_profile, new_declaration
+from desktop.services.store import StoreError
+from ui.navigator.rollover import apply_replacements, next_year_copy, year_replacements
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+BASIC_SECTION = 0
+
+
+class LifecycleController:
+    """Slots of the lifecycle actions of one :class:`MainWindow`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def connect_actions(self) -> None:
+        a = self.window.actions
+        a["newAction"].triggered.connect(self.new)
+        a["newFromLastYearAction"].triggered.connect(self.new_from_last_year)
+        a["newFromSampleAction"].triggered.connect(self.new_from_sample)
+        a["openAction"].triggered.connect(self.open_file)
+        a["duplicateDeclarationAction"].triggered.connect(self.duplicate)
+        a["deleteDeclarationAction"].triggered.connect(self.delete)
+        a["saveVersionAction"].triggered.connect(self.save_version)
+        a["historyAction"].triggered.connect(self.history)
+        a["markFinalAction"].triggered.connect(self.mark_final)
+        a["settingsAction"].triggered.connect(self.edit_settings)
+        a["aboutAction"].triggered.connect(self.about)
+        a["quitAction"].triggered.connect(self.window.close)
+
+    @property
+    def _current_id(self) -> int | None:
+        document = self.window.document
+        return document.declaration_id if document is not None else None
+
+    def _create_and_open(self, declaration: Declaration, section: int = BASIC_SECTION) -> int:
+        new_id = self.window.store.create(declaration)
+        self.window.open_declaration(new_id, section)
+        return new_id
+
+    # -- new ----------------------------------------------------------------------------
+    def new(self) -> int:
+        profile_id = str(self.window.settings.get("editor.default_profile"))
+        try:
+            profile = load_profile(profile_id)
+        except UnknownProfileError:
+            profile = load_profile("SZ-DEPT-2026")
+        return self._create_and_open(new_declaration(profile, datetime.date.today().year + 1))
+
+    def new_from_sample(self) -> int | None:
+        from desktop.exchange.reader import read_json_file
+        from desktop.resources import sample_path
+
+        return self._create_and_open(read_json_file(sample_path()).declaration)
+
+    def new_from_last_year(self) -> int | None:
+        from ui.dialogs.year_replacements import choose_replacements
+
+        document = self.window.document
+        if document is None:
+            return None
+        self.window.flush()
+        copy = next_year_copy(document.declaration)
+        old, new = document.declaration.year, copy.year
+        chosen = choose_replacements(self.window, year_replacements(copy, old, new), old, new)
+        apply_replacements(copy, chosen)
+        return self._create_and_open(copy)
+
+    def open_file(self) -> int | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "打开申报表文件", "", "申报表文件 (*.json)"
+        )
+        return self.import_file(Path(path)) if path else None
+
+    def import_file(self, path: Path) -> int | None:
+        """Import a .json declaration as a new stored one and open it."""
+        from desktop.exchange.errors import ExchangeError
+        from desktop.exchange.reader import read_json_file
+
+        try:
+            result = read_json_file(path)
+        except ExchangeError as error:
+            QMessageBox.warning(self.window, "无法打开文件", f"{path.name}：{error}")
+            return None
+        new_id = self._create_and_open(result.declaration)
+        if result.warnings:
+            self.window.statusBar().showMessage("；".join(result.warnings), 15_000)
+        return new_id
+
+    def duplicate(self) -> int | None:
+        document = self.window.document
+        if document is None:
+            return None
+        self.window.flush()
+        import copy
+
+        return self._create_and_open(copy.deepcopy(document.declaration))
+
+    def delete(self) -> bool:
+        document = self.window.document
+        if document is None or document.declaration_id is None:
+            return False
+        d = document.declaration
+        answer = QMessageBox.question(
+            self.window,
+            "删除申报表",
+            f"确定删除“{d.year} {d.unit_name or '未填写单位名称'}”及其全部历史版本吗？\n删除后无法恢复。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if self.window.autosaver is not None:
+            self.window.autosaver.dirty = False  # nothing to keep: it is being deleted
+        declaration_id = document.declaration_id
+        self.window.close_declaration(show_start=False)
+        self.window.store.delete(declaration_id)
+        self.window.close_declaration(show_start=True)
+        return True
+
+    # -- revisions ----------------------------------------------------------------------
+    def save_version(self) -> int | None:
+        declaration_id = self._current_id
+        if declaration_id is None or not self.window.flush():
+            return None
+        try:
+            info = self.window.store.make_revision(declaration_id)
+        except StoreError as error:
+            QMessageBox.warning(self.window, "保存版本失败", str(error))
+            return None
+        self.window.update_status(revision=info.number)
+        self.window.refresh_list()
+        self.window.statusBar().showMessage(
+            f"已保存第 {info.number} 版（指纹 {info.fingerprint}）", 8000
+        )
+        return info.number
+
+    def history(self) -> None:
+        from ui.dialogs.history import show_history
+
+        document = self.window.document
+        declaration_id = self._current_id
+        if document is None or declaration_id is None:
+            return
+        self.window.flush()
+        chosen = show_history(self.window.store, declaration_id, self.window)
+        if chosen is not None:
+            declaration, number = chosen
+            document.replace(declaration, load_profile(declaration.profile_id))
+            self.window.flush()
+            self.window.statusBar().showMessage(f"已将第 {number} 版恢复为工作副本", 8000)
+        self.window.refresh_list()
+
+    def mark_final(self) -> int | None:
+        """Mark the revision matching the working copy 定稿 (saving one first when needed)."""
+        from desktop.exchange.canonical import equal_in_content
+
+        declaration_id = self._current_id
+        document = self.window.document
+        if declaration_id is None or document is None or not self.window.flush():
+            return None
+        store = self.window.store
+        revisions = store.revisions(declaration_id)
+        latest = revisions[-1].number if revisions else 0
+        if not latest or not equal_in_content(
+            store.load_revision(declaration_id, latest), document.declaration
+        ):
+            latest = store.make_revision(declaration_id).number
+        store.set_final(declaration_id, latest, True)
+        self.window.update_status(revision=latest)
+        self.window.refresh_list()
+        self.window.statusBar().showMessage(f"第 {latest} 版已标记为定稿", 8000)
+        return latest
+
+    # -- other --------------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        from ui.dialogs.settings import edit_settings
+
+        edit_settings(self.window.settings, self.window)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            "关于",
+            "绩效目标申报助手\n离线填写、检查、打印和导出部门（单位）整体支出绩效目标申报表。",
+        )

@@ -1,0 +1,104 @@
+"""The stored declarations as a table model, and the list view named ``declarationList``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typing_extensions import override
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from desktop.services.store import DeclarationSummary
+
+HEADERS = ("年度", "部门（单位）", "修改时间", "版本", "定稿")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+
+
+class DeclarationListModel(QAbstractTableModel):
+    """Rows are :class:`DeclarationSummary` objects, newest modification first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DeclarationSummary] = []
+        self.current_id: int | None = None
+
+    def set_rows(self, rows: list[DeclarationSummary]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, declaration_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == declaration_id), None)
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    @override
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            final = f"，第 {row.final_revision} 版已定稿" if row.final_revision else ""
+            return f"{row.year}年 {row.unit_name or '（未填写单位名称）'}\n最新版本：第 {row.latest_revision} 版{final}"
+        if role == Qt.ItemDataRole.FontRole and row.id == self.current_id:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    @staticmethod
+    def _display(row: DeclarationSummary, column: int) -> str:
+        if column == 0:
+            return str(row.year)
+        if column == 1:
+            return row.unit_name or "（未填写）"
+        if column == 2:
+            return (
+                row.modified.astimezone().strftime("%m-%d %H:%M")
+                if row.modified.tzinfo
+                else row.modified.strftime("%m-%d %H:%M")
+            )
+        if column == 3:
+            return str(row.latest_revision) if row.latest_revision else "—"
+        return "定稿" if row.final_revision else ""
+
+
+class DeclarationListView(QTreeView):
+    """The navigator's list of declarations (``declarationList``)."""
+
+    def __init__(self, model: DeclarationListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("declarationList")
+        self.setModel(model)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
