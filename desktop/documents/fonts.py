@@ -40,7 +40,9 @@ class MissingGlyphError(ValueError):
         shown = "；".join(m.describe() for m in missing[:10])
         more = f"等共 {len(missing)} 处" if len(missing) > 10 else ""
         font = f"“{font_name}”" if font_name else ""
-        super().__init__(f"打印字体{font}缺少以下字符，无法打印：{shown}{more}。请修改文字或更换打印字体。")
+        super().__init__(
+            f"打印字体{font}缺少以下字符，无法打印：{shown}{more}。请修改文字或更换打印字体。"
+        )
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def _load(path: Path, index: int) -> PrintFont:
     try:
         font: Any = TTFont(name, str(path), subfontIndex=index)
     except (TTFError, OSError, IndexError) as exc:
-        raise FontError(f"无法使用打印字体 {path.name}：{exc}（只支持 TrueType 字体 .ttf/.ttc）") from exc
+        raise FontError(
+            f"无法使用打印字体 {path.name}：{exc}（只支持 TrueType 字体 .ttf/.ttc）"
+        ) from exc
     pdfmetrics.registerFont(font)
     face = font.face
     display = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)

@@ -74,7 +74,9 @@ def _typography(profile: Profile) -> Typography:
     )
 
 
-def _label(text: str, col: int, colspan: int = 1, rowspan: int = 1, role: Role = Role.LABEL) -> Cell:
+def _label(
+    text: str, col: int, colspan: int = 1, rowspan: int = 1, role: Role = Role.LABEL
+) -> Cell:
     return Cell(
         text, col, colspan, rowspan, role=role, align=Align.CENTER, valign=VAlign.MIDDLE, bold=True
     )
@@ -130,7 +132,13 @@ def _task_rows(decl: Declaration, decimals: int) -> tuple[Row, ...]:
                 RowKind.TASK,
                 (
                     Cell(task.name, 1, field=f"{where} 任务名称"),
-                    Cell(task.content, 2, role=Role.TEXT, valign=VAlign.TOP, field=f"{where} 主要内容"),
+                    Cell(
+                        task.content,
+                        2,
+                        role=Role.TEXT,
+                        valign=VAlign.TOP,
+                        field=f"{where} 主要内容",
+                    ),
                     _amount(task.total, 3, decimals, f"{where} 总额"),
                     _amount(task.fiscal, 4, decimals, f"{where} 财政拨款"),
                     _amount(task.other, 5, decimals, f"{where} 其他资金"),
@@ -178,7 +186,9 @@ def _category_rows(category: Category, first_row: int) -> list[Row]:
                 Cell(ind.unit, 4, align=Align.CENTER, field=f"度量单位{where}"),
                 Cell(ind.explanation, 5, role=Role.TEXT, field=f"指标解释{where}"),
             )
-            rows.append(Row(RowKind.INDICATOR, cells, title=ind.name or f"第{first_row + offset}行"))
+            rows.append(
+                Row(RowKind.INDICATOR, cells, title=ind.name or f"第{first_row + offset}行")
+            )
         return rows
     if category.not_applicable:
         cells = (
@@ -197,7 +207,9 @@ def _indicator_rows(categories: Sequence[Category]) -> tuple[Row, ...]:
         RowKind.INDICATOR_HEADER,
         tuple(
             _label(text, col, role=Role.HEADER)
-            for col, text in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "度量单位", "指标解释"))
+            for col, text in enumerate(
+                ("一级指标", "二级指标", "三级指标", "指标值", "度量单位", "指标解释")
+            )
         ),
     )
     rows: list[Row] = [header]

@@ -197,7 +197,9 @@ class Paginator:
                 continue
             head, tail = split
             current.append(_Entry(head, self.measurer.row_height(head), entry.source, entry.part))
-            queue[index] = _Entry(tail, self.measurer.row_height(tail), entry.source, entry.part + 1)
+            queue[index] = _Entry(
+                tail, self.measurer.row_height(tail), entry.source, entry.part + 1
+            )
             pages.append(self._header_entries(entry.source))
             capacity = self.frame.other
         return self._finish(pages)

@@ -78,7 +78,12 @@ def render_pdf(
 
 
 def _pdf_date(created: datetime | None) -> str:
-    moment = (created or datetime.now()).astimezone()
+    """PDF date text; an aware ``created`` keeps its zone, a naive one is local time."""
+    moment = (
+        created
+        if created is not None and created.tzinfo
+        else (created or datetime.now()).astimezone()
+    )
     offset = moment.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     sign = "+" if minutes >= 0 else "-"
@@ -151,7 +156,9 @@ class _PageDrawer:
             self._signature(y, self.form.layout.signature)
         self._footer(options, version, fingerprint)
 
-    def _text(self, x: float, y: float, text: str, size: float, *, bold: bool, centre: bool) -> None:
+    def _text(
+        self, x: float, y: float, text: str, size: float, *, bold: bool, centre: bool
+    ) -> None:
         self.c.saveState()
         self.c.setFont(self.font, size)
         if bold:

@@ -130,7 +130,9 @@ class PdfMeasurer:
         cached, text_height = self.paragraph(cell)
         if text_height <= avail:
             return cell.text, ""
-        para = Paragraph(paragraph_markup(cell), cached.style)  # split a copy, keep the cache intact
+        para = Paragraph(
+            paragraph_markup(cell), cached.style
+        )  # split a copy, keep the cache intact
         parts = para.split(self.width(cell) - 2 * PAD_X, avail)
         if len(parts) < 2:
             return "", cell.text

@@ -68,6 +68,7 @@ class FormPages:
     measurer: PdfMeasurer
     font: PrintFont
     geometry: Geometry
+    frame: PageFrame
 
     def texts(self) -> Iterator[str]:
         """Every cell text as printed, page by page (for tests and previews)."""
@@ -95,4 +96,4 @@ def paginate_form(
     )
     measurer = PdfMeasurer(layout, font)
     pages = paginate(layout, measurer, frame, repeat_labels=options.repeat_labels)
-    return FormPages(layout, pages, measurer, font, geometry)
+    return FormPages(layout, pages, measurer, font, geometry, frame)
