@@ -1,0 +1,1 @@
+"""The printed pages on screen (QtPdf) and on the printer (QPrinter)."""
