@@ -45,7 +45,7 @@ class PdfPreviewPane(QWidget):
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
         self.message.hide()
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._toolbar())
         layout.addWidget(self.message)
@@ -76,15 +76,17 @@ class PdfPreviewPane(QWidget):
         self.fit_button = self._tool("适合宽度", self.fit_width)
         self.print_button = QPushButton("打印…", self)
         self.print_button.clicked.connect(self.print_requested)
-        for widget in (self.previous_button, self.next_button, self.page_label):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        for widget in (
+        left: tuple[QWidget, ...] = (self.previous_button, self.next_button, self.page_label)
+        right: tuple[QWidget, ...] = (
             self.zoom_out_button,
             self.zoom_in_button,
             self.fit_button,
             self.print_button,
-        ):
+        )
+        for widget in left:
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in right:
             bar.addWidget(widget)
         return bar
 
@@ -100,7 +102,7 @@ class PdfPreviewPane(QWidget):
         open_button = QPushButton("用系统查看器打开 PDF", self)
         open_button.setObjectName("openExternalButton")
         open_button.clicked.connect(self.open_external)
-        self.layout().addWidget(open_button)
+        self._layout.addWidget(open_button)
 
     # -- content ----------------------------------------------------------------------------
     def refresh(self) -> None:
