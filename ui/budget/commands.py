@@ -1,0 +1,138 @@
+"""Undo commands of the budget panel; each changes the declaration through the table model."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from typing_extensions import override
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.domain import budget
+from desktop.domain.budget import TaskField
+from desktop.domain.model import Task
+from ui.budget.model import BudgetTableModel
+from ui.document import TASKS, DeclarationDocument
+
+_FIELD_LABELS = {
+    "name": "任务名称",
+    "content": "主要内容",
+    "fiscal": "财政拨款",
+    "other": "其他资金",
+}
+
+
+class SetTaskFieldCommand(QUndoCommand):
+    """One committed cell edit."""
+
+    def __init__(
+        self, model: BudgetTableModel, row: int, field: TaskField, value: str | Decimal
+    ) -> None:
+        super().__init__(f"修改{_FIELD_LABELS[field]}")
+        self._model, self._row, self._field, self._value = model, row, field, value
+        self._old: str | Decimal = value
+
+    @override
+    def redo(self) -> None:
+        self._old = self._model.apply_field(self._row, self._field, self._value)
+        self._model.document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        self._model.apply_field(self._row, self._field, self._old)
+        self._model.document.notify(TASKS)
+
+
+class InsertTasksCommand(QUndoCommand):
+    """Add, duplicate or paste rows: ``tasks`` go in at ``row``."""
+
+    def __init__(self, model: BudgetTableModel, row: int, tasks: list[Task], text: str) -> None:
+        super().__init__(text)
+        self._model, self._row, self._tasks = model, row, tasks
+
+    @override
+    def redo(self) -> None:
+        self._model.insert_tasks(self._row, list(self._tasks))
+        self._model.document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        self._model.remove_tasks(self._row, len(self._tasks))
+        self._model.document.notify(TASKS)
+
+
+class RemoveTasksCommand(QUndoCommand):
+    """Delete the given rows (any selection); undo puts each task back where it was."""
+
+    def __init__(self, model: BudgetTableModel, rows: list[int]) -> None:
+        super().__init__(f"删除 {len(rows)} 个任务")
+        self._model, self._rows = model, sorted(set(rows))
+        self._removed: list[tuple[int, Task]] = []
+
+    @override
+    def redo(self) -> None:
+        self._removed = [(row, self._model.remove_tasks(row)[0]) for row in reversed(self._rows)]
+        self._model.document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        for row, task in reversed(self._removed):
+            self._model.insert_tasks(row, [task])
+        self._model.document.notify(TASKS)
+
+
+class MoveTaskCommand(QUndoCommand):
+    """Move one row up or down."""
+
+    def __init__(self, model: BudgetTableModel, source: int, destination: int) -> None:
+        super().__init__("移动任务")
+        self._model, self._source, self._destination = model, source, destination
+
+    @override
+    def redo(self) -> None:
+        self._model.move_task(self._source, self._destination)
+        self._model.document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        self._model.move_task(self._destination, self._source)
+        self._model.document.notify(TASKS)
+
+
+class AcceptComputedTotalsCommand(QUndoCommand):
+    """采用计算值: discard the declared totals of an imported document."""
+
+    def __init__(self, document: DeclarationDocument) -> None:
+        super().__init__("采用计算值")
+        self._document = document
+        self._taken: budget.DeclaredValues | None = None
+
+    @override
+    def redo(self) -> None:
+        self._taken = budget.take_declared(self._document.declaration)
+        self._document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        assert self._taken is not None
+        budget.put_declared(self._document.declaration, self._taken)
+        self._document.notify(TASKS)
+
+
+class SetControlTotalCommand(QUndoCommand):
+    """Set or clear 预算控制数."""
+
+    def __init__(self, document: DeclarationDocument, value: Decimal | None) -> None:
+        super().__init__("修改预算控制数")
+        self._document, self._value = document, value
+        self._old = document.declaration.budget_control_total
+
+    @override
+    def redo(self) -> None:
+        self._document.declaration.budget_control_total = self._value
+        self._document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        self._document.declaration.budget_control_total = self._old
+        self._document.notify(TASKS)

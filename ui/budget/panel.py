@@ -1,0 +1,221 @@
+"""The 主要任务与预算 section: task table with pinned 金额合计, bars, declared totals, 预算控制数."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.budget import duplicate_task
+from desktop.domain.model import Task
+from desktop.domain.task_paste import PasteError, tasks_from_clipboard
+from ui.budget.bars import BudgetBars
+from ui.budget.cell_message import CellMessage
+from ui.budget.commands import (
+    AcceptComputedTotalsCommand,
+    InsertTasksCommand,
+    MoveTaskCommand,
+    RemoveTasksCommand,
+    SetControlTotalCommand,
+)
+from ui.budget.control_total import ControlTotalField
+from ui.budget.declared_banner import DeclaredTotalsBanner
+from ui.budget.model import BudgetTableModel
+from ui.budget.table import BudgetTable
+from ui.document import ALL, HEADER, TASKS, DeclarationDocument
+
+_SHOWN_AFTER_CLOSE_MS = 5000
+
+
+class BudgetPanel(QWidget):
+    """Edits tasks and amounts of ``document``; every change is one command on its undo stack."""
+
+    def __init__(self, document: DeclarationDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("budgetPanel")
+        self.document = document
+        self.model = BudgetTableModel(document, self)
+        self.table = BudgetTable(self.model, self)
+        self.view = self.table.view
+        self.banner = DeclaredTotalsBanner(self)
+        self.control = ControlTotalField(self)
+        self.bars = BudgetBars(self)
+        self.message = CellMessage(self.view)
+        self.status = QLabel(self)
+        self.status.setObjectName("budgetStatus")
+        self.status.setWordWrap(True)
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+        self._refresh()
+
+    # -- construction ---------------------------------------------------------------------
+    def _action(self, text: str, key: QKeySequence | str, slot: object, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        # Only while the table itself has focus, so the keys still work inside a cell editor.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(
+            f"{tip}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
+        )
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action("添加任务", "Insert", self.add_row, "在当前行下方添加一行")
+        self.delete_action = self._action("删除", "Delete", self.delete_rows, "删除所选行")
+        self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_row(-1), "当前行上移")
+        self.down_action = self._action("下移", "Ctrl+Down", lambda: self.move_row(1), "当前行下移")
+        self.duplicate_action = self._action(
+            "复制行", "Ctrl+D", self.duplicate_row, "复制当前行到下方"
+        )
+        self.paste_action = self._action(
+            "粘贴行", "Ctrl+Shift+V", self.paste_rows, "粘贴从 Excel/WPS 复制的任务行"
+        )
+        edit = self._action("编辑", "Return", self._edit_current, "编辑单元格")
+        edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+
+    def _build_layout(self) -> None:
+        tools = QHBoxLayout()
+        for action in (
+            self.add_action,
+            self.delete_action,
+            self.up_action,
+            self.down_action,
+            self.duplicate_action,
+            self.paste_action,
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.control)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.bars)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(200)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(tools)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+    def _connect(self) -> None:
+        self.document.changed.connect(self._on_changed)
+        self.document.replaced.connect(self.model.reload)
+        self.banner.accept_requested.connect(
+            lambda: self.document.undo_stack.push(AcceptComputedTotalsCommand(self.document))
+        )
+        self.control.value_committed.connect(
+            lambda value: self.document.undo_stack.push(
+                SetControlTotalCommand(self.document, value)
+            )
+        )
+        delegate = self.table.amount_delegate
+        delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
+        delegate.input_accepted.connect(lambda _index: self.message.hide())
+        delegate.closeEditor.connect(self._on_editor_closed)
+
+    # -- refresh --------------------------------------------------------------------------
+    @Slot(str)
+    def _on_changed(self, part: str) -> None:
+        if part in (TASKS, HEADER, ALL):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        declaration = self.document.declaration
+        decimals = self.document.profile.amount_decimals
+        self.banner.refresh(declaration, decimals)
+        self.control.refresh(declaration, decimals)
+        self.bars.refresh(declaration)
+
+    def _on_editor_closed(self) -> None:
+        if self.message.isVisible():
+            self.message.show_for(
+                self.view.currentIndex(), self.message.text(), timeout_ms=_SHOWN_AFTER_CLOSE_MS
+            )
+
+    # -- row actions ----------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        last = self.model.total_row()
+        rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows = {current.row()}
+        return sorted(r for r in rows if r < last)
+
+    def _insert_row(self) -> int:
+        """Below the current row, or at the end (always above 金额合计)."""
+        current = self.view.currentIndex()
+        last = self.model.total_row()
+        return current.row() + 1 if current.isValid() and current.row() < last else last
+
+    def _select_row(self, row: int, column: int = 0) -> None:
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def add_row(self) -> None:
+        row = self._insert_row()
+        self.document.undo_stack.push(InsertTasksCommand(self.model, row, [Task()], "添加任务"))
+        self._select_row(row)
+
+    def delete_rows(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.document.undo_stack.push(RemoveTasksCommand(self.model, rows))
+            if self.model.total_row() > 0:
+                self._select_row(min(rows[0], self.model.total_row() - 1))
+
+    def move_row(self, step: int) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid() or current.row() >= self.model.total_row():
+            return
+        target = current.row() + step
+        if 0 <= target < self.model.total_row():
+            self.document.undo_stack.push(MoveTaskCommand(self.model, current.row(), target))
+            self._select_row(target, current.column())
+
+    def duplicate_row(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid() and current.row() < self.model.total_row():
+            copy = duplicate_task(self.model.tasks[current.row()])
+            self.document.undo_stack.push(
+                InsertTasksCommand(self.model, current.row() + 1, [copy], "复制任务")
+            )
+            self._select_row(current.row() + 1, current.column())
+
+    def paste_rows(self, text: str | None = None) -> None:
+        """Insert rows copied from Excel/WPS below the current row, as one undo step."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            tasks = tasks_from_clipboard(text)
+        except PasteError as exc:
+            self.status.setText(f"未粘贴：{exc}")
+            return
+        row = self._insert_row()
+        self.document.undo_stack.push(
+            InsertTasksCommand(self.model, row, tasks, f"粘贴 {len(tasks)} 个任务")
+        )
+        self.status.setText(f"已粘贴 {len(tasks)} 个任务")
+        self._select_row(row)
+
+    def _edit_current(self) -> None:
+        index: QModelIndex = self.view.currentIndex()
+        if index.isValid():
+            self.view.edit(index)

@@ -1,0 +1,126 @@
+"""The task table and, under it, a frozen view of the 金额合计 row on the same model.
+
+``budgetTable`` shows the task rows (its model's last row, 金额合计, is hidden there); the
+footer view ``budgetTotalRow`` shows only that last row, so it never scrolls away and can never be
+selected, edited, moved or pasted over. Column widths and horizontal scrolling are kept in step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ui.budget.delegates import AmountDelegate, TextDelegate
+from ui.budget.model import BudgetTableModel, Column
+
+_WIDTHS = {Column.NAME: 170, Column.TOTAL: 120, Column.FISCAL: 120, Column.OTHER: 120}
+
+
+class _FooterView(QTableView):
+    def set_right_margin(self, width: int) -> None:
+        self.setViewportMargins(0, 0, width, 0)
+
+
+class BudgetTable(QWidget):
+    """``view`` (the editable task rows) above ``footer`` (the pinned 金额合计 row)."""
+
+    def __init__(self, model: BudgetTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView(self)
+        self.view.setObjectName("budgetTable")
+        self.footer = _FooterView(self)
+        self.footer.setObjectName("budgetTotalRow")
+        self.amount_delegate = AmountDelegate(self)
+        self.text_delegate = TextDelegate(self)
+        self.name_delegate = TextDelegate(self, multiline=False)
+        self._hidden_row = -1
+        # Row heights follow the wrapped texts; recomputed once after a burst of column resizes.
+        self._row_heights = QTimer(self)
+        self._row_heights.setSingleShot(True)
+        self._row_heights.timeout.connect(self.view.resizeRowsToContents)
+        self._setup_view()
+        self._setup_footer()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.footer)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
+            signal.connect(self._layout_rows)
+        model.dataChanged.connect(self._on_data_changed)
+        self._layout_rows()
+
+    def _setup_view(self) -> None:
+        view = self.view
+        view.setModel(self.model)
+        view.setWordWrap(True)
+        view.setAlternatingRowColors(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.verticalHeader().setVisible(False)
+        view.setItemDelegateForColumn(Column.NAME, self.name_delegate)
+        view.setItemDelegateForColumn(Column.CONTENT, self.text_delegate)
+        for column in (Column.TOTAL, Column.FISCAL, Column.OTHER):
+            view.setItemDelegateForColumn(column, self.amount_delegate)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(Column.CONTENT, QHeaderView.ResizeMode.Stretch)
+        for column, width in _WIDTHS.items():
+            view.setColumnWidth(column, width)
+        header.sectionResized.connect(self._on_section_resized)
+        view.horizontalScrollBar().valueChanged.connect(self.footer.horizontalScrollBar().setValue)
+        view.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_footer())
+
+    def _setup_footer(self) -> None:
+        footer = self.footer
+        footer.setModel(self.model)
+        # Its own delegate: a shared one would send the task view's commits to the footer too.
+        marks = AmountDelegate(footer)
+        for column in (Column.TOTAL, Column.FISCAL, Column.OTHER):
+            footer.setItemDelegateForColumn(column, marks)
+        footer.horizontalHeader().setVisible(False)
+        footer.verticalHeader().setVisible(False)
+        footer.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        footer.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        footer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for column in range(self.model.columnCount()):
+            footer.setColumnWidth(column, self.view.columnWidth(column))
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        self.footer.setColumnWidth(column, new)
+        if column in (Column.NAME, Column.CONTENT):
+            self._row_heights.start(0)
+
+    def _layout_rows(self, *_args: object) -> None:
+        """Hide 金额合计 in the task view and everything else in the footer."""
+        last = self.model.total_row()
+        if self._hidden_row not in (-1, last) and self._hidden_row < self.model.rowCount():
+            self.view.setRowHidden(self._hidden_row, False)
+        self.view.setRowHidden(last, True)
+        self._hidden_row = last
+        for row in range(last):
+            self.footer.setRowHidden(row, True)
+        self.footer.setRowHidden(last, False)
+        self.footer.resizeRowToContents(last)
+        frame = 2 * self.footer.frameWidth()
+        self.footer.setFixedHeight(self.footer.rowHeight(last) + frame)
+        self.view.resizeRowsToContents()
+        self._align_footer()
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
+        # Texts change row heights; the live amount preview (roles given) never does.
+        if not roles and top.column() <= Column.CONTENT and top.row() < self.model.total_row():
+            for row in range(top.row(), bottom.row() + 1):
+                self.view.resizeRowToContents(row)
+
+    def _align_footer(self) -> None:
+        bar = self.view.verticalScrollBar()
+        self.footer.set_right_margin(bar.sizeHint().width() if bar.maximum() > 0 else 0)
