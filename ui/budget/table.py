@@ -91,8 +91,8 @@ class BudgetTable(QWidget):
         footer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for column in range(self.model.columnCount()):
-            footer.setColumnWidth(column, self.view.columnWidth(column))
+        for index in range(self.model.columnCount()):
+            footer.setColumnWidth(index, self.view.columnWidth(index))
 
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
         self.footer.setColumnWidth(column, new)
