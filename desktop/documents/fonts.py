@@ -37,12 +37,24 @@ class MissingGlyphError(ValueError):
 
     def __init__(self, missing: list[MissingGlyph], font_name: str = "") -> None:
         self.missing = missing
-        shown = "；".join(m.describe() for m in missing[:10])
-        more = f"等共 {len(missing)} 处" if len(missing) > 10 else ""
         font = f"“{font_name}”" if font_name else ""
         super().__init__(
-            f"打印字体{font}缺少以下字符，无法打印：{shown}{more}。请修改文字或更换打印字体。"
+            f"打印字体{font}缺少以下字符，无法打印：{_summary(missing)}。请修改文字或更换打印字体。"
         )
+
+
+def _summary(missing: list[MissingGlyph], fields: int = 5, chars: int = 5) -> str:
+    """``目标3中的字符“X”（U+XXXX）、…；…`` grouped by field, shortened for a message box."""
+    by_field: dict[str, list[str]] = {}
+    for item in missing:
+        by_field.setdefault(item.field, []).append(item.char)
+    parts = []
+    for field, found in list(by_field.items())[:fields]:
+        shown = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in found[:chars])
+        more = f"等 {len(found)} 个" if len(found) > chars else ""
+        parts.append(f"{field}中的字符{shown}{more}")
+    rest = f"；另有 {len(by_field) - fields} 处文字" if len(by_field) > fields else ""
+    return "；".join(parts) + rest
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,9 @@ def resolve_font_path(font_path: str) -> Path:
     return Path(font_path) if font_path else bundled_font_path()
 
 
+_face_names: set[bytes] = set()
+
+
 @cache
 def _load(path: Path, index: int) -> PrintFont:
     from reportlab.pdfbase import pdfmetrics
@@ -78,8 +93,14 @@ def _load(path: Path, index: int) -> PrintFont:
         raise FontError(
             f"无法使用打印字体 {path.name}：{exc}（只支持 TrueType 字体 .ttf/.ttc）"
         ) from exc
+    # reportlab shares one face between fonts whose PostScript names match (a second file or
+    # .ttc face named like the first would draw with the first one's glyphs): keep names unique.
+    if font.face.name in _face_names:
+        font.face.name = font.face.name + b"-" + digest[:6].encode()
+    _face_names.add(font.face.name)
     pdfmetrics.registerFont(font)
-    face = font.face
+    drawn: Any = pdfmetrics.getFont(name)  # the object reportlab will really draw with
+    face = drawn.face
     display = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
     return PrintFont(name, path, index, display, frozenset(face.charToGlyph))
 
