@@ -1,0 +1,211 @@
+"""The sheet 申报表: the printed form drawn from the layout model, for people (never read back).
+
+Same merges as the PDF (desktop.documents.form_layout), thin borders, wrapped text, 宋体, amounts
+as numeric cells, column widths from the profile's geometry and row heights estimated so every
+line shows; A4, fitted to the page width, the indicator column header repeated on every page.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from desktop.documents.form_layout import build_form_layout
+from desktop.documents.layout import (
+    COLUMN_COUNT,
+    Align,
+    BlockKind,
+    Cell,
+    FormLayout,
+    Role,
+    RowKind,
+    VAlign,
+)
+from desktop.documents.options import Orientation, PrintOptions
+from desktop.documents.xlsx.styling import FONT_NAME, put_amount, put_text, thin_border
+from desktop.domain.model import Declaration
+from desktop.domain.profile import Profile
+
+PT_MM = 25.4 / 72.0
+#: Excel's column unit is the width of "0" in the default font (7 px at 96 dpi, plus 5 px padding).
+_PX_PER_MM = 96.0 / 25.4
+_CELL_PAD_MM = 2.5
+_LINE_FACTOR = 1.35
+_ROW_PAD_PT = 5.0
+_MIN_ROW_PT = 18.0
+_HALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
+_VALIGN = {VAlign.TOP: "top", VAlign.MIDDLE: "center"}
+
+
+def excel_width(mm: float) -> float:
+    return max(1.0, (mm * _PX_PER_MM - 5.0) / 7.0)
+
+
+def text_mm(text: str, size_pt: float) -> float:
+    """Printed width of ``text``: full-width characters one em, others half an em."""
+    em = size_pt * PT_MM
+    return sum(em if ord(ch) > 0x2E7F else em * 0.55 for ch in text)
+
+
+def lines_needed(lines: list[str], width_mm: float, size_pt: float) -> int:
+    avail = max(width_mm - _CELL_PAD_MM, size_pt * PT_MM)
+    return sum(max(1, math.ceil(text_mm(line, size_pt) / avail)) for line in lines)
+
+
+def _cell_text(cell: Cell) -> str:
+    return "\n".join(cell.display_lines()) if cell.role is Role.VERTICAL_LABEL else cell.text
+
+
+def write_form_sheet(
+    ws: Any,
+    declaration: Declaration,
+    profile: Profile,
+    options: PrintOptions,
+    *,
+    footer: str,
+) -> None:
+    layout = build_form_layout(declaration, profile, options)
+    _FormWriter(ws, layout).write(options, footer)
+
+
+class _FormWriter:
+    def __init__(self, ws: Any, layout: FormLayout) -> None:
+        from openpyxl.styles import Font
+
+        self.ws = ws
+        self.layout = layout
+        self.columns = layout.page.columns_mm
+        size = layout.typography.body_pt
+        self.body = Font(name=FONT_NAME, size=size)
+        self.bold = Font(name=FONT_NAME, size=size, bold=True)
+        self.border = thin_border()
+        #: Row heights (pt) each sheet row needs; merged cells add their needs afterwards.
+        self.heights: dict[int, float] = {}
+
+    def write(self, options: PrintOptions, footer: str) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for index, width in enumerate(self.columns, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = excel_width(width)
+        self._titles()
+        first_table_row = 3
+        row_number = first_table_row
+        spans: list[tuple[Cell, int]] = []
+        header_row = 0
+        for block, row in self.layout.rows():
+            if block.kind is BlockKind.INDICATORS and row.kind is RowKind.INDICATOR_HEADER:
+                header_row = row_number
+            self.heights[row_number] = _MIN_ROW_PT
+            for cell in row.cells:
+                self._cell(cell, row_number)
+                if cell.rowspan > 1:
+                    spans.append((cell, row_number))
+                else:
+                    self._need(row_number, self._height(cell))
+            row_number += 1
+        last_table_row = row_number - 1
+        for cell, start in spans:
+            self._spread(cell, start)
+        self._borders(first_table_row, last_table_row)
+        last_row = self._signature(last_table_row + 1)
+        for number, height in self.heights.items():
+            self.ws.row_dimensions[number].height = round(height, 1)
+        self._page_setup(options, footer, header_row, last_row)
+
+    # -- cells ----------------------------------------------------------------------------
+    def _titles(self) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        typo = self.layout.typography
+        for number, (text, size) in enumerate(
+            ((self.layout.title, typo.title_pt), (self.layout.subtitle, typo.subtitle_pt)), start=1
+        ):
+            cell = put_text(self.ws, number, 1, text)
+            cell.font = Font(name=FONT_NAME, size=size, bold=number == 1)
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+            self.ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=COLUMN_COUNT)
+            self.heights[number] = size * 1.8
+
+    def _cell(self, cell: Cell, row: int) -> None:
+        from openpyxl.styles import Alignment
+
+        column = cell.col + 1
+        if cell.role is Role.AMOUNT and cell.amount is not None:
+            target = put_amount(self.ws, row, column, cell.amount)
+        else:
+            target = put_text(self.ws, row, column, _cell_text(cell))
+        target.font = self.bold if cell.bold else self.body
+        target.alignment = Alignment(
+            horizontal=_HALIGN[cell.align], vertical=_VALIGN[cell.valign], wrap_text=True
+        )
+        if cell.colspan > 1 or cell.rowspan > 1:
+            self.ws.merge_cells(
+                start_row=row,
+                start_column=column,
+                end_row=row + cell.rowspan - 1,
+                end_column=column + cell.colspan - 1,
+            )
+
+    def _height(self, cell: Cell) -> float:
+        size = self.layout.typography.body_pt
+        width = sum(self.columns[cell.col : cell.col + cell.colspan])
+        lines = lines_needed(_cell_text(cell).split("\n"), width, size)
+        return lines * size * _LINE_FACTOR + _ROW_PAD_PT
+
+    def _need(self, row: int, height: float) -> None:
+        self.heights[row] = max(self.heights.get(row, _MIN_ROW_PT), height)
+
+    def _spread(self, cell: Cell, start: int) -> None:
+        """A merged cell taller than its rows: share the missing height among them."""
+        rows = range(start, start + cell.rowspan)
+        missing = self._height(cell) - sum(self.heights[r] for r in rows)
+        if missing > 0:
+            for r in rows:
+                self.heights[r] += missing / cell.rowspan
+
+    def _borders(self, first: int, last: int) -> None:
+        for row in self.ws.iter_rows(min_row=first, max_row=last, max_col=COLUMN_COUNT):
+            for cell in row:
+                cell.border = self.border
+
+    def _signature(self, row: int) -> int:
+        """The optional signature block under the table: two items a line, no borders."""
+        items = self.layout.signature
+        if not items:
+            return row - 1
+        self.heights[row] = _MIN_ROW_PT
+        row += 1
+        for index, item in enumerate(items):
+            line, half = divmod(index, 2)
+            target = put_text(self.ws, row + line, 1 + half * 3, f"{item.label}{item.value}")
+            target.font = self.body
+            self.ws.merge_cells(start_row=row + line, start_column=1 + half * 3,
+                                end_row=row + line, end_column=3 + half * 3)
+            self.heights[row + line] = 26.0
+        return row + (len(items) - 1) // 2
+
+    # -- printing -------------------------------------------------------------------------
+    def _page_setup(self, options: PrintOptions, footer: str, header_row: int, last_row: int) -> None:
+        from openpyxl.worksheet.properties import PageSetupProperties
+
+        ws = self.ws
+        page = self.layout.page
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        landscape = page.orientation is Orientation.LANDSCAPE
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        top, right, bottom, left = (m / 25.4 for m in page.margins_mm)
+        ws.page_margins.top, ws.page_margins.right = top, right
+        ws.page_margins.bottom, ws.page_margins.left = bottom, left
+        ws.page_margins.footer = min(bottom / 2, 0.3)
+        ws.print_options.horizontalCentered = True
+        ws.print_area = f"A1:F{last_row}"
+        if options.repeat_labels and header_row:
+            ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+        ws.oddFooter.center.size = 10
+        ws.oddFooter.right.text = footer
+        ws.oddFooter.right.size = 7
+        ws.sheet_view.showGridLines = False
