@@ -1,0 +1,146 @@
+"""Run the review rules on a declaration: the entry point for the CLI, the GUI and the print gate.
+
+``check_declaration`` returns every finding, sorted by severity and then by document order.
+Findings the user accepted (``accepted_findings``: same rule and subject) stay listed with
+``accepted=True``; only warnings and infos can be accepted, an error always blocks.
+``summarize`` counts what still needs attention: accepted findings are not counted as warnings
+or infos but shown as ``已接受 N`` at the end when there are any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+
+from desktop.domain.model import Declaration
+from desktop.domain.profile import Profile, load_profile
+from desktop.rules import amounts, cross, goals, indicator_fit, indicator_values, structure, text
+from desktop.rules.context import CheckContext, FontCovers, SourceNotes
+from desktop.rules.findings import ERROR, INFO, SEVERITY_ORDER, WARNING, Finding
+from desktop.rules.registry import RULES, RULESET_VERSION
+
+__all__ = [
+    "RULESET_VERSION",
+    "Finding",
+    "SourceNotes",
+    "check_declaration",
+    "summarize",
+    "rule_checks",
+]
+
+Check = Callable[[CheckContext], Iterable[Finding]]
+
+_FAMILIES: tuple[Mapping[str, Check], ...] = (
+    structure.CHECKS,
+    amounts.CHECKS,
+    goals.CHECKS,
+    indicator_values.CHECKS,
+    indicator_fit.CHECKS,
+    cross.CHECKS,
+    text.CHECKS,
+)
+
+
+def rule_checks() -> dict[str, Check]:
+    """Rule id → check function, in catalogue order."""
+    found: dict[str, Check] = {}
+    for family in _FAMILIES:
+        found.update(family)
+    return {rule: found[rule] for rule in RULES if rule in found}
+
+
+def check_declaration(
+    decl: Declaration,
+    profile: Profile | None = None,
+    *,
+    previous: Declaration | None = None,
+    source_notes: SourceNotes | None = None,
+    font_covers: FontCovers | None = None,
+    rules: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Every finding of the review rules on ``decl`` (``rules`` limits the check to some ids)."""
+    ctx = CheckContext(
+        declaration=decl,
+        profile=profile or load_profile(decl.profile_id),
+        previous=previous,
+        source_notes=source_notes or SourceNotes(),
+        font_covers=font_covers,
+    )
+    checks = rule_checks()
+    wanted = list(checks) if rules is None else [r for r in rules if r in checks]
+    findings: list[Finding] = []
+    for rule in wanted:
+        findings.extend(checks[rule](ctx))
+    return sort_findings(_mark_accepted(findings, decl))
+
+
+def _mark_accepted(findings: list[Finding], decl: Declaration) -> list[Finding]:
+    accepted: set[tuple[str, str]] = set()
+    for item in decl.accepted_findings:
+        accepted.add((item.rule, item.subject))
+        # "二级指标/三级指标" names an indicator as well as its bare name does.
+        if "/" in item.subject:
+            accepted.add((item.rule, item.subject.split("/", 1)[1]))
+    if not accepted:
+        return findings
+    return [
+        replace(f, accepted=True)
+        if f.severity != ERROR and (f.rule, f.subject) in accepted
+        else f
+        for f in findings
+    ]
+
+
+# -- ordering ------------------------------------------------------------------------------
+_ORDER = [
+    "year", "unit_name", "supervisor", "tasks", "totals", "goals", "indicators", "footer",
+    "budget_control_total", "accepted_findings",
+    "level1", "level2", "name", "content", "value", "unit", "explanation", "total", "fiscal",
+    "other", "preparer", "phone", "unit_head", "date",
+]
+_RANK = {name: rank for rank, name in enumerate(_ORDER)}
+_TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+_RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
+
+
+def document_key(where: str) -> tuple[int, ...]:
+    """Sort key of an exchange path: top-level order of the format, then indices and fields."""
+    key: list[int] = []
+    for name, index in _TOKEN.findall(where):
+        key.append(int(index) if index else _RANK.get(name, len(_RANK)))
+    return tuple(key)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (
+            SEVERITY_ORDER[f.severity],
+            document_key(f.where),
+            _RULE_RANK.get(f.rule, len(_RULE_RANK)),
+        ),
+    )
+
+
+# -- summary -------------------------------------------------------------------------------
+def summarize(findings: Iterable[Finding]) -> str:
+    """``错误 0 · 警告 7 · 提示 2`` (unaccepted), plus ``· 已接受 N`` when some were accepted."""
+    counts = {ERROR: 0, WARNING: 0, INFO: 0}
+    accepted = 0
+    for f in findings:
+        if f.accepted:
+            accepted += 1
+        else:
+            counts[f.severity] += 1
+    text = f"错误 {counts[ERROR]} · 警告 {counts[WARNING]} · 提示 {counts[INFO]}"
+    return text + (f" · 已接受 {accepted}" if accepted else "")
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)
+
+
+def iter_open(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The findings that still need attention (not accepted)."""
+    return (f for f in findings if not f.accepted)

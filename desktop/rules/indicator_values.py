@@ -1,0 +1,168 @@
+"""Rules on indicator values: I01–I03, I05–I08 and I18 (grammar of domain.md §7.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from desktop.domain.values import ValueKind
+from desktop.rules.context import CheckContext, IndicatorRow
+from desktop.rules.findings import ERROR, WARNING, Finding
+from desktop.rules.textutil import HAN_RUN
+
+
+def _looks_like_grade(row: IndicatorRow) -> bool:
+    """A short word value (评价等级-like, e.g. 良好) that is not in the vocabulary."""
+    text = row.parsed.text
+    return row.parsed.kind is ValueKind.TEXT and len(text) <= 4 and bool(HAN_RUN.fullmatch(text))
+
+
+def i01(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        kind = row.parsed.kind
+        if kind is ValueKind.NOT_APPLICABLE:
+            yield ctx.finding(
+                "I01", row.where("value"), row.subject,
+                f"{row.label}的指标值写作“不适用”：“不适用”只能用于整个二级指标。"
+                "请填写指标值，或删除该行并把类别标为不适用。",
+            )
+        elif kind is ValueKind.TEXT and not _looks_like_grade(row):
+            yield ctx.finding(
+                "I01", row.where("value"), row.subject,
+                f"{row.label}的指标值“{row.indicator.value}”不是常见写法（如 ≥4次、≥90%、显著、每季度1次、"
+                "2026年12月31日前）：请尽量改为可衡量的数值或等级。",
+            )
+
+
+def i02(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        p = row.parsed
+        if p.kind not in (ValueKind.QUANTITATIVE, ValueKind.RANGE, ValueKind.FREQUENCY):
+            continue
+        if not p.value_unit and not p.column_unit:
+            yield ctx.finding(
+                "I02", row.where("value"), row.subject,
+                f"{row.label}的指标值“{row.indicator.value}”没有计量单位：请在指标值或度量单位中写明单位"
+                "（如 次、人、%）。",
+            )
+        elif p.value_unit and p.column_unit and p.value_unit != p.column_unit:
+            yield ctx.finding(
+                "I02", row.where("unit"), row.subject,
+                f"{row.label}的指标值“{row.indicator.value}”与度量单位“{row.indicator.unit}”矛盾："
+                "单位只写一处，或两处写成一致。",
+            )
+
+
+def _is_growth(ctx: CheckContext, name: str) -> bool:
+    return any(w in name for w in ctx.words("growth_rate_words", ["增长", "增幅"]))
+
+
+def i03(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        p = row.parsed
+        if not p.is_rate or p.number is None:
+            continue
+        highest = max(p.number, p.high or Decimal(0))
+        if highest <= 100:
+            continue
+        growth = _is_growth(ctx, row.name)
+        advice = "请确认数值是否正确。" if growth else "百分比应在 0%–100% 之间，请改正。"
+        yield ctx.finding(
+            "I03", row.where("value"), row.subject,
+            f"{row.label}的指标值“{row.indicator.value}”超过 100%：{advice}",
+            severity=WARNING if growth else ERROR,
+        )
+
+
+def i05(ctx: CheckContext) -> Iterator[Finding]:
+    positive = ctx.words("positive_rate_words")
+    negative = ctx.words("negative_rate_words")
+    for row in ctx.rows:
+        op = row.parsed.operator
+        if op in ("≤", "<") and any(w in row.name for w in positive):
+            yield ctx.finding(
+                "I05", row.where("value"), row.subject,
+                f"{row.label}越高越好，指标值却写作“{row.indicator.value}”：正向指标一般用“≥”。",
+            )
+        elif op in ("≥", ">") and any(w in row.name for w in negative):
+            yield ctx.finding(
+                "I05", row.where("value"), row.subject,
+                f"{row.label}越低越好，指标值却写作“{row.indicator.value}”：反向指标一般用“≤”。",
+            )
+
+
+def i06(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        p = row.parsed
+        if p.kind is not ValueKind.QUANTITATIVE or not p.is_rate or _is_growth(ctx, row.name):
+            continue
+        if p.operator == ">" and p.number is not None and p.number >= 100:
+            yield ctx.finding(
+                "I06", row.where("value"), row.subject,
+                f"{row.label}的指标值“{row.indicator.value}”不可能达到：比率不会超过 100%，请改为“100%”或更低的目标。",
+                severity=ERROR,
+            )
+        elif p.operator == "≥" and p.number == 100:
+            yield ctx.finding(
+                "I06", row.where("value"), row.subject,
+                f"{row.label}的指标值“{row.indicator.value}”等同于 100%：建议直接写作“100%”。",
+            )
+
+
+def i07(ctx: CheckContext) -> Iterator[Finding]:
+    minimum = Decimal(str(ctx.setting("I07", "min_value", "80")))
+    operator = str(ctx.setting("I07", "operator", "≥"))
+    unit = str(ctx.setting("I07", "unit", "%"))
+    for row in ctx.rows_in(level2s=ctx.role("service_satisfaction_level2", ["服务对象满意度指标"])):
+        p = row.parsed
+        value = row.indicator.value
+        if p.kind is not ValueKind.QUANTITATIVE or p.unit != unit:
+            problem = f"应写成百分比，如“{operator}{minimum}{unit}”"
+        elif p.operator not in (operator, ">"):
+            problem = f"一般写作“{operator}{p.number_text()}{unit}”"
+        elif p.number is not None and p.number < minimum:
+            problem = f"低于通常要求的 {minimum}{unit}，请核实目标是否偏低"
+        else:
+            continue
+        yield ctx.finding(
+            "I07", row.where("value"), row.subject,
+            f"{row.label}（服务对象满意度）的指标值“{value}”{problem}。",
+        )
+
+
+def i08(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        p = row.parsed
+        if p.kind is ValueKind.QUALITATIVE:
+            scale = ctx.profile.scale_for(p.grade)
+            if scale is None:
+                continue
+            missing = [g.word for g in scale.grades if g.word not in row.indicator.explanation]
+            if missing:
+                yield ctx.finding(
+                    "I08", row.where("explanation"), row.subject,
+                    f"{row.label}为定性指标（“{p.grade}”），指标解释未说明各等级的含义：建议写明"
+                    f"{scale.explanation()}",
+                )
+        elif _looks_like_grade(row):
+            words = "、".join(ctx.grade_words[:6])
+            yield ctx.finding(
+                "I08", row.where("value"), row.subject,
+                f"{row.label}的指标值“{p.text}”不在定性等级词表中：请使用 {words} 等等级词，并在指标解释中说明各等级。",
+            )
+
+
+def i18(ctx: CheckContext) -> Iterator[Finding]:
+    year = ctx.declaration.year
+    for row in ctx.rows:
+        deadline = row.parsed.deadline
+        if row.parsed.kind is ValueKind.DEADLINE and deadline and deadline.year not in (None, year):
+            yield ctx.finding(
+                "I18", row.where("value"), row.subject,
+                f"{row.label}的时限“{row.indicator.value}”不在申报年度 {year} 年内：请改为 {year} 年内的时间。",
+            )
+
+
+CHECKS = {
+    "I01": i01, "I02": i02, "I03": i03, "I05": i05, "I06": i06, "I07": i07, "I08": i08, "I18": i18,
+}
