@@ -211,6 +211,8 @@ class _PageDrawer:
             para.drawOn(self.c, x + PAD_X, y)
 
     def _signature(self, y: float, items: tuple[SignatureItem, ...]) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         size = self.typo.body_pt
         half = self.geo.table_width / 2
         y -= SIGNATURE_GAP
@@ -219,6 +221,10 @@ class _PageDrawer:
             x = self.geo.left + column * half
             baseline = y - line * SIGNATURE_LINE - size
             self._text(x, baseline, f"{item.label}{item.value}", size, bold=False, centre=False)
+            if not item.value and item.field:  # a blank to fill in by hand (not the seal area)
+                start = x + stringWidth(item.label, self.font, size) + 2
+                self.c.setLineWidth(0.5)
+                self.c.line(start, baseline - 2, x + half - 24, baseline - 2)
 
     def _footer(self, options: PrintOptions, version: str, fingerprint: str) -> None:
         centre = self.geo.left + self.geo.table_width / 2

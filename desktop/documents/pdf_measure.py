@@ -23,6 +23,19 @@ SHRINK_AFTER_LINES = 5
 _ALIGN = {Align.LEFT: 0, Align.CENTER: 1, Align.RIGHT: 2}
 
 
+#: Chinese punctuation that must not start a line (GB/T 15834 practice). reportlab's CJK wrapping
+#: knows only the Japanese set (、。）), so ，；：”… would open lines; they hang at the line end.
+CANNOT_START = "，；：！？”’》〉」』】％‰…—·"
+
+
+def _enable_chinese_line_rules() -> None:
+    from reportlab.platypus import paragraph
+
+    missing = "".join(c for c in CANNOT_START if c not in paragraph.ALL_CANNOT_START)
+    if missing:
+        paragraph.ALL_CANNOT_START += missing
+
+
 _BALANCED_ROLES = frozenset({Role.LABEL, Role.HEADER, Role.GROUP_LABEL})
 
 
@@ -46,6 +59,7 @@ class PdfMeasurer:
     """Wraps every cell text into a cached Paragraph; implements paginate.Measurer."""
 
     def __init__(self, layout: FormLayout, font: PrintFont) -> None:
+        _enable_chinese_line_rules()
         self.layout = layout
         self.font = font
         self.columns = [w * MM for w in layout.page.columns_mm]
