@@ -10,7 +10,7 @@ from typing_extensions import override
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from desktop.domain.profile import load_profile
 from desktop.exchange.canonical import fingerprint
@@ -131,8 +131,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("绩效目标申报助手")
         self.refresh_list()
 
+    def commit_pending(self) -> None:
+        """Commit a cell or field still being typed in (its editor commits when it loses focus)."""
+        # Enter commits through a queued call: let it run first.
+        QApplication.sendPostedEvents()
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
+
     def flush(self) -> bool:
-        """Write unsaved edits now."""
+        """Commit what is being typed and write unsaved edits now."""
+        self.commit_pending()
         return self.autosaver.flush() if self.autosaver is not None else True
 
     # -- pieces -------------------------------------------------------------------------

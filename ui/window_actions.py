@@ -77,7 +77,10 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> WindowActions:
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     redo = undo_group.createRedoAction(window, "重做")
     redo.setObjectName("redoAction")
-    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+    redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    if QKeySequence("Ctrl+Y") not in redo_keys:  # what Office and WPS users press
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    redo.setShortcuts(redo_keys)
     bag.actions["undoAction"], bag.actions["redoAction"] = undo, redo
     edit_menu = menubar.addMenu("编辑(&E)")
     edit_menu.addAction(undo)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing_extensions import override
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -15,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QWidget,
 )
 
@@ -27,46 +34,47 @@ from ui.indicators.value_picker import ValuePickerPopup
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class ValueEditor(QWidget):
-    """A line edit for typed text plus a ▾ button offering the picker and the grade words."""
+def _arrow_icon() -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#555555"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawPolygon(QPolygonF([QPointF(3, 6), QPointF(13, 6), QPointF(8, 12)]))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ValueEditor(QLineEdit):
+    """Typed text, plus a ▾ button in the field offering the picker and the grade words.
+
+    A single QLineEdit, so that the delegate's Tab / Enter / Esc handling applies unchanged.
+    """
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("valueEditor")
         self.profile = profile
-        self.line = QLineEdit(self)
-        self.line.setObjectName("valueLine")
-        self.button = QToolButton(self)
-        self.button.setText("▾")
-        self.button.setToolTip("选择计算符号、数值、单位或定性等级")
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        menu = QMenu(self.button)
-        menu.addAction("数值与单位…", self._open_picker)
+        self.menu = QMenu(self)
+        self.menu.addAction("数值与单位…", self._open_picker)
         for scale in profile.grade_scales:
-            sub = menu.addMenu(f"定性：{scale.title}")
+            sub = self.menu.addMenu(f"定性：{scale.title}")
             for grade in scale.grades:
                 action = QAction(f"{grade.word}（{grade.band}）", sub)
-                action.triggered.connect(lambda _=False, w=grade.word: self.line.setText(w))
+                action.triggered.connect(lambda _=False, w=grade.word: self.setText(w))
                 sub.addAction(action)
-        self.button.setMenu(menu)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.line, 1)
-        layout.addWidget(self.button)
-        self.setFocusProxy(self.line)
+        picker = self.addAction(_arrow_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        picker.setToolTip("选择计算符号、数值、单位或定性等级")
+        picker.triggered.connect(self.show_menu)
 
-    def text(self) -> str:
-        return self.line.text()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QLineEdit
-        self.line.setText(text)
+    def show_menu(self) -> None:
+        self.menu.popup(self.mapToGlobal(QPoint(0, self.height())))
 
     def _open_picker(self) -> None:
         popup = ValuePickerPopup(self._units(), self)
-        popup.set_from_text(self.line.text())
-        popup.value_chosen.connect(self.line.setText)
+        popup.set_from_text(self.text())
+        popup.value_chosen.connect(self.setText)
         popup.show_below(self)
 
     def _units(self) -> list[str]:

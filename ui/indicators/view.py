@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing_extensions import override
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -53,6 +53,28 @@ class IndicatorTreeView(QTreeView):
             self.expand(parent)
         if self.filter_text:
             self.apply_filter(self.filter_text)
+
+    @override
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # Tab and the arrow keys walk the cells of an indicator row (the base class, with
+        # row selection, would only scroll sideways).
+        current = self.currentIndex()
+        if self.tree_model.kind(current) is Kind.INDICATOR:
+            forward = (
+                QAbstractItemView.CursorAction.MoveNext,
+                QAbstractItemView.CursorAction.MoveRight,
+            )
+            backward = (
+                QAbstractItemView.CursorAction.MovePrevious,
+                QAbstractItemView.CursorAction.MoveLeft,
+            )
+            if action in forward and current.column() < Column.GOALS:
+                return current.siblingAtColumn(current.column() + 1)
+            if action in backward and current.column() > Column.NAME:
+                return current.siblingAtColumn(current.column() - 1)
+        return super().moveCursor(action, modifiers)
 
     def fit_columns(self) -> None:
         char = self.fontMetrics().horizontalAdvance("中")
