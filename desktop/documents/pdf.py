@@ -51,7 +51,7 @@ def render_pdf_bytes(
     profile: Profile,
     *,
     options: PrintOptions | None = None,
-    revision: int | None,
+    revision: int | str | None,
     fingerprint: str,
     created: datetime | None = None,
 ) -> bytes:
@@ -66,7 +66,7 @@ def render_pdf(
     path: str | os.PathLike[str],
     *,
     options: PrintOptions | None = None,
-    revision: int | None,
+    revision: int | str | None,
     fingerprint: str,
     created: datetime | None = None,
 ) -> int:
@@ -95,7 +95,7 @@ def _draw(
     form: FormPages,
     options: PrintOptions,
     decl: Declaration,
-    revision: int | None,
+    revision: int | str | None,
     fingerprint: str,
     created: datetime | None,
 ) -> bytes:
@@ -120,7 +120,11 @@ def _draw(
     canvas.setSubject(f"{decl.year}年度部门（单位）整体支出绩效目标申报表，指纹 {fingerprint}")
     canvas.setKeywords(f"{profile_keywords(decl)} {fingerprint}")
     canvas.setCreator("PerfDecl 绩效目标申报助手")
-    version = f"第 {revision} 版" if revision is not None else "未存档"
+    # An int is a saved revision; a str is printed as given (the preview's 预览（未存档）).
+    if isinstance(revision, str):
+        version = revision
+    else:
+        version = f"第 {revision} 版" if revision is not None else "未存档"
     for page in form.pages:
         _PageDrawer(canvas, form, page).draw(options, version, fingerprint)
         canvas.showPage()

@@ -79,7 +79,7 @@ def export_pdf_with_settings(
 def pdf_bytes_with_settings(
     declaration: Declaration,
     *,
-    revision: int | None,
+    revision: int | str | None,
     fingerprint: str,
     settings: Settings | None = None,
     created: datetime | None = None,
