@@ -1,0 +1,176 @@
+"""The goals editor as a user drives it: numbering, reordering with links, counts, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTableView
+
+from desktop.domain.model import Declaration
+from desktop.domain.profile import load_profile
+from desktop.exchange.reader import read_json_bytes, read_json_file
+from desktop.exchange.writer import dumps_declaration
+from ui.document import GOALS, LINKS, DeclarationDocument
+from ui.goals.editor import GoalsEditor
+from ui.goals.model import LINK_COUNT_ROLE, GoalColumn
+
+
+@pytest.fixture
+def declaration(seed_path: Path) -> Declaration:
+    decl = read_json_file(seed_path).declaration
+    indicators = [ind for _, ind in decl.iter_indicators()]
+    indicators[0].goals = [1]
+    indicators[1].goals = [1, 2]
+    indicators[2].goals = [3]
+    return decl
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, declaration: Declaration) -> GoalsEditor:
+    widget = GoalsEditor(DeclarationDocument(declaration, load_profile(declaration.profile_id)))
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _view(editor: GoalsEditor) -> QTableView:
+    view = editor.findChild(QTableView, "goalsList")
+    assert isinstance(view, QTableView)
+    return view
+
+
+def _numbers(editor: GoalsEditor) -> list[str]:
+    model = _view(editor).model()
+    return [model.headerData(row, Qt.Orientation.Vertical) for row in range(model.rowCount())]
+
+
+def _column(
+    editor: GoalsEditor, column: GoalColumn, role: int = Qt.ItemDataRole.DisplayRole
+) -> list[object]:
+    model = _view(editor).model()
+    return [model.index(row, column).data(role) for row in range(model.rowCount())]
+
+
+def _links(declaration: Declaration) -> list[list[int]]:
+    return [ind.goals for _, ind in declaration.iter_indicators()][:3]
+
+
+def test_numbers_counts_and_highlight(editor: GoalsEditor) -> None:
+    assert _numbers(editor)[:3] == ["目标1", "目标2", "目标3"]
+    assert _column(editor, GoalColumn.LINKS)[:4] == ["2 项", "1 项", "1 项", "无"]
+    backgrounds = _column(editor, GoalColumn.TEXT, Qt.ItemDataRole.BackgroundRole)
+    assert backgrounds[0] is None and backgrounds[3] is not None
+    assert "尚无指标对应此目标" in str(
+        _column(editor, GoalColumn.LINKS, Qt.ItemDataRole.ToolTipRole)[3]
+    )
+
+
+def test_reorder_moves_links_with_the_goals(
+    qtbot: QtBot, editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view = _view(editor)
+    first_text = declaration.goals[0]
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
+    parts: list[str] = []
+    editor.document.changed.connect(parts.append)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert parts == [GOALS, LINKS]
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert declaration.goals[2] == first_text
+    # The indicators that measured 目标1 now measure 目标3, where that text went.
+    assert _links(declaration) == [[3], [1, 3], [2]]
+    assert _column(editor, GoalColumn.LINKS)[:3] == ["1 项", "1 项", "2 项"]
+    assert _numbers(editor)[2] == "目标3"
+
+    # The links survive the JSON exchange file.
+    again = read_json_bytes(dumps_declaration(declaration)).declaration
+    assert [ind.goals for _, ind in again.iter_indicators()][:3] == [[3], [1, 3], [2]]
+
+    editor.document.undo_stack.undo()
+    editor.document.undo_stack.undo()
+    assert declaration.goals[0] == first_text and _links(declaration) == [[1], [1, 2], [3]]
+
+
+def test_delete_drops_links_and_undo_restores_them(
+    qtbot: QtBot, editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view = _view(editor)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(declaration.goals) == 9
+    assert _links(declaration) == [[], [1], [2]]
+    editor.document.undo_stack.undo()
+    assert len(declaration.goals) == 10 and _links(declaration) == [[1], [1, 2], [3]]
+
+
+def test_insert_and_duplicate_renumber(
+    qtbot: QtBot, editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view = _view(editor)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert declaration.goals[0] == declaration.goals[1]
+    assert _links(declaration) == [[1], [1, 3], [4]]
+    assert _numbers(editor)[-1] == "目标11"
+    editor.document.undo_stack.undo()
+    assert _links(declaration) == [[1], [1, 2], [3]] and len(declaration.goals) == 10
+
+
+def test_typing_shows_a_live_character_count_and_commits_once(
+    qtbot: QtBot, editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view = _view(editor)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, GoalColumn.TEXT))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    text_editor = view.focusWidget()
+    assert isinstance(text_editor, QPlainTextEdit)
+    text_editor.clear()
+    counts = []
+    for word in ("abc", "de"):
+        qtbot.keyClicks(text_editor, word)
+        counts.append(_column(editor, GoalColumn.LENGTH)[1])
+    qtbot.keyClick(text_editor, Qt.Key.Key_Return)  # a new line inside the goal
+    qtbot.keyClicks(text_editor, "f")
+    assert counts == ["3", "5"] and _column(editor, GoalColumn.LENGTH)[1] == "7"
+    qtbot.keyClick(text_editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    assert declaration.goals[1] == "abcde\nf"
+    assert editor.document.undo_stack.count() == 1
+
+
+def test_links_changed_elsewhere_update_the_counts(
+    editor: GoalsEditor, declaration: Declaration
+) -> None:
+    indicator = next(ind for _, ind in declaration.iter_indicators())
+    indicator.goals = [4]
+    editor.document.notify(LINKS)
+    assert _column(editor, GoalColumn.LINKS, LINK_COUNT_ROLE)[:4] == [1, 1, 1, 1]
+
+
+def test_model_contract_and_replace(
+    qtmodeltester: ModelTester, editor: GoalsEditor, seed_path: Path
+) -> None:
+    model = editor.model
+    qtmodeltester.check(model)
+    editor.add_goal()
+    editor.move_goal(-1)
+    editor.delete_goals()
+    qtmodeltester.check(model)
+    replacement = read_json_file(seed_path).declaration
+    replacement.goals = replacement.goals[:2]
+    editor.document.replace(replacement, load_profile(replacement.profile_id))
+    assert _numbers(editor) == ["目标1", "目标2"]
+    assert not editor.empty.isVisible()
+    editor.document.replace(read_json_file(seed_path).declaration, load_profile("SZ-DEPT-2026"))
+    qtmodeltester.check(model)

@@ -1,0 +1,194 @@
+"""The 总体目标 section: numbered goals, with how many indicators measure each one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.budget.delegates import TextDelegate
+from ui.document import ALL, GOALS, INDICATORS, LINKS, DeclarationDocument
+from ui.goals.commands import InsertGoalCommand, MoveGoalCommand, RemoveGoalsCommand
+from ui.goals.model import GoalColumn, GoalsModel
+
+_HINT = "目标编号随顺序自动生成；“对应指标”统计在“绩效指标”中选择了该目标的指标，为 0 的目标以底色标出。"
+_EMPTY = "尚无总体目标：按 Insert 或“添加目标”添加，每个目标写明做什么、做到什么程度。"
+
+
+class GoalsEditor(QWidget):
+    """Edits ``document.declaration.goals``; every change is one command on its undo stack."""
+
+    def __init__(self, document: DeclarationDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("goalsEditor")
+        self.document = document
+        self.model = GoalsModel(document, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("goalsList")
+        self.delegate = TextDelegate(self)
+        self.empty = QLabel(_EMPTY, self)
+        self.empty.setObjectName("goalsEmpty")
+        self._row_heights = QTimer(self)
+        self._row_heights.setSingleShot(True)
+        self._row_heights.timeout.connect(self.view.resizeRowsToContents)
+        self._setup_view()
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+        self._refresh_empty()
+
+    def _setup_view(self) -> None:
+        view = self.view
+        view.setModel(self.model)
+        view.setWordWrap(True)
+        view.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        )
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setItemDelegateForColumn(GoalColumn.TEXT, self.delegate)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(GoalColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        view.setColumnWidth(GoalColumn.LENGTH, 56)
+        view.setColumnWidth(GoalColumn.LINKS, 76)
+        header.sectionResized.connect(lambda *_: self._row_heights.start(0))
+
+    def _action(self, text: str, key: str, slot: object, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(
+            f"{tip}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
+        )
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action("添加目标", "Insert", self.add_goal, "在当前目标下方添加")
+        self.delete_action = self._action("删除", "Delete", self.delete_goals, "删除所选目标")
+        self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_goal(-1), "当前目标上移")
+        self.down_action = self._action(
+            "下移", "Ctrl+Down", lambda: self.move_goal(1), "当前目标下移"
+        )
+        self.duplicate_action = self._action(
+            "复制", "Ctrl+D", self.duplicate_goal, "复制当前目标到下方"
+        )
+        edit = self._action("编辑", "Return", self._edit_current, "编辑目标内容")
+        edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+
+    def _build_layout(self) -> None:
+        tools = QHBoxLayout()
+        for action in (
+            self.add_action,
+            self.delete_action,
+            self.up_action,
+            self.down_action,
+            self.duplicate_action,
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        hint = QLabel(_HINT, self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(hint)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+
+    def _connect(self) -> None:
+        self.document.changed.connect(self._on_changed)
+        self.document.replaced.connect(self.model.reload)
+        self.delegate.text_edited.connect(
+            lambda index, text: self.model.set_preview(index.row(), text)
+        )
+        self.delegate.closeEditor.connect(lambda *_: self.model.set_preview(-1, None))
+        self.model.dataChanged.connect(self._on_data_changed)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._after_rows_changed)
+
+    @Slot(str)
+    def _on_changed(self, part: str) -> None:
+        if part in (LINKS, INDICATORS, ALL):
+            self.model.refresh_links()
+        if part in (GOALS, ALL):
+            self._refresh_empty()
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
+        if not roles and top.column() <= GoalColumn.TEXT:
+            for row in range(top.row(), bottom.row() + 1):
+                self.view.resizeRowToContents(row)
+
+    def _after_rows_changed(self, *_args: object) -> None:
+        self._row_heights.start(0)
+        self._refresh_empty()
+
+    def _refresh_empty(self) -> None:
+        self.empty.setVisible(self.model.rowCount() == 0)
+
+    # -- actions --------------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        rows = {i.row() for i in self.view.selectionModel().selectedRows()}
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows = {current.row()}
+        return sorted(rows)
+
+    def _select(self, row: int) -> None:
+        index = self.model.index(row, GoalColumn.TEXT)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def add_goal(self) -> None:
+        current = self.view.currentIndex()
+        row = current.row() + 1 if current.isValid() else self.model.rowCount()
+        self.document.undo_stack.push(InsertGoalCommand(self.model, row))
+        self._select(row)
+        self.view.edit(self.model.index(row, GoalColumn.TEXT))
+
+    def delete_goals(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.document.undo_stack.push(RemoveGoalsCommand(self.model, rows))
+            if self.model.rowCount():
+                self._select(min(rows[0], self.model.rowCount() - 1))
+
+    def move_goal(self, step: int) -> None:
+        current = QPersistentModelIndex(self.view.currentIndex())
+        if not current.isValid():
+            return
+        target = current.row() + step
+        if 0 <= target < self.model.rowCount():
+            self.document.undo_stack.push(MoveGoalCommand(self.model, current.row(), target))
+            self._select(target)
+
+    def duplicate_goal(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            text = self.model.goal_texts[current.row()]
+            self.document.undo_stack.push(
+                InsertGoalCommand(self.model, current.row() + 1, text, "复制目标")
+            )
+            self._select(current.row() + 1)
+
+    def _edit_current(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.edit(self.model.index(current.row(), GoalColumn.TEXT))

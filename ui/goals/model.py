@@ -1,0 +1,212 @@
+"""Item model of the goals list: 目标N (row header), 目标内容, 字数 and how many indicators link to each goal."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from typing_extensions import override
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain import goals
+from ui.document import DeclarationDocument
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class GoalColumn(IntEnum):
+    TEXT = 0
+    LENGTH = 1
+    LINKS = 2
+
+
+#: The number 目标N is the vertical header: it belongs to the position, not to the goal.
+HEADERS = ("目标内容", "字数", "对应指标")
+#: Number of indicators explicitly linked to the goal (int).
+LINK_COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_UNLINKED = QColor("#fff1d6")
+_TOO_LONG = QColor("#b00020")
+_UNLINKED_TIP = "尚无指标对应此目标：请在“绩效指标”的“对应目标”列中选择"
+
+
+class GoalsModel(QAbstractTableModel):
+    """Goals of ``document.declaration`` (read in place), one row each.
+
+    Internal state: ``_counts`` caches the link count per goal (recomputed by
+    :meth:`refresh_links` whenever goals or links change); ``_preview`` is ``(row, text)`` while a
+    goal is being typed, so 字数 counts the text in the editor. ``setData`` only pushes a command.
+    """
+
+    def __init__(self, document: DeclarationDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._counts: list[int] = goals.link_counts(document.declaration)
+        self._preview: tuple[int, str] | None = None
+
+    @property
+    def goal_texts(self) -> list[str]:
+        return self.document.declaration.goals
+
+    @property
+    def max_length(self) -> int:
+        limits = self.document.profile.section("limits") or {}
+        return int(limits.get("goal", 400))
+
+    @override
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.goal_texts)
+
+    @override
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return goals.goal_label(section)
+
+    @override
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == GoalColumn.TEXT else base
+
+    def link_count(self, row: int) -> int:
+        return self._counts[row] if row < len(self._counts) else 0
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        count = self.link_count(row)
+        if role == LINK_COUNT_ROLE:
+            return count
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_UNLINKED) if count == 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole and count == 0:
+            return _UNLINKED_TIP
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == GoalColumn.TEXT:
+                return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            return Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        if column == GoalColumn.TEXT and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return self.goal_texts[row]
+        if column == GoalColumn.LENGTH:
+            length = len(
+                self._preview[1]
+                if self._preview and self._preview[0] == row
+                else self.goal_texts[row]
+            )
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(length)
+            if role == Qt.ItemDataRole.ForegroundRole and length > self.max_length:
+                return QBrush(_TOO_LONG)
+            if role == Qt.ItemDataRole.ToolTipRole and length > self.max_length:
+                return f"超过 {self.max_length} 字的上限"
+        if column == GoalColumn.LINKS and role == Qt.ItemDataRole.DisplayRole:
+            return f"{count} 项" if count else "无"
+        return None
+
+    @override
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or index.column() != GoalColumn.TEXT
+            or not index.isValid()
+        ):
+            return False
+        text = str(value)
+        if text != self.goal_texts[index.row()]:
+            from ui.goals.commands import SetGoalTextCommand
+
+            self.document.undo_stack.push(SetGoalTextCommand(self, index.row(), text))
+        return True
+
+    # -- live count -----------------------------------------------------------------------
+    def set_preview(self, row: int, text: str | None) -> None:
+        """Count ``text`` (being typed in ``row``) in 字数; ``None`` stops the preview."""
+        old = self._preview
+        self._preview = None if text is None else (row, text)
+        for changed in {
+            r for r in (row, old[0] if old else None) if r is not None and 0 <= r < self.rowCount()
+        }:
+            cell = self.index(changed, GoalColumn.LENGTH)
+            self.dataChanged.emit(
+                cell, cell, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole]
+            )
+
+    # -- changes (called by the undo commands) --------------------------------------------
+    def apply_text(self, row: int, text: str) -> str:
+        self._preview = None
+        old = goals.set_goal_text(self.document.declaration, row, text)
+        self.dataChanged.emit(
+            self.index(row, GoalColumn.TEXT), self.index(row, GoalColumn.LENGTH), []
+        )
+        return old
+
+    def insert_goal(self, row: int, text: str) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        goals.insert_goal(self.document.declaration, row, text)
+        self._counts = goals.link_counts(self.document.declaration)
+        self.endInsertRows()
+        self._renumbered(row)
+
+    def remove_goal(self, row: int) -> goals.RemovedGoal:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        removed = goals.remove_goal(self.document.declaration, row)
+        self._counts = goals.link_counts(self.document.declaration)
+        self.endRemoveRows()
+        self._renumbered(row)
+        return removed
+
+    def restore_goal(self, row: int, removed: goals.RemovedGoal) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        goals.restore_goal(self.document.declaration, row, removed)
+        self._counts = goals.link_counts(self.document.declaration)
+        self.endInsertRows()
+        self._renumbered(row)
+
+    def move_goal(self, source: int, destination: int) -> None:
+        qt_destination = destination + 1 if destination > source else destination
+        if not self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), qt_destination):
+            return
+        goals.move_goal(self.document.declaration, source, destination)
+        self._counts = goals.link_counts(self.document.declaration)
+        self.endMoveRows()
+        self._renumbered(min(source, destination))
+
+    def _renumbered(self, first: int) -> None:
+        """Numbers from ``first`` on follow their new positions."""
+        if first < self.rowCount():
+            last = self.rowCount() - 1
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
+
+    def refresh_links(self) -> None:
+        """Indicator links changed elsewhere (the indicator tree's 对应目标 picker)."""
+        counts = goals.link_counts(self.document.declaration)
+        if counts != self._counts and len(counts) == self.rowCount():
+            self._counts = counts
+            if counts:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(counts) - 1, len(HEADERS) - 1), []
+                )
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._counts = goals.link_counts(self.document.declaration)
+        self._preview = None
+        self.endResetModel()
