@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(self.document.undo_stack)
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
+            self.editor.hide()
+            self.editor.setParent(None)  # out of the window's children at once
             self.editor.deleteLater()
         self.document.deleteLater()
         self.document = self.editor = self.autosaver = None

@@ -1,0 +1,163 @@
+"""New, new from last year, from the sample, duplicate, delete, versions, history, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QSpinBox, QTreeView
+
+from desktop.app import make_main_window
+from desktop.services.store import DeclarationStore
+from desktop.settings import Settings
+from ui.dialogs.history import HistoryDialog
+from ui.dialogs.settings import SettingsDialog
+from ui.dialogs.year_replacements import YearReplacementsDialog
+from ui.library.dialog import IndicatorLibraryDialog
+
+
+@pytest.fixture
+def window(qtbot: Any, db_path: Path, store: DeclarationStore) -> Any:
+    win = make_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_start_page_then_new_declaration_with_header_fields(
+    window: Any, store: DeclarationStore, qtbot: Any
+) -> None:
+    assert window.stack.currentWidget().objectName() == "startPage"
+    assert not window.actions["saveVersionAction"].isEnabled()
+    window.actions["newAction"].trigger()
+    assert len(store.list()) == 1
+    new_id = store.list()[0].id
+    unit = window.findChild(QLineEdit, "unitNameEdit")
+    unit.setText("福田区某单位")
+    unit.editingFinished.emit()
+    window.findChild(QSpinBox, "yearSpin").setValue(2031)
+    window.flush()
+    stored = store.load(new_id)
+    assert (stored.unit_name, stored.year) == ("福田区某单位", 2031)
+    assert all(not c.indicators for c in stored.categories)
+    assert window.findChild(QLabel, "indicatorEmptyHint").text().startswith("尚无绩效指标")
+    window.actions["undoAction"].trigger()
+    window.flush()
+    assert store.load(new_id).year != 2031
+    list_view = window.findChild(QTreeView, "declarationList")
+    assert list_view.model().index(0, 1).data() == "福田区某单位"
+
+
+def test_sample_duplicate_and_delete_with_confirmation(
+    window: Any, store: DeclarationStore, answer_yes: list[str]
+) -> None:
+    window.actions["newFromSampleAction"].trigger()
+    sample_id = window.document.declaration_id
+    assert store.load(sample_id).indicator_count() == 29
+    window.actions["duplicateDeclarationAction"].trigger()
+    copy_id = window.document.declaration_id
+    assert copy_id != sample_id and store.load(copy_id).indicator_count() == 29
+    window.actions["deleteDeclarationAction"].trigger()
+    assert answer_yes and "删除后无法恢复" in answer_yes[0]
+    assert [s.id for s in store.list()] == [sample_id]
+    assert window.document is None and window.stack.currentWidget().objectName() == "startPage"
+
+
+def test_new_from_last_year_shows_each_replacement(
+    window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.actions["newFromSampleAction"].trigger()
+    old = store.load(window.document.declaration_id)
+    shown: list[str] = []
+
+    def accept_all_but_first(dialog: YearReplacementsDialog) -> int:
+        shown.extend(dialog.list.item(r).text() for r in range(dialog.list.count()))
+        dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(YearReplacementsDialog, "exec", accept_all_but_first)
+    window.actions["newFromLastYearAction"].trigger()
+    new = store.load(window.document.declaration_id)
+    assert new.year == old.year + 1 and new.unit_name == old.unit_name
+    assert new.indicator_count() == old.indicator_count()
+    with_year = [i for i, g in enumerate(old.goals) if "2026" in g]
+    assert len(with_year) >= 2 and shown[0].startswith(f"目标{with_year[0] + 1}")
+    assert "原：" in shown[0] and "新：" in shown[0] and "2027" in shown[0]
+    assert new.goals[with_year[0]] == old.goals[with_year[0]]  # unchecked: left alone
+    assert new.goals[with_year[1]] == old.goals[with_year[1]].replace("2026", "2027")
+    explanations = [i.explanation for _, i in new.iter_indicators()]
+    assert any("2027年12月前" in e for e in explanations)
+
+
+def test_versions_history_restore_and_final(
+    window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch, answer_yes: list[str]
+) -> None:
+    window.actions["newFromSampleAction"].trigger()
+    doc_id = window.document.declaration_id
+    window.actions["saveVersionAction"].trigger()
+    status = window.save_status.text()
+    assert "第 1 版" in status and "指纹 c493b6999ea4" in status
+    panel = window.findChild(object, "indicatorPanel")
+    panel.model.setData(panel.model.indicator_index(0, 0), "改过的名称")
+    window.flush()
+    assert "已自动保存" in window.save_status.text()
+    assert "c493b6999ea4" not in window.save_status.text()
+
+    def restore_first(dialog: HistoryDialog) -> int:
+        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "c493b6999ea4"
+        dialog.table.selectRow(0)
+        dialog.restore_selected()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HistoryDialog, "exec", restore_first)
+    window.actions["historyAction"].trigger()
+    assert store.load(doc_id).categories[0].indicators[0].name == "党组织建设事项数"
+    assert panel.model.indicator_index(0, 0).data() == "党组织建设事项数"
+    window.actions["markFinalAction"].trigger()  # the working copy equals version 1: mark it
+    assert [(r.number, r.is_final) for r in store.revisions(doc_id)] == [(1, True)]
+    assert window.findChild(QTreeView, "declarationList").model().index(0, 4).data() == "定稿"
+
+
+def test_library_adds_catalogue_and_stored_indicators(
+    window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.actions["newFromSampleAction"].trigger()
+    window.actions["newAction"].trigger()
+    panel = window.findChild(object, "indicatorPanel")
+    panel.view.setCurrentIndex(panel.model.category_index(2))  # 时效指标
+    seen: dict[str, list[str]] = {}
+
+    def pick(dialog: IndicatorLibraryDialog) -> int:
+        dialog.search_edit.setText("及时率")
+        texts = [dialog.results.item(r).text() for r in range(dialog.results.count())]
+        seen["texts"] = texts
+        catalogue = next(r for r, t in enumerate(texts) if "指标库" in t)
+        dialog.results.setCurrentRow(catalogue)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(IndicatorLibraryDialog, "exec", pick)
+    panel.open_library()
+    texts = seen["texts"]
+    assert texts and all("及时" in t for t in texts)
+    assert any("2026 深圳市福田区" in t for t in texts)  # from the other stored declaration
+    added = panel.model.categories[2].indicators
+    assert len(added) == 1 and "及时率" in added[0].name
+    assert added[0].value and added[0].unit == ""
+
+
+def test_settings_dialog_groups_and_saves(qtbot: Any) -> None:
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    tabs = [dialog.findChild(object, "qt_tabwidget_tabbar").tabText(i) for i in range(3)]
+    assert {"编辑", "打印与导出"} <= set(tabs)
+    profile_box = dialog.editors["editor.default_profile"]
+    profile_box.setCurrentIndex(profile_box.findData("MOF-2021"))
+    dialog.editors["print.signature_block"].setChecked(True)
+    dialog.apply()
+    again = Settings()
+    assert again.get("editor.default_profile") == "MOF-2021"
+    assert again.get("print.signature_block") is True
