@@ -40,7 +40,9 @@ def duplicate_task(task: Task) -> Task:
     return replace(task, declared_total=None)
 
 
-def set_task_field(declaration: Declaration, row: int, field: TaskField, value: str | Decimal) -> str | Decimal:
+def set_task_field(
+    declaration: Declaration, row: int, field: TaskField, value: str | Decimal
+) -> str | Decimal:
     """Set one field of a task and return the previous value."""
     task = declaration.tasks[row]
     old: str | Decimal = getattr(task, field)
@@ -53,7 +55,9 @@ def set_task_field(declaration: Declaration, row: int, field: TaskField, value: 
     return old
 
 
-def totals_with(declaration: Declaration, row: int, field: TaskField, value: Decimal) -> tuple[Decimal, Totals]:
+def totals_with(
+    declaration: Declaration, row: int, field: TaskField, value: Decimal
+) -> tuple[Decimal, Totals]:
     """Row 总额 and 金额合计 as they would be with ``field`` of ``row`` set to ``value``.
 
     Used for the live preview while an amount is typed; the declaration is not changed.
@@ -107,7 +111,9 @@ class DeclaredValues:
 
 def take_declared(declaration: Declaration) -> DeclaredValues:
     """Discard all declared totals (the user accepts the computed ones); return them for undo."""
-    taken = DeclaredValues(tuple(t.declared_total for t in declaration.tasks), declaration.declared_totals)
+    taken = DeclaredValues(
+        tuple(t.declared_total for t in declaration.tasks), declaration.declared_totals
+    )
     for task in declaration.tasks:
         task.declared_total = None
     declaration.declared_totals = None

@@ -60,8 +60,6 @@ def split_tabular(text: str) -> list[list[str]]:
     return [r for r in rows if any(c.strip() for c in r)]
 
 
-
-
 def tasks_from_clipboard(text: str) -> list[Task]:
     """Parse pasted rows into tasks; raises :class:`PasteError` naming the row and column."""
     rows = split_tabular(text)
@@ -84,5 +82,9 @@ def tasks_from_clipboard(text: str) -> list[Task]:
                 amounts.append(parse_user_amount(cells[column]))
             except AmountError as exc:
                 raise PasteError(f"第 {line} 行“{label}”：{exc.reason}") from exc
-        tasks.append(Task(name=cells[0].strip(), content=cells[1].strip(), fiscal=amounts[0], other=amounts[1]))
+        tasks.append(
+            Task(
+                name=cells[0].strip(), content=cells[1].strip(), fiscal=amounts[0], other=amounts[1]
+            )
+        )
     return tasks
