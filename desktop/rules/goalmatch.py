@@ -1,7 +1,7 @@
 """Goal↔indicator inference (G02, G04), following the reference behaviour of domain.md §8.2.
 
-Explicit links win: a goal with a linked indicator is covered, and its quantities are compared
-only where an indicator matches them. Without links a goal is cut into clauses, the quantities
+Explicit links win: a goal with a linked indicator is covered (no G02, and no G04 for a quantity
+no indicator matches); its quantities are still compared where an indicator matches them. Without links a goal is cut into clauses, the quantities
 of each clause are matched with indicators that share a term and the unit (counts) or are rates
 of a compatible measure family (rates), and whatever stays unmatched is reported.
 Counts are matched against quantitative values only (a frequency such as 每季度1次 is not a count
@@ -119,11 +119,7 @@ class GoalMatcher:
             scores = self._term_scores(_without(clause, quantities))
             shares = shares or bool(scores)
             for q in quantities:
-                row = None
-                if linked:
-                    row = self._match(clause, q, scores, {id(r) for r in linked})
-                if row is None:
-                    row = self._match(clause, q, scores, None)
+                row = self._match(clause, q, scores, {id(r) for r in linked})
                 results.append(QuantityResult(q, clause, row))
         return GoalResult(goal_index, linked, tuple(results), shares)
 
@@ -137,14 +133,13 @@ class GoalMatcher:
         return scores
 
     def _match(
-        self, clause: str, q: Quantity, scores: dict[int, int], only: set[int] | None
+        self, clause: str, q: Quantity, scores: dict[int, int], linked: set[int]
     ) -> IndicatorRow | None:
+        """The indicator sharing the longest term (a linked one wins a tie), or None."""
         phrase = self._measure_phrase(clause[: q.start]) if q.is_rate else ""
         clause_family = measure_family(phrase, self.families)
-        best: tuple[int, int] | None = None  # (score, -position)
+        best: tuple[int, bool, int] | None = None  # (score, linked, -position)
         for position, row in enumerate(self.rows):
-            if only is not None and id(row) not in only:
-                continue
             parsed = row.parsed
             if parsed.kind is not ValueKind.QUANTITATIVE or parsed.number is None:
                 continue
@@ -162,9 +157,10 @@ class GoalMatcher:
                         score = max(score, suffix)
             elif parsed.unit != q.unit:
                 continue
-            if score >= 2 and (best is None or (score, -position) > best):
-                best = (score, -position)
-        return None if best is None else self.rows[-best[1]]
+            key = (score, id(row) in linked, -position)
+            if score >= 2 and (best is None or key > best):
+                best = key
+        return None if best is None else self.rows[-best[2]]
 
     def _measure_phrase(self, before: str) -> str:
         """The Han run right before a rate (``法律意见出具及时率`` in ``…及时率不低于90%``)."""

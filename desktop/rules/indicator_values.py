@@ -11,10 +11,12 @@ from desktop.rules.findings import ERROR, WARNING, Finding
 from desktop.rules.textutil import HAN_RUN
 
 
-def _looks_like_grade(row: IndicatorRow) -> bool:
-    """A short word value (评价等级-like, e.g. 良好) that is not in the vocabulary."""
+def _looks_like_grade(ctx: CheckContext, row: IndicatorRow) -> bool:
+    """A short grade-like word (良好, 较高) that is not in the vocabulary; 按月安排 is not one."""
     text = row.parsed.text
-    return row.parsed.kind is ValueKind.TEXT and len(text) <= 4 and bool(HAN_RUN.fullmatch(text))
+    if row.parsed.kind is not ValueKind.TEXT or len(text) > 4 or not HAN_RUN.fullmatch(text):
+        return False
+    return any(m in text for m in ctx.words("grade_morphemes", ["好", "优", "良", "差", "显", "明"]))
 
 
 def i01(ctx: CheckContext) -> Iterator[Finding]:
@@ -26,7 +28,7 @@ def i01(ctx: CheckContext) -> Iterator[Finding]:
                 f"{row.label}的指标值写作“不适用”：“不适用”只能用于整个二级指标。"
                 "请填写指标值，或删除该行并把类别标为不适用。",
             )
-        elif kind is ValueKind.TEXT and not _looks_like_grade(row):
+        elif kind is ValueKind.TEXT and not _looks_like_grade(ctx, row):
             yield ctx.finding(
                 "I01", row.where("value"), row.subject,
                 f"{row.label}的指标值“{row.indicator.value}”不是常见写法（如 ≥4次、≥90%、显著、每季度1次、"
@@ -144,7 +146,7 @@ def i08(ctx: CheckContext) -> Iterator[Finding]:
                     f"{row.label}为定性指标（“{p.grade}”），指标解释未说明各等级的含义：建议写明"
                     f"{scale.explanation()}",
                 )
-        elif _looks_like_grade(row):
+        elif _looks_like_grade(ctx, row):
             words = "、".join(ctx.grade_words[:6])
             yield ctx.finding(
                 "I08", row.where("value"), row.subject,
