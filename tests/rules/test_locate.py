@@ -26,7 +26,6 @@ def _f(rule: str, severity: str, where: str, subject: str = "x", accepted: bool 
 
 
 def test_parse_where_splits_section_index_and_field() -> None:
-    assert parse_where("indicators[12].value") == parse_where("indicators[12].value")
     parsed = parse_where("indicators[12].value")
     assert (parsed.section, parsed.index, parsed.field, parsed.row_path) == (
         "indicators",
@@ -88,7 +87,11 @@ def test_findings_by_row_groups_fields_of_one_row() -> None:
 
 def test_row_mark_takes_the_worst_open_severity_and_lists_messages() -> None:
     mark = row_mark(
-        [_f("I14", "info", "indicators[3]"), _f("I07", "warning", "indicators[3]"), _f("S09", "warning", "indicators[3]", accepted=True)]
+        [
+            _f("I14", "info", "indicators[3]"),
+            _f("I07", "warning", "indicators[3]"),
+            _f("S09", "warning", "indicators[3]", accepted=True),
+        ]
     )
     assert mark is not None
     assert mark.severity == "warning"
@@ -139,7 +142,10 @@ def test_describe_where_names_places_people_know() -> None:
     decl = seed()
     assert describe_where("goals[3]", decl) == "目标4"
     assert describe_where("tasks[1].fiscal", decl) == "任务2 · 财政拨款"
-    assert describe_where("indicators[31].value", decl) == "满意度指标 › 服务对象满意度指标 第1行 · 指标值"
+    assert (
+        describe_where("indicators[31].value", decl)
+        == "满意度指标 › 服务对象满意度指标 第1行 · 指标值"
+    )
     assert describe_where("indicators[20]", decl) == "效益指标 › 经济效益指标（不适用）"
     assert describe_where("totals.other", decl) == "金额合计 · 其他资金"
     assert describe_where("unit_name", decl) == "部门（单位）名称"
