@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from desktop.none_guard import make_none_immortal
+
 # Headless Qt for every test, and no test ever touches the real user's data or settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# PySide6 6.12.0 leaks references to None on Python 3.11: guard before any Qt call.
+make_none_immortal()
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
