@@ -25,7 +25,8 @@ def _fonttools_cmap(path: Path) -> frozenset[int]:
 def _reportlab_cmap(path: Path) -> frozenset[int]:
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    return frozenset(TTFontFile(str(path)).charToGlyph)
+    mapping: dict[int, int] = TTFontFile(str(path)).charToGlyph
+    return frozenset(code for code, glyph in mapping.items() if glyph)  # glyph 0 is .notdef
 
 
 def load_code_points(path: Path) -> frozenset[int]:

@@ -11,7 +11,7 @@ from desktop.domain.model import AcceptedFinding
 from desktop.domain.profile import load_profile
 from desktop.rules.engine import check_declaration, rule_checks, sort_findings, summarize
 from desktop.rules.findings import Finding
-from desktop.rules.fontcover import load_code_points, predicate_for
+from desktop.rules.fontcover import _reportlab_cmap, load_code_points, predicate_for
 from desktop.rules.registry import ENGINE, RULES
 from desktop.rules.report import format_findings_text
 from tests.rules.helpers import of, run, seed
@@ -148,3 +148,8 @@ def test_font_cmap_decides_t04(tiny_font: Path) -> None:
     findings = [f for f in check_declaration(decl, font_covers=covers, rules=["T04"]) if f.where in ("unit_name", "supervisor")]
     assert [f.where for f in findings] == ["unit_name"]
     assert "国" in findings[0].message and "U+56FD" in findings[0].message
+
+
+def test_reportlab_reads_the_same_cmap(tiny_font: Path) -> None:
+    # The fallback when fontTools is not installed.
+    assert _reportlab_cmap(tiny_font) == load_code_points(tiny_font) == {ord("A"), ord("中")}
