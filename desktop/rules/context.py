@@ -31,8 +31,8 @@ class SourceNotes:
     ``目标N：`` prefix) where N differed from the position (S06 warning).
     """
 
-    normalised_paths: tuple[str, ...] = ()
-    goal_number_mismatches: tuple[tuple[int, int], ...] = ()
+    normalised_paths: Sequence[str] = ()
+    goal_number_mismatches: Sequence[tuple[int, int]] = ()
 
     @classmethod
     def from_read_result(cls, result: Any) -> SourceNotes:
