@@ -109,6 +109,8 @@ def take_screenshot(
             ratio = app.primaryScreen().devicePixelRatio() if app.primaryScreen() else 1.0
             window.resize(round(size[0] / ratio), round(size[1] / ratio))
             window.show()
+            # Twice: the first pass lays out, the second settles wrapped row heights.
+            app.processEvents()
             app.processEvents()
             image = window.grab().toImage()
             window.close()

@@ -101,6 +101,11 @@ class BasicInfoPanel(QWidget):
         date_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}){0,2}"), date_edit)
         )
+        # Forms are read better at a bounded width than stretched across a wide screen.
+        char = self.fontMetrics().horizontalAdvance("中")
+        for box in (header, footer):
+            box.setMaximumWidth(char * 56)
+        self.year_spin.setMaximumWidth(char * 8)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(footer)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ from ui.indicators.model import GOALS_ROLE, Column
 from ui.indicators.value_picker import ValuePickerPopup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+WRAPPED = (Column.NAME, Column.EXPLANATION)
 
 
 def _arrow_icon() -> QIcon:
@@ -188,5 +190,32 @@ class IndicatorDelegate(QStyledItemDelegate):
 
     @override
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 10))
+        # Computed here from the text alone: Qt's own hint asks the model for a dozen roles per
+        # cell and assumes one line; the tree needs every row's height, so this must be cheap.
+        metrics = option.fontMetrics
+        line = metrics.height() + 10
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        view = self.parent()
+        if index.column() in WRAPPED and text and isinstance(view, QTreeView):
+            width = view.columnWidth(index.column()) - 12
+            if index.column() == 0:
+                width -= view.indentation() * 2  # level-3 rows sit two levels deep
+            if width > 20:
+                return QSize(width, max(line, _wrapped_height(metrics, text, width) + 10))
+        return QSize(metrics.horizontalAdvance(text) + 16, line)
+
+
+_heights: dict[tuple[str, int, str], int] = {}
+
+
+def _wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
+    key = (text, width, metrics.fontDpi().__repr__() + str(metrics.height()))
+    height = _heights.get(key)
+    if height is None:
+        if len(_heights) > 20_000:
+            _heights.clear()
+        bounds = metrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        height = _heights[key] = bounds.height()
+    return height

@@ -33,9 +33,9 @@ class IndicatorPanel(QWidget):
         self.document = document
         self.stored_indicators = stored_indicators or list
         self.model = IndicatorTreeModel(document)
-        self.view = IndicatorTreeView(self.model, self)
-        self.view.setFont(content_font())
+        self.view = IndicatorTreeView(self.model, self, content_font())
         self.view.setItemDelegate(IndicatorDelegate(document, self.view))
+        self.view.expandAll()  # after the delegate: it measures the rows
         self.ops = IndicatorOperations(self.view)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("indicatorFilter")

@@ -5,21 +5,25 @@ from __future__ import annotations
 from typing_extensions import override
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.indicators.model import Column, IndicatorTreeModel, Kind
 
 # Column widths in characters of the content font; 指标解释 takes the rest.
-_WIDTHS = {Column.NAME: 15, Column.VALUE: 7, Column.UNIT: 5, Column.GOALS: 6}
+_WIDTHS = {Column.VALUE: 5, Column.UNIT: 4, Column.GOALS: 4}
 
 
 class IndicatorTreeView(QTreeView):
     """The tree named ``indicatorTree``; editing through the delegate, moves by drag and drop."""
 
-    def __init__(self, model: IndicatorTreeModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: IndicatorTreeModel, parent: QWidget | None = None, font: QFont | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("indicatorTree")
+        if font is not None:
+            self.setFont(font)  # before the model: every row height depends on it
         self.setModel(model)
         self.tree_model = model
         self.setWordWrap(True)
@@ -43,9 +47,10 @@ class IndicatorTreeView(QTreeView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.EXPLANATION, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        # Wrapped rows change height with their column's width.
+        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
         model.modelReset.connect(self.expandAll)
         model.rowsInserted.connect(self._expand_parent)
-        self.expandAll()
         self.filter_text = ""
 
     def _expand_parent(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -77,17 +82,12 @@ class IndicatorTreeView(QTreeView):
         return super().moveCursor(action, modifiers)
 
     def fit_columns(self) -> None:
+        """Short columns by their content's width; 三级指标 ~ 40 % of the rest; 指标解释 the rest."""
         char = self.fontMetrics().horizontalAdvance("中")
-        available = self.viewport().width()
         for column, chars in _WIDTHS.items():
             self.setColumnWidth(column, char * chars + 16)
-        fixed = sum(self.columnWidth(c) for c in _WIDTHS)
-        # On narrow screens give the name column less so that 指标解释 stays readable.
-        if available - fixed < char * 12:
-            self.setColumnWidth(
-                Column.NAME,
-                max(char * 8, available - char * 12 - (fixed - self.columnWidth(Column.NAME))),
-            )
+        rest = self.viewport().width() - sum(self.columnWidth(c) for c in _WIDTHS)
+        self.setColumnWidth(Column.NAME, max(char * 8, int(rest * 0.4)))
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
