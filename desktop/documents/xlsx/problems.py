@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 #: At most this many errors are kept: beyond it the file is clearly not what it claims to be.
 MAX_ERRORS = 200
+#: The message lists this many; the rest are counted.
+SHOWN_ERRORS = 20
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,12 @@ class Problem:
 class XlsxImportError(ValueError):
     """A refused workbook; ``problems`` lists every error found, ``str()`` is Chinese."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
         self.problems = list(problems)
-        lines = [str(p) for p in self.problems]
+        lines = [str(p) for p in self.problems[:SHOWN_ERRORS]]
+        hidden = len(self.problems) - len(lines) + more
+        if hidden:
+            lines.append(f"……另有 {hidden} 处问题未列出")
         super().__init__("\n".join(lines) if lines else "无法导入该 Excel 文件")
 
     @classmethod
@@ -42,17 +47,26 @@ class ProblemLog:
 
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: Errors beyond :data:`MAX_ERRORS`, counted only.
+    dropped: int = 0
 
     def error(self, where: str, message: str) -> None:
+        problem = Problem(where, message)
+        if problem in self.errors:
+            return
         if len(self.errors) < MAX_ERRORS:
-            self.errors.append(Problem(where, message))
+            self.errors.append(problem)
+        else:
+            self.dropped += 1
 
     def warn(self, where: str, message: str) -> None:
-        self.warnings.append(Problem(where, message))
+        problem = Problem(where, message)
+        if problem not in self.warnings:
+            self.warnings.append(problem)
 
     def raise_if_errors(self) -> None:
         if self.errors:
-            raise XlsxImportError(self.errors)
+            raise XlsxImportError(self.errors, self.dropped)
 
     def warning_texts(self) -> list[str]:
         return [str(w) for w in self.warnings]

@@ -33,6 +33,7 @@ _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ATTR = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _BOMB_RATIO_FLOOR = 1024 * 1024
 
 _DAMAGED = "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取"
@@ -105,7 +106,7 @@ def _screen(archive: zipfile.ZipFile) -> ZipReport:
     report = ZipReport(sheet_parts=_sheet_parts(archive, names))
     for sheet, part_name in report.sheet_parts.items():
         _check_dimension(archive, sheet, part_name)
-        if _has_formula(archive, part_name):
+        if _scan_sheet(archive, sheet, part_name):
             report.formula_sheets.add(sheet)
     return report
 
@@ -160,12 +161,26 @@ def _check_dimension(archive: zipfile.ZipFile, sheet: str, part: str) -> None:
         )
 
 
-def _has_formula(archive: zipfile.ZipFile, part: str) -> bool:
-    """Stream the sheet XML looking for a formula element (sizes are already bounded)."""
+def _scan_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> bool:
+    """Stream the sheet XML (sizes are already bounded): count rows, report whether formulas occur.
+
+    Counting here matters when ``<dimension>`` is missing or lies: openpyxl would otherwise walk
+    the whole sheet just to learn its size.
+    """
     tail = b""
+    rows = 0
+    formula = False
     with archive.open(part) as handle:
         while chunk := handle.read(1024 * 1024):
-            if _FORMULA.search(tail + chunk):
-                return True
-            tail = chunk[-16:]
-    return False
+            window = tail + chunk
+            formula = formula or _FORMULA.search(window) is not None
+            # a tag starting in the last 16 bytes may be cut: it is counted in the next window
+            cut = max(len(window) - 16, 0)
+            rows += sum(1 for m in _ROW.finditer(window) if m.start() < cut)
+            tail = window[cut:]
+            if rows > MAX_ROWS:
+                raise XlsxImportError.single(f"工作表超过 {MAX_ROWS} 行，不能导入", sheet)
+    rows += len(_ROW.findall(tail))
+    if rows > MAX_ROWS:
+        raise XlsxImportError.single(f"工作表超过 {MAX_ROWS} 行，不能导入", sheet)
+    return formula

@@ -22,6 +22,19 @@ from desktop.documents.xlsx.schema import MAX_COLUMNS, MAX_ROWS
 _log = logging.getLogger(__name__)
 _DAMAGED = "文件已损坏或不是有效的 Excel 工作簿，无法读取"
 _TOO_MANY_ROWS = f"工作表超过 {MAX_ROWS} 行，不能导入"
+_ENTITIES = "文件包含不允许的 XML 实体声明（可能是恶意构造的文件），不能导入"
+
+
+def _refusal(exc: Exception, where: str = "") -> XlsxImportError:
+    """The message for a library error: entity declarations (defusedxml) or a damaged file."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps parser errors in its own ValueError
+        if isinstance(cause, DefusedXmlException):
+            return XlsxImportError.single(_ENTITIES, where)
+        cause = cause.__cause__ or cause.__context__
+    return XlsxImportError.single(_DAMAGED, where)
 
 
 @dataclass
@@ -66,7 +79,7 @@ class Workbook:
             raise
         except Exception as exc:  # a damaged part: every library error means the same to the user
             _log.info("sheet %s of %s unreadable: %r", name, self._path, exc)
-            raise XlsxImportError.single(_DAMAGED, name) from exc
+            raise _refusal(exc, name) from exc
 
     def _xlsx_sheet(self, name: str) -> SheetRows:
         rows = _bounded_rows(self._handle[name].iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), name)
@@ -132,7 +145,7 @@ def _open_xlsx(path: Path) -> Workbook:
         handle = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises anything from KeyError to ParseError on garbage
         _log.info("workbook %s unreadable: %r", path, exc)
-        raise XlsxImportError.single(_DAMAGED) from exc
+        raise _refusal(exc) from exc
     return Workbook(FileKind.XLSX, handle, report, path)
 
 
