@@ -42,14 +42,14 @@ class MainWindow(QMainWindow):
         self.editor: DeclarationEditor | None = None
         self.autosaver: Autosaver | None = None
         self.undo_group = QUndoGroup(self)
-        self.actions = build_actions(self, self.undo_group)
+        self.window_actions = build_actions(self, self.undo_group)
         self.controller = LifecycleController(self)
         self.navigator = NavigatorPanel(self)
         self.start_page = StartPage(
             [
-                self.actions["newAction"],
-                self.actions["newFromSampleAction"],
-                self.actions["openAction"],
+                self.window_actions["newAction"],
+                self.window_actions["newFromSampleAction"],
+                self.window_actions["openAction"],
             ],
             self,
         )
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.save_status, 1)
         self.navigator.open_requested.connect(self.open_declaration)
         self.navigator.section_requested.connect(self.show_section)
-        for number, action in enumerate(self.actions.sections):
+        for number, action in enumerate(self.window_actions.sections):
             action.triggered.connect(lambda _=False, n=number: self.show_section(n))
         self.controller.connect_actions()
         self.refresh_list()
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.navigator.set_section(index)
 
     def _fill_indicator_menu(self) -> None:
-        menu = self.actions.indicator_menu
+        menu = self.window_actions.indicator_menu
         assert menu is not None and self.editor is not None
         menu.clear()
         panel = self.editor.page("indicatorPanel")
@@ -168,11 +168,11 @@ class MainWindow(QMainWindow):
 
     def _set_document_actions(self, enabled: bool) -> None:
         for name in NEED_DOCUMENT:
-            self.actions[name].setEnabled(enabled)
-        for action in self.actions.sections:
+            self.window_actions[name].setEnabled(enabled)
+        for action in self.window_actions.sections:
             action.setEnabled(enabled)
-        if self.actions.indicator_menu is not None:
-            self.actions.indicator_menu.setEnabled(enabled)
+        if self.window_actions.indicator_menu is not None:
+            self.window_actions.indicator_menu.setEnabled(enabled)
 
     def update_status(self, saved_at: object = None, revision: int | None = None) -> None:
         if self.document is None:

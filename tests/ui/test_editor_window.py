@@ -141,7 +141,7 @@ def test_paste_three_rows_as_one_undo_step(
     ]
     explanation = store.load(seed_id).categories[cat].indicators[len(before)].explanation
     assert "\n知晓率=" in explanation
-    window.actions["undoAction"].trigger()  # type: ignore[attr-defined]
+    window.window_actions["undoAction"].trigger()  # type: ignore[attr-defined]
     window.close()
     assert _level2_names(store, seed_id, "社会效益指标") == before
 

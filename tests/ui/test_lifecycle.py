@@ -31,8 +31,8 @@ def test_start_page_then_new_declaration_with_header_fields(
     window: Any, store: DeclarationStore, qtbot: Any
 ) -> None:
     assert window.stack.currentWidget().objectName() == "startPage"
-    assert not window.actions["saveVersionAction"].isEnabled()
-    window.actions["newAction"].trigger()
+    assert not window.window_actions["saveVersionAction"].isEnabled()
+    window.window_actions["newAction"].trigger()
     assert len(store.list()) == 1
     new_id = store.list()[0].id
     unit = window.findChild(QLineEdit, "unitNameEdit")
@@ -44,7 +44,7 @@ def test_start_page_then_new_declaration_with_header_fields(
     assert (stored.unit_name, stored.year) == ("福田区某单位", 2031)
     assert all(not c.indicators for c in stored.categories)
     assert window.findChild(QLabel, "indicatorEmptyHint").text().startswith("尚无绩效指标")
-    window.actions["undoAction"].trigger()
+    window.window_actions["undoAction"].trigger()
     window.flush()
     assert store.load(new_id).year != 2031
     list_view = window.findChild(QTreeView, "declarationList")
@@ -54,13 +54,13 @@ def test_start_page_then_new_declaration_with_header_fields(
 def test_sample_duplicate_and_delete_with_confirmation(
     window: Any, store: DeclarationStore, answer_yes: list[str]
 ) -> None:
-    window.actions["newFromSampleAction"].trigger()
+    window.window_actions["newFromSampleAction"].trigger()
     sample_id = window.document.declaration_id
     assert store.load(sample_id).indicator_count() == 29
-    window.actions["duplicateDeclarationAction"].trigger()
+    window.window_actions["duplicateDeclarationAction"].trigger()
     copy_id = window.document.declaration_id
     assert copy_id != sample_id and store.load(copy_id).indicator_count() == 29
-    window.actions["deleteDeclarationAction"].trigger()
+    window.window_actions["deleteDeclarationAction"].trigger()
     assert answer_yes and "删除后无法恢复" in answer_yes[0]
     assert [s.id for s in store.list()] == [sample_id]
     assert window.document is None and window.stack.currentWidget().objectName() == "startPage"
@@ -69,7 +69,7 @@ def test_sample_duplicate_and_delete_with_confirmation(
 def test_new_from_last_year_shows_each_replacement(
     window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.actions["newFromSampleAction"].trigger()
+    window.window_actions["newFromSampleAction"].trigger()
     old = store.load(window.document.declaration_id)
     shown: list[str] = []
 
@@ -79,7 +79,7 @@ def test_new_from_last_year_shows_each_replacement(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(YearReplacementsDialog, "exec", accept_all_but_first)
-    window.actions["newFromLastYearAction"].trigger()
+    window.window_actions["newFromLastYearAction"].trigger()
     new = store.load(window.document.declaration_id)
     assert new.year == old.year + 1 and new.unit_name == old.unit_name
     assert new.indicator_count() == old.indicator_count()
@@ -95,9 +95,9 @@ def test_new_from_last_year_shows_each_replacement(
 def test_versions_history_restore_and_final(
     window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch, answer_yes: list[str]
 ) -> None:
-    window.actions["newFromSampleAction"].trigger()
+    window.window_actions["newFromSampleAction"].trigger()
     doc_id = window.document.declaration_id
-    window.actions["saveVersionAction"].trigger()
+    window.window_actions["saveVersionAction"].trigger()
     status = window.save_status.text()
     assert "第 1 版" in status and "指纹 c493b6999ea4" in status
     panel = window.findChild(object, "indicatorPanel")
@@ -113,10 +113,10 @@ def test_versions_history_restore_and_final(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(HistoryDialog, "exec", restore_first)
-    window.actions["historyAction"].trigger()
+    window.window_actions["historyAction"].trigger()
     assert store.load(doc_id).categories[0].indicators[0].name == "党组织建设事项数"
     assert panel.model.indicator_index(0, 0).data() == "党组织建设事项数"
-    window.actions["markFinalAction"].trigger()  # the working copy equals version 1: mark it
+    window.window_actions["markFinalAction"].trigger()  # the working copy equals version 1: mark it
     assert [(r.number, r.is_final) for r in store.revisions(doc_id)] == [(1, True)]
     assert window.findChild(QTreeView, "declarationList").model().index(0, 4).data() == "定稿"
 
@@ -124,8 +124,8 @@ def test_versions_history_restore_and_final(
 def test_library_adds_catalogue_and_stored_indicators(
     window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.actions["newFromSampleAction"].trigger()
-    window.actions["newAction"].trigger()
+    window.window_actions["newFromSampleAction"].trigger()
+    window.window_actions["newAction"].trigger()
     panel = window.findChild(object, "indicatorPanel")
     panel.view.setCurrentIndex(panel.model.category_index(2))  # 时效指标
     seen: dict[str, list[str]] = {}

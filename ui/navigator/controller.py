@@ -26,7 +26,7 @@ class LifecycleController:
         self.window = window
 
     def connect_actions(self) -> None:
-        a = self.window.actions
+        a = self.window.window_actions
         a["newAction"].triggered.connect(self.new)
         a["newFromLastYearAction"].triggered.connect(self.new_from_last_year)
         a["newFromSampleAction"].triggered.connect(self.new_from_sample)
