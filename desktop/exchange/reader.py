@@ -88,6 +88,7 @@ class _Reader:
     def __init__(self) -> None:
         self.result_warnings: list[str] = []
         self.normalised: list[str] = []
+        self._normalised_fields: list[tuple[Indicator, str]] = []
         self.mismatches: list[tuple[int, int]] = []
 
     def read(self, obj: Any) -> ReadResult:
@@ -136,6 +137,7 @@ class _Reader:
         if "accepted_findings" in root and root["accepted_findings"] is not None:
             declaration.accepted_findings = self._accepted(root["accepted_findings"])
         self._declared_total_warnings(declaration)
+        self.normalised = self._grouped_normalised_paths(declaration)
         return ReadResult(declaration, self.result_warnings, self.normalised, self.mismatches)
 
     # -- parts ----------------------------------------------------------------------------
@@ -224,8 +226,9 @@ class _Reader:
                 )
 
     def _indicator(self, obj: Mapping[str, Any], path: str, goal_count: int) -> Indicator:
-        value = self._normalised(as_str(require(obj, "value", path), join(path, "value")), join(path, "value"))
-        unit = self._normalised(optional_str(obj, "unit", path), join(path, "unit"))
+        raw_value = as_str(require(obj, "value", path), join(path, "value"))
+        raw_unit = optional_str(obj, "unit", path)
+        value, unit = normalise_value_text(raw_value), normalise_value_text(raw_unit)
         goals: list[int] = []
         if "goals" in obj and obj["goals"] is not None:
             links_path = join(path, "goals")
@@ -239,19 +242,31 @@ class _Reader:
                 if number in goals:
                     raise ExchangeError(join(links_path, position), f"对应目标 {number} 重复")
                 goals.append(number)
-        return Indicator(
+        indicator = Indicator(
             name=as_str(obj["name"], join(path, "name")),
             value=value,
             unit=unit,
             explanation=optional_str(obj, "explanation", path),
             goals=sorted(goals),
         )
+        for field_name, before, after in (("value", raw_value, value), ("unit", raw_unit, unit)):
+            if before != after:
+                self._normalised_fields.append((indicator, field_name))
+        return indicator
 
-    def _normalised(self, text: str, path: str) -> str:
-        normalised = normalise_value_text(text)
-        if normalised != text:
-            self.normalised.append(path)
-        return normalised
+    def _grouped_normalised_paths(self, declaration: Declaration) -> list[str]:
+        """T01 places as paths in the grouped order the writer (and the rules) use."""
+        row_of: dict[int, int] = {}
+        row = 0
+        for category in declaration.categories:
+            if category.not_applicable:
+                row += 1
+                continue
+            for indicator in category.indicators:
+                row_of[id(indicator)] = row
+                row += 1
+        places = [(row_of[id(i)], f) for i, f in self._normalised_fields]
+        return [f"indicators[{r}].{f}" for r, f in sorted(places)]
 
     def _footer(self, value: Any) -> Footer:
         obj = as_object(value, "footer")
