@@ -24,6 +24,10 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     fd, temp_name = tempfile.mkstemp(prefix=f".{target_path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     temp_path = Path(temp_name)
+    # mkstemp makes the file private (0600); give it the permissions a normal file would get.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp_path, 0o666 & ~umask)
     try:
         yield temp_path
         with open(temp_path, "rb+") as handle:
