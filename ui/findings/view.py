@@ -1,0 +1,92 @@
+"""The tree view of the findings dock (object name ``findingsPanel``).
+
+Keeps the user's view across checks: dimensions the user collapsed stay collapsed, new ones open
+expanded, and the selected finding stays selected when it is still there. Enter on a finding (or a
+double-click) asks to jump to its cell.
+"""
+
+from __future__ import annotations
+
+from typing_extensions import override
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from ui.findings.model import WHERE_ROLE, Column, FindingsModel, finding_key
+
+
+class FindingsView(QTreeView):
+    """Signals:
+    where_activated(str): a finding row was double-clicked or Enter was pressed on it.
+    """
+
+    where_activated = Signal(str)
+
+    def __init__(self, model: FindingsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.setModel(model)
+        self._model = model
+        self._collapsed: set[str] = set()
+        self._selected: tuple[str, str, str] | None = None
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setExpandsOnDoubleClick(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(Column.SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.RULE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.SUBJECT, 180)
+        model.modelAboutToBeReset.connect(self._remember_state)
+        model.modelReset.connect(self._restore_state)
+        self.collapsed.connect(self._on_collapsed)
+        self.expanded.connect(self._on_expanded)
+        self.doubleClicked.connect(self._activate)
+
+    def _remember_state(self) -> None:
+        finding = self._model.finding_at(self.currentIndex())
+        self._selected = finding_key(finding) if finding is not None else None
+
+    def _restore_state(self) -> None:
+        for row, dimension in enumerate(self._model.dimensions()):
+            index = self._model.index(row, 0)
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+            self.setExpanded(index, dimension not in self._collapsed)
+        if self._selected is not None:
+            index = self._model.index_of(self._selected)
+            if index.isValid():
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+
+    def _on_collapsed(self, index: QModelIndex) -> None:
+        dimension = self._model.dimensions()[index.row()] if not index.parent().isValid() else ""
+        if dimension:
+            self._collapsed.add(dimension)
+
+    def _on_expanded(self, index: QModelIndex) -> None:
+        if not index.parent().isValid():
+            self._collapsed.discard(self._model.dimensions()[index.row()])
+
+    def _activate(self, index: QModelIndex) -> None:
+        where = index.data(WHERE_ROLE)
+        if isinstance(where, str):
+            self.where_activated.emit(where)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            index = self.currentIndex()
+            if index.parent().isValid():
+                self._activate(index)
+                event.accept()
+                return
+            self.setExpanded(index, not self.isExpanded(index))
+            event.accept()
+            return
+        super().keyPressEvent(event)
