@@ -16,10 +16,6 @@ def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool)
         raise CommandError("--replace 只能与 --into 一起使用")
     if into is not None:
         return _import_into(ctx, file, into, replace)
-    if file.suffix.lower() in (".xlsx", ".xls") and not _is_own_workbook(file):
-        raise CommandError(
-            f"{file}：这是一份指标清单，不是完整的申报表；请用 --into 编号 把指标导入已有的申报表"
-        )
     loaded = read_declaration_file(file)
     # The file is fully validated before the database is opened, so a refused file never
     # creates or changes a database.
@@ -34,25 +30,11 @@ def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool)
     return EXIT_OK
 
 
-def _is_own_workbook(path: Path) -> bool:
-    try:
-        from desktop.documents.xlsx_reader import is_own_workbook
-    except ImportError:
-        return True
-    return bool(is_own_workbook(path))
-
-
 def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> int:
     if file.suffix.lower() not in (".xlsx", ".xls"):
         raise CommandError(f"{file}：--into 只接受 Excel 指标清单（.xlsx 或 .xls）")
-    try:
-        from desktop.documents.xlsx_reader import (
-            XlsxImportError,
-            apply_indicator_list,
-            read_indicator_list,
-        )
-    except ImportError as exc:
-        raise CommandError("暂不支持导入 Excel 指标清单") from exc
+    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
+
     if not ctx.db_path.exists():
         raise CommandError(f"数据库不存在：{ctx.db_path}")
     store = ctx.open_store(ctx.db_path, False)
@@ -65,13 +47,13 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
 
         try:
             result = read_indicator_list(file, load_profile(declaration.profile_id))
+            notes = apply_indicator_list(declaration, result, replace)
         except XlsxImportError as exc:
             raise CommandError(f"{file}：{exc}") from exc
-        apply_indicator_list(declaration, result, replace)
         store.save(into, declaration)
     finally:
         store.close()
-    for warning in result.warnings:
+    for warning in [*result.warnings, *notes]:
         print(warning, file=ctx.err)
     print(into, file=ctx.out)
     return EXIT_OK

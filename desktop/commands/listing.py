@@ -34,5 +34,8 @@ def run_list(ctx: CommandContext, as_json: bool) -> int:
         return EXIT_OK
     for s in summaries:
         modified = s.modified.isoformat(timespec="seconds")
-        print(f"{s.id}\t{s.year}\t{s.unit_name}\t{s.form}\t{s.latest_revision}\t{modified}", file=ctx.out)
+        print(
+            f"{s.id}\t{s.year}\t{s.unit_name}\t{s.form}\t{s.latest_revision}\t{modified}",
+            file=ctx.out,
+        )
     return EXIT_OK

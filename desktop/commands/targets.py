@@ -54,12 +54,14 @@ def read_declaration_file(path: Path) -> FileDeclaration:
 
 
 def _read_xlsx(path: Path) -> FileDeclaration:
-    try:
-        from desktop.documents.xlsx_reader import XlsxImportError, read_xlsx
-    except ImportError as exc:  # the xlsx reader ships with a later version
-        raise CommandError(f"{path}：暂不支持读取 Excel 文件") from exc
+    from desktop.documents.xlsx import NotOwnWorkbookError, XlsxImportError, read_xlsx
+
     try:
         result = read_xlsx(path)
+    except NotOwnWorkbookError as exc:
+        raise CommandError(
+            f"{path}：这是一份指标清单，不是完整的申报表；请用 import --into 编号 把指标导入已有的申报表"
+        ) from exc
     except XlsxImportError as exc:
         raise CommandError(f"{path}：{exc}") from exc
     return FileDeclaration(path, result.declaration, list(result.warnings))

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.commands import exporting
+from desktop.services import output
 from desktop.exchange.jsontext import MAX_BYTES
 from tests.cli.conftest import logical_dump, run_cli
 from tests.exchange.test_bad_input import CASES
@@ -94,7 +94,7 @@ def test_internal_error_apologises_with_a_log_file(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(exporting, "write_json_file", explode)
+    monkeypatch.setattr(output, "write_json_file", explode)
     out = tmp_path / "x.json"
     result = run_cli("export", "1", "--to", out, "--db", seeded_db)
     assert result.status == 3
