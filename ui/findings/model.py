@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import DIMENSIONS, SEVERITY_LABELS, Finding
-from desktop.rules.locate import acceptance_for, count_by_severity, sort_findings
+from desktop.rules.locate import acceptance_for, count_by_severity, parse_where, sort_findings
 from desktop.rules.registry import RULES
 from ui.findings.icons import severity_icon
 
@@ -31,13 +31,14 @@ _ROOT = QModelIndex()
 
 
 class Column(IntEnum):
-    SEVERITY = 0
-    RULE = 1
-    SUBJECT = 2
-    MESSAGE = 3
+    # The message comes first (with the severity icon): in a narrow dock it is what matters.
+    MESSAGE = 0
+    SUBJECT = 1
+    RULE = 2
+    SEVERITY = 3
 
 
-HEADERS = ("级别", "规则", "对象", "说明")
+HEADERS = ("说明", "对象", "规则", "级别")
 
 #: Custom roles.
 #: The :class:`Finding` of a finding row (``None`` on a dimension row).
@@ -190,7 +191,7 @@ class FindingsModel(QAbstractItemModel):
         name, items = self._groups[row]
         if role == DIMENSION_ROLE:
             return name
-        if role == Qt.ItemDataRole.DisplayRole and column == Column.SEVERITY:
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
             return f"{name}（{_group_counts(items)}）"
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
@@ -206,9 +207,9 @@ class FindingsModel(QAbstractItemModel):
             if column == Column.RULE:
                 return finding.rule
             if column == Column.SUBJECT:
-                return finding.subject
-            return finding.message
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.SEVERITY:
+                return display_subject(finding)
+            return f"【{ACCEPTED_LABEL}】{finding.message}" if finding.accepted else finding.message
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.MESSAGE:
             return severity_icon(finding.severity, finding.accepted)
         if role == Qt.ItemDataRole.ForegroundRole and finding.accepted:
             return self._grey
@@ -222,6 +223,15 @@ class FindingsModel(QAbstractItemModel):
         if column == Column.RULE and finding.rule in RULES:
             return f"{finding.rule} {RULES[finding.rule].title}"
         return finding.message
+
+
+def display_subject(finding: Finding) -> str:
+    """The subject as the form numbers it: ``目标4：通过开展…``, ``任务2：一般管理事务``."""
+    where = parse_where(finding.where)
+    if where.section in ("goals", "tasks") and where.index is not None:
+        label = f"{'目标' if where.section == 'goals' else '任务'}{where.index + 1}"
+        return label if finding.subject in ("", label) else f"{label}：{finding.subject}"
+    return finding.subject
 
 
 def _group(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.rules.findings import Finding
+from desktop.rules.findings import SEVERITY_LABELS, Finding
 from desktop.rules.locate import can_accept
 from ui.findings.accept_dialog import ask_reason
 from ui.findings.checker import LiveChecker
 from ui.findings.commands import AcceptFindingCommand, WithdrawAcceptanceCommand
-from ui.findings.model import FindingsModel
+from ui.findings.model import FindingsModel, display_subject
 from ui.findings.view import FindingsView
 
 NO_DOCUMENT_TEXT = "尚未打开申报表。"
+DETAIL_HINT = "选中一条结果可在此查看全文；双击或按回车转到对应单元格。"
 NO_FINDINGS_TEXT = "未发现问题。\n修改内容后会自动重新自检，也可按 F5 立即自检。"
 
 
@@ -69,6 +70,10 @@ class FindingsPanel(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #6b6b6b;")
+        self.detail = QLabel(DETAIL_HINT, self)
+        self.detail.setObjectName("findingDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.placeholder)
@@ -85,6 +90,7 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(bottom)
 
         self.run_button.clicked.connect(self.run_checks)
@@ -132,6 +138,14 @@ class FindingsPanel(QWidget):
             self.accept_button.setToolTip("错误不能接受，必须修改")
         else:
             self.accept_button.setToolTip("写明理由后接受所选的警告或提示")
+        self.detail.setText(self._detail_text(finding) if finding is not None else DETAIL_HINT)
+
+    def _detail_text(self, finding: Finding) -> str:
+        label = SEVERITY_LABELS.get(finding.severity, finding.severity)
+        text = f"{label} {finding.rule} · {display_subject(finding)}\n{finding.message}"
+        if finding.accepted:
+            text += f"\n已接受，理由：{self.model.reason_for(finding) or '（未记录）'}"
+        return text
 
     # -- actions ------------------------------------------------------------------------
     @Slot()

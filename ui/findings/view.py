@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing_extensions import override
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.findings.model import WHERE_ROLE, Column, FindingsModel, finding_key
+
+#: Below this width the view hides the subject and severity columns.
+NARROW_WIDTH = 560
 
 
 class FindingsView(QTreeView):
@@ -38,11 +41,12 @@ class FindingsView(QTreeView):
         self.setExpandsOnDoubleClick(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(Column.SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.RULE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.SUBJECT, 180)
+        header.setSectionResizeMode(Column.RULE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(Column.SUBJECT, 170)
         model.modelAboutToBeReset.connect(self._remember_state)
         model.modelReset.connect(self._restore_state)
         self.collapsed.connect(self._on_collapsed)
@@ -77,6 +81,15 @@ class FindingsView(QTreeView):
         where = index.data(WHERE_ROLE)
         if isinstance(where, str):
             self.where_activated.emit(where)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrow dock shows only what matters: icon + message, and the rule id; the subject
+        # and severity are in the message and the icon (and in the tooltip).
+        narrow = event.size().width() < NARROW_WIDTH
+        self.setColumnHidden(Column.SUBJECT, narrow)
+        self.setColumnHidden(Column.SEVERITY, narrow)
+        super().resizeEvent(event)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

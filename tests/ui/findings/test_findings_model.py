@@ -62,7 +62,13 @@ def test_finding_row_columns_and_where(qapp: Any) -> None:
     model.set_findings([finding])
     child = model.index(0, 0, model.index(0, 0))
     texts = [model.index(0, c, model.index(0, 0)).data() for c in Column]
-    assert texts == ["警告", "I07", "民生诉求满意度", "指标值偏低"]
+    assert texts == ["指标值偏低", "民生诉求满意度", "I07", "警告"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in Column] == [
+        "说明",
+        "对象",
+        "规则",
+        "级别",
+    ]
     assert child.data(WHERE_ROLE) == "indicators[31].value"
     assert not child.data(Qt.ItemDataRole.DecorationRole).isNull()
     assert (
@@ -85,8 +91,9 @@ def test_accepted_finding_is_grey_with_reason(qtmodeltester: Any) -> None:
     group = model.index(0, 0)
     # open findings come before accepted ones, whatever their severity
     assert [model.index(r, 0, group).data(FINDING_ROLE).rule for r in range(2)] == ["I14", "I07"]
-    accepted = model.index(1, 0, group)
+    accepted = model.index(1, Column.SEVERITY, group)
     assert accepted.data() == "警告·已接受"
+    assert model.index(1, Column.MESSAGE, group).data() == "【已接受】指标值偏低"
     assert accepted.data(REASON_ROLE) == "区里最低要求60%"
     assert "区里最低要求60%" in model.index(1, Column.MESSAGE, group).data(
         Qt.ItemDataRole.ToolTipRole
@@ -110,3 +117,27 @@ def test_same_findings_do_not_reset(qtbot: Any) -> None:
         assert model.set_findings([])
     assert model.rowCount() == 0
     assert model.rowCount(QModelIndex()) == 0
+
+
+def test_goal_and_task_subjects_carry_their_number(qapp: Any) -> None:
+    goal = Finding(
+        "G03", "warning", "完整性", "goals[1]", "通过加强2026年辅助人员力量", "没有量化内容", False
+    )
+    empty_goal = Finding("S06", "error", "格式", "goals[4]", "目标5", "目标5为空", False)
+    task = Finding(
+        "S03", "error", "完整性", "tasks[1].content", "一般管理事务", "主要内容未填写", False
+    )
+    model = FindingsModel()
+    model.set_findings([goal, empty_goal, task])
+    subjects = {
+        model.index(r, 0, model.index(g, 0)).data(FINDING_ROLE).rule: model.index(
+            r, Column.SUBJECT, model.index(g, 0)
+        ).data()
+        for g in range(model.rowCount())
+        for r in range(model.rowCount(model.index(g, 0)))
+    }
+    assert subjects == {
+        "G03": "目标2：通过加强2026年辅助人员力量",
+        "S06": "目标5",
+        "S03": "任务2：一般管理事务",
+    }

@@ -31,7 +31,7 @@ def panel(seed_document: DeclarationDocument, qtbot: Any) -> FindingsPanel:
     return widget
 
 
-def _row_of(panel: FindingsPanel, rule: str, column: int = 0) -> QModelIndex:
+def _row_of(panel: FindingsPanel, rule: str, column: int = Column.SEVERITY) -> QModelIndex:
     model = panel.model
     for group in range(model.rowCount()):
         parent = model.index(group, 0)
@@ -75,6 +75,7 @@ def test_accept_a_warning_with_reason_then_undo(
     document = panel.checker.document
     assert document is not None
     finding = _select(panel, "I07")
+    assert panel.detail.text() == f"警告 I07 · 民生诉求满意度\n{finding.message}"
     assert panel.accept_button.isEnabled()
     assert not panel.withdraw_button.isEnabled()
     asked: list[Finding] = []
@@ -94,6 +95,7 @@ def test_accept_a_warning_with_reason_then_undo(
     assert "已接受 1" in panel.summary.text()
     # the selection stayed on the finding, which can now be withdrawn instead
     assert panel.current_finding() is not None and panel.current_finding().rule == "I07"
+    assert panel.detail.text().endswith("已接受，理由：区财政局要求最低60%")
     assert panel.withdraw_button.isEnabled() and not panel.accept_button.isEnabled()
 
     document.undo_stack.undo()
@@ -231,3 +233,13 @@ def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
     dialog.reason_edit.insertPlainText("上级要求 ")
     assert ok.isEnabled()
     assert dialog.reason() == "上级要求"
+
+
+def test_narrow_dock_keeps_the_message_visible(panel: FindingsPanel, qtbot: Any) -> None:
+    panel.resize(340, 600)
+    qtbot.waitUntil(lambda: panel.view.isColumnHidden(Column.SUBJECT))
+    assert panel.view.isColumnHidden(Column.SEVERITY)
+    assert not panel.view.isColumnHidden(Column.MESSAGE)
+    assert panel.view.columnWidth(Column.MESSAGE) > panel.view.viewport().width() // 2
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: not panel.view.isColumnHidden(Column.SUBJECT))
