@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.commands.errors import CommandError
 from desktop.commands.targets import is_id, read_declaration_file
+from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore, NotFoundError
 
 
@@ -55,7 +56,7 @@ def _resolve_target(store: DeclarationStore, target: str | None) -> int | None:
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {target} 的申报表") from exc
         return int(target)
-    return store.create(read_declaration_file(Path(target)).declaration)
+    return import_new(store, read_declaration_file(Path(target)).declaration)
 
 
 def _application(argv: list[str]) -> QApplication:

@@ -22,6 +22,7 @@ from ui.editor import DeclarationEditor
 from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
+from ui.output_controller import OutputController
 from ui.sections import SectionContext
 from ui.status import SaveStatus
 from ui.window_actions import NEED_DOCUMENT, build_actions
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.window_actions = build_actions(self, self.undo_group)
         self.controller = LifecycleController(self)
+        self.output = OutputController(self)
         self.navigator = NavigatorPanel(self)
         self.start_page = StartPage(
             [
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         for number, action in enumerate(self.window_actions.sections):
             action.triggered.connect(lambda _=False, n=number: self.show_section(n))
         self.controller.connect_actions()
+        self.output.connect_actions()
         self.refresh_list()
         if declaration_id is not None:
             self.open_declaration(declaration_id)
@@ -97,7 +100,12 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(lambda _when: self.refresh_list())
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         document.replaced.connect(lambda: self.update_status())
-        context = SectionContext(document, lambda: self.store.stored_indicators(declaration_id))
+        context = SectionContext(
+            document,
+            lambda: self.store.stored_indicators(declaration_id),
+            render_preview=self.output.preview_bytes,
+            print_current=self.output.print_document,
+        )
         self.editor = DeclarationEditor(context, self.stack)
         self.editor.currentChanged.connect(self.navigator.set_section)
         self.stack.addWidget(self.editor)

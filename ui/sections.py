@@ -22,6 +22,9 @@ class SectionContext:
 
     document: DeclarationDocument
     stored_indicators: Callable[[], list[StoredIndicator]] = field(default=list)
+    #: The working copy's printed pages (None: no preview, e.g. in widget tests).
+    render_preview: Callable[[], bytes] | None = None
+    print_current: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,11 @@ def _indicators(ctx: SectionContext) -> QWidget:
 
 
 def _preview(ctx: SectionContext) -> QWidget:
-    return placeholder("预览", "打印页面（与打印和导出相同的 PDF）将在此显示。")
+    if ctx.render_preview is None:
+        return placeholder("预览", "打印页面（与打印和导出相同的 PDF）将在此显示。")
+    from ui.preview.section import PreviewSection
+
+    return PreviewSection(ctx.document, ctx.render_preview, ctx.print_current)
 
 
 SECTIONS: tuple[Section, ...] = (

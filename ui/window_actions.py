@@ -30,7 +30,7 @@ _FILE = (
     ("quitAction", "退出", "Ctrl+Q"),
 )
 #: Provided by later issues (checks, print, export): present but disabled until connected.
-LATER = ("printPreviewAction", "printAction", "exportAction", "checkAction")
+LATER = ("checkAction",)
 #: Need an open declaration.
 NEED_DOCUMENT = (
     "newFromLastYearAction",
@@ -39,6 +39,9 @@ NEED_DOCUMENT = (
     "saveVersionAction",
     "historyAction",
     "markFinalAction",
+    "printPreviewAction",
+    "printAction",
+    "exportAction",
 )
 
 
