@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.documents.xlsx import schema as s
-from desktop.documents.xlsx.styling import fonts, put_amount, put_number, put_text, thin_border
+from desktop.documents.xlsx.styling import StyleBook, put_amount, put_number, put_text
 from desktop.documents.xlsx.valuesplit import split_value
 from desktop.domain.model import NOT_APPLICABLE, Declaration
 from desktop.domain.money import canonical_amount
@@ -19,39 +19,31 @@ _GOAL_WIDTHS = (10, 100)
 _WRAPPED = {s.COL_NAME, s.COL_EXPLANATION, s.COL_TASK_CONTENT, s.COL_GOAL_TEXT, s.COL_TASK_NAME}
 
 
-def _header(ws: Any, columns: tuple[str, ...], widths: tuple[int, ...], hidden: tuple[str, ...]) -> None:
-    from openpyxl.styles import Alignment
+def _header(
+    ws: Any, book: StyleBook, columns: tuple[str, ...], widths: tuple[int, ...], hidden: tuple[str, ...]
+) -> None:
     from openpyxl.utils import get_column_letter
 
-    _, bold = fonts()
-    border = thin_border()
+    style = book.style(bold=True, horizontal="center", vertical="center")
     for index, (title, width) in enumerate(zip(columns, widths), start=1):
-        cell = put_text(ws, 1, index, title)
-        cell.font = bold
-        cell.border = border
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        put_text(ws, 1, index, title).style = style
         dimension = ws.column_dimensions[get_column_letter(index)]
         dimension.width = width
         dimension.hidden = title in hidden
     ws.freeze_panes = "A2"
 
 
-def _style_body(ws: Any, columns: tuple[str, ...]) -> None:
-    from openpyxl.styles import Alignment
-
-    body, _ = fonts()
-    border = thin_border()
-    wrapped = Alignment(vertical="top", wrap_text=True)
-    plain = Alignment(vertical="top")
+def _style_body(ws: Any, book: StyleBook, columns: tuple[str, ...]) -> None:
+    styles = [book.style(wrap=title in _WRAPPED) for title in columns]
     for row in ws.iter_rows(min_row=2, max_col=len(columns)):
         for cell in row:
-            cell.font = body
-            cell.border = border
-            cell.alignment = wrapped if columns[cell.column - 1] in _WRAPPED else plain
+            number_format = cell.number_format
+            cell.style = styles[cell.column - 1]
+            cell.number_format = number_format
 
 
-def write_indicators(ws: Any, declaration: Declaration, profile: Profile) -> None:
-    _header(ws, s.INDICATOR_COLUMNS, _INDICATOR_WIDTHS, s.INDICATOR_HIDDEN)
+def write_indicators(ws: Any, book: StyleBook, declaration: Declaration, profile: Profile) -> None:
+    _header(ws, book, s.INDICATOR_COLUMNS, _INDICATOR_WIDTHS, s.INDICATOR_HIDDEN)
     grade_words = profile.grade_words()
     row = 1
     for category in declaration.categories:
@@ -79,11 +71,11 @@ def write_indicators(ws: Any, declaration: Declaration, profile: Profile) -> Non
             put_text(ws, row, 9, s.GOAL_SEPARATOR.join(str(g) for g in sorted(indicator.goals)))
             put_text(ws, row, 10, indicator.value)
             put_text(ws, row, 11, indicator.unit)
-    _style_body(ws, s.INDICATOR_COLUMNS)
+    _style_body(ws, book, s.INDICATOR_COLUMNS)
 
 
-def write_tasks(ws: Any, declaration: Declaration) -> None:
-    _header(ws, s.TASK_COLUMNS, _TASK_WIDTHS, s.TASK_HIDDEN)
+def write_tasks(ws: Any, book: StyleBook, declaration: Declaration) -> None:
+    _header(ws, book, s.TASK_COLUMNS, _TASK_WIDTHS, s.TASK_HIDDEN)
     for row, task in enumerate(declaration.tasks, start=2):
         put_text(ws, row, 1, task.name)
         put_text(ws, row, 2, task.content)
@@ -92,15 +84,15 @@ def write_tasks(ws: Any, declaration: Declaration) -> None:
         put_amount(ws, row, 5, task.other)
         if task.declared_total is not None:
             put_amount(ws, row, 6, task.declared_total)
-    _style_body(ws, s.TASK_COLUMNS)
+    _style_body(ws, book, s.TASK_COLUMNS)
 
 
-def write_goals(ws: Any, declaration: Declaration) -> None:
-    _header(ws, s.GOAL_COLUMNS, _GOAL_WIDTHS, ())
+def write_goals(ws: Any, book: StyleBook, declaration: Declaration) -> None:
+    _header(ws, book, s.GOAL_COLUMNS, _GOAL_WIDTHS, ())
     for row, goal in enumerate(declaration.goals, start=2):
         put_number(ws, row, 1, Decimal(row - 1))
         put_text(ws, row, 2, goal)
-    _style_body(ws, s.GOAL_COLUMNS)
+    _style_body(ws, book, s.GOAL_COLUMNS)
 
 
 def meta_rows(declaration: Declaration, fingerprint: str) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from desktop.documents.xlsx.data_sheets import (
     write_tasks,
 )
 from desktop.documents.xlsx.form_sheet import write_form_sheet
+from desktop.documents.xlsx.styling import StyleBook
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 
@@ -42,10 +43,11 @@ def build_workbook(
     form = workbook.active
     form.title = s.SHEET_FORM
     version = f"第 {revision} 版" if revision is not None else "未存档"
-    write_form_sheet(form, decl, profile, options, footer=f"{version} · 指纹 {fingerprint}")
-    write_indicators(workbook.create_sheet(s.SHEET_INDICATORS), decl, profile)
-    write_tasks(workbook.create_sheet(s.SHEET_TASKS), decl)
-    write_goals(workbook.create_sheet(s.SHEET_GOALS), decl)
+    book = StyleBook(workbook)
+    write_form_sheet(form, book, decl, profile, options, footer=f"{version} · 指纹 {fingerprint}")
+    write_indicators(workbook.create_sheet(s.SHEET_INDICATORS), book, decl, profile)
+    write_tasks(workbook.create_sheet(s.SHEET_TASKS), book, decl)
+    write_goals(workbook.create_sheet(s.SHEET_GOALS), book, decl)
     write_meta(workbook.create_sheet(s.SHEET_META), decl, fingerprint)
     _properties(workbook, decl, revision, fingerprint)
     return workbook

@@ -22,7 +22,7 @@ from desktop.documents.layout import (
     VAlign,
 )
 from desktop.documents.options import Orientation, PrintOptions
-from desktop.documents.xlsx.styling import FONT_NAME, put_amount, put_text, thin_border
+from desktop.documents.xlsx.styling import StyleBook, put_amount, put_text
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 
@@ -58,6 +58,7 @@ def _cell_text(cell: Cell) -> str:
 
 def write_form_sheet(
     ws: Any,
+    book: StyleBook,
     declaration: Declaration,
     profile: Profile,
     options: PrintOptions,
@@ -65,20 +66,16 @@ def write_form_sheet(
     footer: str,
 ) -> None:
     layout = build_form_layout(declaration, profile, options)
-    _FormWriter(ws, layout).write(options, footer)
+    _FormWriter(ws, book, layout).write(options, footer)
 
 
 class _FormWriter:
-    def __init__(self, ws: Any, layout: FormLayout) -> None:
-        from openpyxl.styles import Font
-
+    def __init__(self, ws: Any, book: StyleBook, layout: FormLayout) -> None:
         self.ws = ws
+        self.book = book
         self.layout = layout
         self.columns = layout.page.columns_mm
-        size = layout.typography.body_pt
-        self.body = Font(name=FONT_NAME, size=size)
-        self.bold = Font(name=FONT_NAME, size=size, bold=True)
-        self.border = thin_border()
+        self.size = layout.typography.body_pt
         #: Row heights (pt) each sheet row needs; merged cells add their needs afterwards.
         self.heights: dict[int, float] = {}
 
@@ -106,7 +103,6 @@ class _FormWriter:
         last_table_row = row_number - 1
         for cell, start in spans:
             self._spread(cell, start)
-        self._borders(first_table_row, last_table_row)
         last_row = self._signature(last_table_row + 1)
         for number, height in self.heights.items():
             self.ws.row_dimensions[number].height = round(height, 1)
@@ -114,30 +110,29 @@ class _FormWriter:
 
     # -- cells ----------------------------------------------------------------------------
     def _titles(self) -> None:
-        from openpyxl.styles import Alignment, Font
-
         typo = self.layout.typography
         for number, (text, size) in enumerate(
             ((self.layout.title, typo.title_pt), (self.layout.subtitle, typo.subtitle_pt)), start=1
         ):
-            cell = put_text(self.ws, number, 1, text)
-            cell.font = Font(name=FONT_NAME, size=size, bold=number == 1)
-            cell.alignment = Alignment(horizontal="center", vertical="center")
+            put_text(self.ws, number, 1, text).style = self.book.style(
+                bold=number == 1, size=size, horizontal="center", vertical="center", wrap=False, border=False
+            )
             self.ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=COLUMN_COUNT)
             self.heights[number] = size * 1.8
 
     def _cell(self, cell: Cell, row: int) -> None:
-        from openpyxl.styles import Alignment
-
+        """Write one cell, styled before merging: merging copies its border to the edges."""
         column = cell.col + 1
+        style = self.book.style(
+            bold=cell.bold, size=self.size, horizontal=_HALIGN[cell.align], vertical=_VALIGN[cell.valign]
+        )
         if cell.role is Role.AMOUNT and cell.amount is not None:
             target = put_amount(self.ws, row, column, cell.amount)
+            number_format = target.number_format
+            target.style = style
+            target.number_format = number_format
         else:
-            target = put_text(self.ws, row, column, _cell_text(cell))
-        target.font = self.bold if cell.bold else self.body
-        target.alignment = Alignment(
-            horizontal=_HALIGN[cell.align], vertical=_VALIGN[cell.valign], wrap_text=True
-        )
+            put_text(self.ws, row, column, _cell_text(cell)).style = style
         if cell.colspan > 1 or cell.rowspan > 1:
             self.ws.merge_cells(
                 start_row=row,
@@ -163,11 +158,6 @@ class _FormWriter:
             for r in rows:
                 self.heights[r] += missing / cell.rowspan
 
-    def _borders(self, first: int, last: int) -> None:
-        for row in self.ws.iter_rows(min_row=first, max_row=last, max_col=COLUMN_COUNT):
-            for cell in row:
-                cell.border = self.border
-
     def _signature(self, row: int) -> int:
         """The optional signature block under the table: two items a line, no borders."""
         items = self.layout.signature
@@ -178,7 +168,7 @@ class _FormWriter:
         for index, item in enumerate(items):
             line, half = divmod(index, 2)
             target = put_text(self.ws, row + line, 1 + half * 3, f"{item.label}{item.value}")
-            target.font = self.body
+            target.style = self.book.style(size=self.size, vertical="center", wrap=False, border=False)
             self.ws.merge_cells(start_row=row + line, start_column=1 + half * 3,
                                 end_row=row + line, end_column=3 + half * 3)
             self.heights[row + line] = 26.0

@@ -1,0 +1,53 @@
+"""Benchmark: xlsx export and import of the seed and of a 1,000-indicator declaration.
+
+Run: ``python bench/bench_xlsx.py`` (prints medians in milliseconds).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from desktop.documents.xlsx import export_xlsx, read_xlsx  # noqa: E402
+from desktop.domain.profile import load_profile  # noqa: E402
+from desktop.exchange.canonical import fingerprint  # noqa: E402
+from desktop.exchange.reader import read_json_file  # noqa: E402
+from tests.synthetic import large_declaration  # noqa: E402
+
+
+def median_ms(action: Callable[[], object], repeat: int = 9) -> float:
+    action()  # warm
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    seed = read_json_file(REPO / "resources" / "sample" / "seed-futian-2026.json").declaration
+    with tempfile.TemporaryDirectory() as folder:
+        for label, decl in (("seed", seed), ("1000 indicators", large_declaration(1000))):
+            path = Path(folder) / "bench.xlsx"
+            profile = load_profile(decl.profile_id)
+            print_id = fingerprint(decl)
+
+            def do_export() -> None:
+                export_xlsx(decl, profile, path, revision=1, fingerprint=print_id)
+
+            export_ms = median_ms(do_export)
+            import_ms = median_ms(lambda: read_xlsx(path))
+            size_kb = path.stat().st_size / 1024
+            print(f"{label:>16}: export {export_ms:8.1f} ms   import {import_ms:8.1f} ms   ({size_kb:.0f} KB)")
+
+
+if __name__ == "__main__":
+    main()
