@@ -8,6 +8,7 @@ self-check, never an official 优/良/中/差 grade (domain.md §4.2). openpyxl 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,9 @@ from desktop.rules.findings import DIMENSIONS, SEVERITY_LABELS, Finding
 from desktop.rules.locate import acceptance_for, describe_where, sort_findings
 
 SHEET_TITLE = "自检结果"
+FONT_NAME = "宋体"
+FONT_SIZE = 10.5
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 COLUMNS = ("级别", "维度", "规则", "对象", "位置", "说明", "已接受", "接受理由")
 #: Column widths in Excel character units (CJK characters count double).
 _WIDTHS = (8, 10, 8, 28, 30, 60, 8, 30)
@@ -57,19 +61,19 @@ def write_findings_xlsx(
 
 def _build(findings: list[Finding], declaration: Declaration, ruleset: str, day: date) -> Any:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    from desktop.documents.xlsx.styling import fonts, put_text, thin_border
-
-    body, bold = fonts()
+    body = Font(name=FONT_NAME, size=FONT_SIZE)
+    bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    border = thin_border()
+    side = Side(style="thin", color="000000")
+    border = Border(left=side, right=side, top=side, bottom=side)
     workbook = Workbook()
     ws = workbook.active
     ws.title = SHEET_TITLE
 
     title = put_text(ws, 1, 1, "绩效目标自检报告")
-    title.font = Font(name=body.name, size=14, bold=True)
+    title.font = Font(name=FONT_NAME, size=14, bold=True)
     header = (
         ("部门（单位）名称", declaration.unit_name or "（未填写）"),
         ("年度", str(declaration.year)),
@@ -125,6 +129,15 @@ def _build(findings: list[Finding], declaration: Declaration, ruleset: str, day:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     return workbook
+
+
+def put_text(ws: Any, row: int, column: int, text: str) -> Any:
+    """A string cell, even when the text starts with ``=`` (never a formula)."""
+    cell = ws.cell(row=row, column=column)
+    if text:
+        cell.value = _ILLEGAL.sub("", text)  # characters XML 1.0 cannot carry
+        cell.data_type = "s"
+    return cell
 
 
 def _letter(column: int) -> str:

@@ -33,6 +33,7 @@ class FindingsView(QTreeView):
         self._model = model
         self._collapsed: set[str] = set()
         self._selected: tuple[str, str, str] | None = None
+        self._restoring = False
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -44,8 +45,12 @@ class FindingsView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.RULE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that would ask every row for its
+        # size hint on each check (a quarter of a second with a thousand findings).
+        metrics = self.fontMetrics()
+        for column, sample in ((Column.RULE, "规则 I20"), (Column.SEVERITY, "警告·已接受")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.resizeSection(Column.SUBJECT, 170)
         model.modelAboutToBeReset.connect(self._remember_state)
         model.modelReset.connect(self._restore_state)
@@ -58,10 +63,16 @@ class FindingsView(QTreeView):
         self._selected = finding_key(finding) if finding is not None else None
 
     def _restore_state(self) -> None:
-        for row, dimension in enumerate(self._model.dimensions()):
-            index = self._model.index(row, 0)
-            self.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.setExpanded(index, dimension not in self._collapsed)
+        # One expansion pass (one layout) and then the few collapses, not a layout per group.
+        self._restoring = True
+        try:
+            self.expandAll()
+            for row, dimension in enumerate(self._model.dimensions()):
+                self.setFirstColumnSpanned(row, QModelIndex(), True)
+                if dimension in self._collapsed:
+                    self.collapse(self._model.index(row, 0))
+        finally:
+            self._restoring = False
         if self._selected is not None:
             index = self._model.index_of(self._selected)
             if index.isValid():
@@ -69,12 +80,14 @@ class FindingsView(QTreeView):
                 self.scrollTo(index)
 
     def _on_collapsed(self, index: QModelIndex) -> None:
+        if self._restoring:
+            return
         dimension = self._model.dimensions()[index.row()] if not index.parent().isValid() else ""
         if dimension:
             self._collapsed.add(dimension)
 
     def _on_expanded(self, index: QModelIndex) -> None:
-        if not index.parent().isValid():
+        if not self._restoring and not index.parent().isValid():
             self._collapsed.discard(self._model.dimensions()[index.row()])
 
     def _activate(self, index: QModelIndex) -> None:
