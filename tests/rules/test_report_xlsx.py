@@ -90,7 +90,7 @@ def test_report_layout_helps_reading(tmp_path: Path) -> None:
 def test_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
     decl = seed()
     finding = Finding(
-        "I14", "info", "完整性", "indicators[9].explanation", "=SUM(A1)", "=1+1 公式", False
+        "I14", "info", "完整性", "indicators[9].explanation", "=SUM(A1)", "=1+1 公式\x07", False
     )
     target = tmp_path / "report.xlsx"
     write_findings_xlsx([finding], target, decl)
