@@ -32,7 +32,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
 from desktop.domain.values import normalise_value_text
-from ui.document import INDICATORS, LINKS, DeclarationDocument
+from ui.document import ALL, INDICATORS, LINKS, DeclarationDocument
 
 LEVEL2_BASE = 1
 LEVEL3_BASE = 1_000_000
@@ -120,6 +120,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _on_changed(self, part: str) -> None:
+        if part == ALL:  # the whole table may have been swapped (import, restore)
+            self._on_replaced()
+            return
         # Goal renumbering remaps Indicator.goals in the domain, then notifies "links"/"goals".
         if part in (LINKS, "goals"):
             self._emit_column_changed(Column.GOALS)

@@ -80,23 +80,34 @@ class LifecycleController:
 
     def open_file(self) -> int | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "打开申报表文件", "", "申报表文件 (*.json)"
+            self.window,
+            "打开或导入申报表文件",
+            "",
+            "申报表文件 (*.json *.xlsx *.xls);;JSON 交换文件 (*.json);;Excel 工作簿 (*.xlsx *.xls)",
         )
         return self.import_file(Path(path)) if path else None
 
     def import_file(self, path: Path) -> int | None:
-        """Import a .json declaration as a new stored one and open it."""
-        from desktop.exchange.errors import ExchangeError
-        from desktop.exchange.reader import read_json_file
+        """Import a .json/.xlsx declaration as a new stored one (revision 1) and open it.
 
-        try:
-            result = read_json_file(path)
-        except ExchangeError as error:
-            QMessageBox.warning(self.window, "无法打开文件", f"{path.name}：{error}")
+        An Excel file that is a flat indicator list goes into the open declaration instead.
+        """
+        from ui.importing import import_into_open, read_any
+
+        outcome = read_any(self.window, path)
+        if outcome is None:
             return None
-        new_id = self._create_and_open(result.declaration)
-        if result.warnings:
-            self.window.statusBar().showMessage("；".join(result.warnings), 15_000)
+        if outcome.indicator_list is not None:
+            import_into_open(self.window, path, outcome.indicator_list)
+            return self._current_id
+        assert outcome.declaration is not None
+        from desktop.services.revisions import import_new
+
+        self.window.flush()
+        new_id = import_new(self.window.store, outcome.declaration)
+        self.window.open_declaration(new_id, BASIC_SECTION)
+        if outcome.warnings:
+            self.window.statusBar().showMessage("；".join(outcome.warnings), 15_000)
         return new_id
 
     def duplicate(self) -> int | None:

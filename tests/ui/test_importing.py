@@ -1,0 +1,108 @@
+"""文件 → 打开/导入 in the window: json and xlsx declarations, and indicator lists into the open one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import make_main_window
+from desktop.exchange.canonical import content_key
+from desktop.exchange.reader import read_json_file
+from desktop.services.store import DeclarationStore
+from ui import importing
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
+    made = make_main_window(db_path)
+    assert isinstance(made, MainWindow)
+    qtbot.addWidget(made)
+    return made
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+
+    def warning(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return said
+
+
+def _flat_list(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["单位绩效指标清单"])
+    sheet.append(["一级指标", "二级指标", "指标名称", "指标值", "度量单位", "指标解释", "备注"])
+    sheet.append(["产出指标", "数量指标", "新增培训场次", "≥3", "场", "考察培训场次", "x"])
+    sheet.append(
+        ["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "", "考察参训人员满意度", ""]
+    )
+    book.save(path)
+    return path
+
+
+def test_json_file_is_imported_as_revision_one_and_opened(
+    window: MainWindow, store: DeclarationStore, seed_path: Path
+) -> None:
+    new_id = window.controller.import_file(seed_path)
+    assert new_id is not None and window.document is not None
+    assert window.document.declaration_id == new_id
+    assert [r.number for r in store.revisions(new_id)] == [1]
+    assert content_key(store.load(new_id)) == content_key(read_json_file(seed_path).declaration)
+
+
+def test_indicator_list_appended_to_the_open_declaration_as_one_undo_step(
+    window: MainWindow, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.controller.import_file(seed_path)
+    assert window.document is not None
+    before = window.document.declaration.indicator_count()
+    monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
+    window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
+    declaration = window.document.declaration
+    assert declaration.indicator_count() == before + 2
+    quantity = declaration.category("产出指标", "数量指标")
+    assert quantity is not None and quantity.indicators[-1].name == "新增培训场次"
+    window.document.undo_stack.undo()
+    assert window.document.declaration.indicator_count() == before
+
+
+def test_indicator_list_can_replace_the_table(
+    window: MainWindow, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.controller.import_file(seed_path)
+    assert window.document is not None
+    monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: True)
+    window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
+    assert window.document.declaration.indicator_count() == 2
+
+
+def test_a_broken_file_is_refused_and_nothing_changes(
+    window: MainWindow,
+    store: DeclarationStore,
+    seed_path: Path,
+    tmp_path: Path,
+    warnings: list[str],
+) -> None:
+    window.controller.import_file(seed_path)
+    assert window.document is not None
+    key = content_key(window.document.declaration)
+    count = len(store.list())
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"not a zip at all" * 50)
+    assert window.controller.import_file(junk) is None
+    assert warnings and "junk.xlsx" in warnings[0]
+    assert content_key(window.document.declaration) == key
+    assert len(store.list()) == count

@@ -1,0 +1,113 @@
+"""文件 → 打开/导入: read a .json/.xlsx file, or put an Excel indicator list into the open one.
+
+Every file is read and checked completely before anything changes; a refused file leaves the
+database and the open declaration exactly as they were, with a message naming the place.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.model import Declaration
+from ui.indicators.import_command import ReplaceIndicatorTableCommand
+
+if TYPE_CHECKING:
+    from desktop.documents.xlsx import IndicatorListResult
+    from ui.main_window import MainWindow
+
+
+@dataclass
+class ReadOutcome:
+    """A whole declaration, or (for an Excel list from elsewhere) the path to read it as a list."""
+
+    declaration: Declaration | None = None
+    indicator_list: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_any(window: MainWindow, path: Path) -> ReadOutcome | None:
+    """Read ``path``; tells the user and returns None when it is refused."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            from desktop.exchange.reader import read_json_file
+
+            result = read_json_file(path)
+            return ReadOutcome(result.declaration, warnings=list(result.warnings))
+        if suffix in (".xlsx", ".xls"):
+            from desktop.documents.xlsx import NotOwnWorkbookError, read_xlsx
+
+            try:
+                own = read_xlsx(path)
+            except NotOwnWorkbookError:
+                return ReadOutcome(indicator_list=path)
+            return ReadOutcome(own.declaration, warnings=list(own.warnings))
+    except ValueError as error:  # ExchangeError and XlsxImportError are ValueErrors
+        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{error}")
+        return None
+    except OSError as error:
+        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{error.strerror or error}")
+        return None
+    QMessageBox.warning(window, "无法导入文件", f"{path.name}：只能导入 .json、.xlsx 或 .xls 文件")
+    return None
+
+
+def import_into_open(window: MainWindow, path: Path, list_path: Path) -> bool:
+    """Put an Excel indicator list into the open declaration, asking 追加 or 替换 first."""
+    document = window.document
+    if document is None:
+        QMessageBox.information(
+            window,
+            "导入指标清单",
+            f"{path.name} 是一份指标清单：请先打开要导入指标的申报表，再导入此文件。",
+        )
+        return False
+    replace = _ask_append_or_replace(window, path)
+    if replace is None:
+        return False
+    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
+
+    target = copy.deepcopy(document.declaration)
+    try:
+        result: IndicatorListResult = read_indicator_list(
+            list_path, document.profile, goal_count=len(target.goals)
+        )
+        notes = apply_indicator_list(target, result, replace)
+    except XlsxImportError as error:
+        QMessageBox.warning(window, "无法导入指标清单", f"{path.name}：{error}")
+        return False
+    text = "替换绩效指标" if replace else "追加绩效指标"
+    document.undo_stack.push(
+        ReplaceIndicatorTableCommand(document, target.categories, f"{text}（{path.name}）")
+    )
+    messages = [*result.warnings, *notes]
+    summary = f"已从 {path.name} {text}，共 {len(result.rows)} 行"
+    window.statusBar().showMessage("；".join([summary, *messages]), 15_000)
+    return True
+
+
+def _ask_append_or_replace(window: MainWindow, path: Path) -> bool | None:
+    """True to replace, False to append, None when cancelled."""
+    box = QMessageBox(window)
+    box.setWindowTitle("导入指标清单")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"把 {path.name} 中的指标导入当前申报表：")
+    box.setInformativeText(
+        "追加：保留现有指标，新指标加在各类别之后。\n替换：用清单中的指标替换全部现有指标。"
+    )
+    append = box.addButton("追加", QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton("替换", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(append)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is append:
+        return False
+    if clicked is replace:
+        return True
+    return None
