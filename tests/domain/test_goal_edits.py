@@ -24,7 +24,9 @@ def _declaration() -> Declaration:
 
 
 def _linked_texts(decl: Declaration) -> dict[str, list[str]]:
-    return {ind.name: sorted(decl.goals[n - 1] for n in ind.goals) for _, ind in decl.iter_indicators()}
+    return {
+        ind.name: sorted(decl.goals[n - 1] for n in ind.goals) for _, ind in decl.iter_indicators()
+    }
 
 
 def test_insert_shifts_links_after_the_new_goal() -> None:
