@@ -17,6 +17,7 @@ from desktop.exchange.canonical import fingerprint
 from desktop.services.store import DeclarationStore
 from desktop.settings import Settings
 from ui.autosave import Autosaver
+from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
 from ui.editor import DeclarationEditor
 from ui.navigator.controller import LifecycleController
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.window_actions = build_actions(self, self.undo_group)
         self.controller = LifecycleController(self)
         self.output = OutputController(self)
+        self.checks = ChecksController(self)
         self.navigator = NavigatorPanel(self)
         self.start_page = StartPage(
             [
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_section(n))
         self.controller.connect_actions()
         self.output.connect_actions()
+        self.checks.connect_actions()
         self.refresh_list()
         if declaration_id is not None:
             self.open_declaration(declaration_id)
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         self._fill_indicator_menu()
         self.show_section(keep)
         self._set_document_actions(True)
+        self.checks.follow(True)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
 
@@ -125,6 +129,7 @@ class MainWindow(QMainWindow):
                 self._show_start()
             return
         self.flush()
+        self.checks.follow(False)
         self.undo_group.removeStack(self.document.undo_stack)
         if self.editor is not None:
             self.stack.removeWidget(self.editor)

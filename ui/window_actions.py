@@ -29,8 +29,6 @@ _FILE = (
     (None, "", ""),
     ("quitAction", "退出", "Ctrl+Q"),
 )
-#: Provided by later issues (checks, print, export): present but disabled until connected.
-LATER = ("checkAction",)
 #: Need an open declaration.
 NEED_DOCUMENT = (
     "newFromLastYearAction",
@@ -42,6 +40,7 @@ NEED_DOCUMENT = (
     "printPreviewAction",
     "printAction",
     "exportAction",
+    "checkAction",
 )
 
 
@@ -51,6 +50,7 @@ class WindowActions:
     sections: list[QAction] = field(default_factory=list)
     edit_menu: QMenu | None = None
     indicator_menu: QMenu | None = None
+    view_menu: QMenu | None = None
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
@@ -92,6 +92,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> WindowActions:
     bag.edit_menu = edit_menu
     bag.indicator_menu = edit_menu.addMenu("绩效指标")
     view_menu = menubar.addMenu("视图(&V)")
+    bag.view_menu = view_menu
     for number, title in enumerate(section_titles(), start=1):
         action = _make(window, bag, f"section{number}Action", title, f"Ctrl+{number}")
         bag.sections.append(action)
@@ -102,9 +103,6 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> WindowActions:
     tools_menu.addAction(_make(window, bag, "settingsAction", "设置…", ""))
     help_menu = menubar.addMenu("帮助(&H)")
     help_menu.addAction(_make(window, bag, "aboutAction", "关于", ""))
-    for name in LATER:
-        bag[name].setEnabled(False)
-        bag[name].setToolTip(f"{bag[name].text()}（尚未提供）")
     toolbar = QToolBar("工具栏", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)

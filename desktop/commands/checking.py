@@ -10,9 +10,9 @@ from typing import Any
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.commands.targets import FILE_SUFFIXES, FileDeclaration, is_id, read_declaration_file
-from desktop.domain.model import Declaration
 from desktop.rules.engine import RULESET_VERSION, Finding, check_declaration, summarize
 from desktop.rules.report import format_findings_text
+from desktop.services.revisions import previous_year_declaration
 from desktop.services.store import DeclarationStore, NotFoundError
 
 
@@ -32,19 +32,6 @@ def _expand(targets: list[str]) -> list[str]:
         else:
             expanded.append(target)
     return expanded
-
-
-def previous_year(store: DeclarationStore, declaration: Declaration) -> Declaration | None:
-    """Last year's stored declaration of the same unit and form (latest revision), for C01."""
-    for summary in store.list():
-        if (
-            summary.year == declaration.year - 1
-            and summary.unit_name == declaration.unit_name
-            and summary.form == declaration.form
-            and summary.latest_revision > 0
-        ):
-            return store.load_revision(summary.id, summary.latest_revision)
-    return None
 
 
 class _StoreHolder:
@@ -73,7 +60,9 @@ def _check_one(target: str, holder: _StoreHolder) -> _Checked:
             declaration = store.load(int(target))
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {target} 的申报表") from exc
-        findings = check_declaration(declaration, previous=previous_year(store, declaration))
+        findings = check_declaration(
+            declaration, previous=previous_year_declaration(store, declaration)
+        )
         return _Checked(target, findings)
     loaded: FileDeclaration = read_declaration_file(Path(target))
     from desktop.rules.engine import SourceNotes

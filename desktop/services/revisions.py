@@ -64,3 +64,16 @@ def output_source(
             raise NotFoundError(f"申报表 {declaration_id} 没有第 {revision} 版")
         info = matching[0]
     return OutputSource(store.load_revision(declaration_id, info.number), info)
+
+
+def previous_year_declaration(store: DeclarationStore, declaration: Declaration) -> Declaration | None:
+    """Last year's stored declaration of the same unit and form, latest revision (rule C01)."""
+    for summary in store.list():
+        if (
+            summary.year == declaration.year - 1
+            and summary.unit_name == declaration.unit_name
+            and summary.form == declaration.form
+            and summary.latest_revision > 0
+        ):
+            return store.load_revision(summary.id, summary.latest_revision)
+    return None

@@ -16,6 +16,8 @@ from desktop.domain.budget import TaskField
 from desktop.domain.model import Task, Totals
 from desktop.domain.money import AmountError, format_amount, has_hidden_precision, parse_user_amount
 from ui.document import DeclarationDocument
+from ui.findings.marked import MARK_ROLES, mark_data
+from ui.findings.row_marks import RowMarks
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +66,16 @@ class BudgetTableModel(QAbstractTableModel):
         self.document = document
         self._totals: Totals | None = None
         self._preview: tuple[int, TaskField, Decimal, Totals] | None = None
+        #: Findings shown as row icons; replaced after each check (see set_marks).
+        self.marks: RowMarks | None = None
+
+    def set_marks(self, marks: RowMarks | None) -> None:
+        """Show the findings' icons and tooltips on the rows they concern."""
+        self.marks = marks
+        rows = self.total_row()
+        if rows:
+            first, last = self.index(0, Column.NAME), self.index(rows - 1, Column.NAME)
+            self.dataChanged.emit(first, last, list(MARK_ROLES))
 
     # -- shape ----------------------------------------------------------------------------
     @property
@@ -137,6 +149,8 @@ class BudgetTableModel(QAbstractTableModel):
             return is_total
         if column in AMOUNT_COLUMNS:
             return self._amount_data(row, column, role)
+        if column == Column.NAME and role in MARK_ROLES and not is_total and self.marks is not None:
+            return mark_data(self.marks.task(row), role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if is_total:
                 return TOTAL_ROW_LABEL if column == Column.NAME else ""

@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain import goals
 from ui.document import DeclarationDocument
+from ui.findings.marked import MARK_ROLES, mark_data
+from ui.findings.row_marks import RowMarks
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -46,6 +48,16 @@ class GoalsModel(QAbstractTableModel):
         self.document = document
         self._counts: list[int] = goals.link_counts(document.declaration)
         self._preview: tuple[int, str] | None = None
+        #: Findings shown as row icons; replaced after each check (see set_marks).
+        self.marks: RowMarks | None = None
+
+    def set_marks(self, marks: RowMarks | None) -> None:
+        """Show the findings' icons and tooltips on the rows they concern."""
+        self.marks = marks
+        rows = len(self.goal_texts)
+        if rows:
+            first, last = self.index(0, GoalColumn.TEXT), self.index(rows - 1, GoalColumn.TEXT)
+            self.dataChanged.emit(first, last, list(MARK_ROLES))
 
     @property
     def goal_texts(self) -> list[str]:
@@ -94,6 +106,8 @@ class GoalsModel(QAbstractTableModel):
             return count
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(_UNLINKED) if count == 0 else None
+        if column == GoalColumn.TEXT and role in MARK_ROLES and self.marks is not None:
+            return mark_data(self.marks.goal(row), role, _UNLINKED_TIP if count == 0 else None)
         if role == Qt.ItemDataRole.ToolTipRole and count == 0:
             return _UNLINKED_TIP
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -33,6 +33,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
 from desktop.domain.values import normalise_value_text
 from ui.document import ALL, INDICATORS, LINKS, DeclarationDocument
+from ui.findings.marked import MARK_ROLES, mark_data
+from ui.findings.row_marks import RowMarks
 
 LEVEL2_BASE = 1
 LEVEL3_BASE = 1_000_000
@@ -86,6 +88,8 @@ class IndicatorTreeModel(QAbstractItemModel):
     def __init__(self, document: DeclarationDocument) -> None:
         super().__init__(document)
         self.document = document
+        #: Findings shown as row icons; replaced after each check (see set_marks).
+        self.marks: RowMarks | None = None
         self._level1: list[tuple[str, list[int]]] = []
         self._l1_of_cat: list[tuple[int, int]] = []  # category index -> (level-1 row, level-2 row)
         self._bold = QFont()
@@ -118,6 +122,17 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._rebuild_frame()
         self.endResetModel()
+
+    def set_marks(self, marks: RowMarks | None) -> None:
+        """Show the findings' icons and tooltips on the rows they concern."""
+        self.marks = marks
+        roles = list(MARK_ROLES)
+        for cat_index in range(len(self.categories)):
+            parent = self.category_index(cat_index)
+            rows = self.rowCount(parent)
+            if rows:
+                first = self.index(0, Column.NAME, parent)
+                self.dataChanged.emit(first, self.index(rows - 1, Column.NAME, parent), roles)
 
     def _on_changed(self, part: str) -> None:
         if part == ALL:  # the whole table may have been swapped (import, restore)
@@ -252,11 +267,17 @@ class IndicatorTreeModel(QAbstractItemModel):
                 self.categories[cat_index].level2, index.column(), role, self._medium, False
             )
         if kind is Kind.NOT_APPLICABLE:
-            return self._not_applicable_data(index.column(), role)
+            data = self._not_applicable_data(index.column(), role)
+            if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
+                return mark_data(self.marks.not_applicable(cat_index), role, data)
+            return data
         indicator = self.categories[cat_index].indicators[index.row()]
         if role == POSITION_ROLE:
             return (cat_index, index.row())
-        return self._indicator_data(indicator, index.column(), role)
+        data = self._indicator_data(indicator, index.column(), role)
+        if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
+            return mark_data(self.marks.indicator(cat_index, index.row()), role, data)
+        return data
 
     def _frame_data(self, name: str, column: int, role: int, font: QFont, tinted: bool) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == Column.NAME:

@@ -1,0 +1,100 @@
+"""The review rules in the window: counts, row icons, jumping to the cell, F5, live updates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from desktop.app import make_main_window
+from desktop.exchange.reader import read_json_file
+from desktop.rules.engine import check_declaration
+from desktop.services.revisions import import_new
+from desktop.services.store import DeclarationStore
+from ui.indicators.panel import IndicatorPanel
+from ui.main_window import MainWindow
+from ui.sections import section_index
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path) -> MainWindow:
+    declaration_id = import_new(store, read_json_file(seed_path).declaration)
+    made = make_main_window(db_path, declaration_id)
+    assert isinstance(made, MainWindow)
+    qtbot.addWidget(made)
+    made.resize(1366, 768)
+    made.show()
+    return made
+
+
+def _expected_counts(seed_path: Path) -> str:
+    findings = check_declaration(read_json_file(seed_path).declaration)
+    count = {
+        s: sum(1 for f in findings if f.severity == s and not f.accepted)
+        for s in ("error", "warning", "info")
+    }
+    return f"错误 {count['error']} · 警告 {count['warning']} · 提示 {count['info']}"
+
+
+def _indicator_panel(window: MainWindow) -> IndicatorPanel:
+    assert window.editor is not None
+    panel = window.editor.page("indicatorPanel")
+    assert isinstance(panel, IndicatorPanel)
+    return panel
+
+
+def test_counts_in_status_bar_match_the_engine(window: MainWindow, seed_path: Path) -> None:
+    assert window.checks.counts.text() == _expected_counts(seed_path)
+    assert window.checks.counts.text().startswith("错误 0 · 警告 ")
+    assert window.checks.dock.isVisible()
+
+
+def test_rows_with_findings_carry_an_icon_and_the_message(window: MainWindow) -> None:
+    model = _indicator_panel(window).model
+    quality = [c.level2 for c in model.categories].index("质量指标")
+    names = [i.name for i in model.categories[quality].indicators]
+    row = names.index("在建旧住宅区改造项目开展巡查覆盖率")
+    index = model.indicator_index(quality, row, 0)
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    assert "I13" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    subjects = {f.subject for f in window.checks.checker.findings}
+    unflagged = [
+        (c, r)
+        for c, category in enumerate(model.categories)
+        for r, indicator in enumerate(category.indicators)
+        if indicator.name not in subjects
+    ]
+    assert unflagged
+    clean = model.indicator_index(*unflagged[0], 0)
+    assert model.data(clean, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_double_click_target_jumps_to_the_cell(window: MainWindow) -> None:
+    finding = next(f for f in window.checks.checker.findings if f.rule == "I13")
+    window.checks.jump_to(finding.where)
+    assert window.editor is not None
+    assert window.editor.currentIndex() == section_index("绩效指标")
+    current = _indicator_panel(window).view.currentIndex()
+    row_name = current.siblingAtColumn(0).data()
+    assert row_name == "在建旧住宅区改造项目开展巡查覆盖率"
+    goal = next(f for f in window.checks.checker.findings if f.rule == "G02")
+    window.checks.jump_to(goal.where)
+    assert window.editor.currentIndex() == section_index("总体目标")
+
+
+def test_an_edit_updates_the_findings_after_a_pause(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.document is not None
+    window.document.declaration.unit_name = ""
+    window.document.notify("header")
+    qtbot.waitUntil(lambda: window.checks.counts.text().startswith("错误 1"), timeout=3000)
+
+
+def test_f5_checks_at_once(window: MainWindow) -> None:
+    assert window.document is not None
+    window.document.declaration.unit_name = ""
+    window.document.notify("header")
+    window.window_actions["checkAction"].trigger()
+    assert window.checks.counts.text().startswith("错误 1")
