@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from desktop.services import output
 from desktop.exchange.jsontext import MAX_BYTES
+from desktop.services import output
 from tests.cli.conftest import logical_dump, run_cli
 from tests.exchange.test_bad_input import CASES
 
