@@ -5,6 +5,7 @@ Run: ``python bench/bench_xlsx.py`` (prints medians in milliseconds).
 
 from __future__ import annotations
 
+import functools
 import statistics
 import sys
 import tempfile
@@ -40,11 +41,12 @@ def main() -> None:
             profile = load_profile(decl.profile_id)
             print_id = fingerprint(decl)
 
-            def do_export() -> None:
-                export_xlsx(decl, profile, path, revision=1, fingerprint=print_id)
-
-            export_ms = median_ms(do_export)
-            import_ms = median_ms(lambda: read_xlsx(path))
+            export_ms = median_ms(
+                functools.partial(
+                    export_xlsx, decl, profile, path, revision=1, fingerprint=print_id
+                )
+            )
+            import_ms = median_ms(functools.partial(read_xlsx, path))
             size_kb = path.stat().st_size / 1024
             print(f"{label:>16}: export {export_ms:8.1f} ms   import {import_ms:8.1f} ms   ({size_kb:.0f} KB)")
 
