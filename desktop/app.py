@@ -128,5 +128,5 @@ def _save_png(image: object, out: Path) -> None:
 
     assert isinstance(image, QImage)
     with atomic_path(out) as tmp:
-        if not image.save(str(tmp), b"PNG"):
+        if not image.save(str(tmp), "PNG"):
             raise CommandError(f"{out}：无法写入图片")
