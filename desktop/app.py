@@ -113,12 +113,26 @@ def take_screenshot(
             # Twice: the first pass lays out, the second settles wrapped row heights.
             app.processEvents()
             app.processEvents()
+            if section == "预览":
+                _settle(PREVIEW_RENDER_MS)  # QtPdf draws its pages in a worker thread
             image = window.grab().toImage()
             window.close()
             _save_png(image, out)
         finally:
             store.close()
     return 0
+
+
+PREVIEW_RENDER_MS = 1500
+
+
+def _settle(milliseconds: int) -> None:
+    """Let queued work (e.g. page rendering threads) finish, without a full event loop."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
 
 
 def _save_png(image: object, out: Path) -> None:
