@@ -102,7 +102,7 @@ class BudgetPanel(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidget(self.bars)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(200)
+        scroll.setMinimumWidth(170)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)

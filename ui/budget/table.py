@@ -7,13 +7,18 @@ selected, edited, moved or pasted over. Column widths and horizontal scrolling a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from ui.budget.delegates import AmountDelegate, TextDelegate
 from ui.budget.model import BudgetTableModel, Column
 
-_WIDTHS = {Column.NAME: 170, Column.TOTAL: 120, Column.FISCAL: 120, Column.OTHER: 120}
+#: Column widths in characters of the view's font (names wrap; amounts fit 9,999,999.99; larger ones widen by hand).
+_NAME_CHARS = 8
+_MIN_CONTENT_CHARS = 12
+_AMOUNT_SAMPLE = "9,999,999.99"
 
 
 class _FooterView(QTableView):
@@ -70,9 +75,13 @@ class BudgetTable(QWidget):
         for column in (Column.TOTAL, Column.FISCAL, Column.OTHER):
             view.setItemDelegateForColumn(column, self.amount_delegate)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(Column.CONTENT, QHeaderView.ResizeMode.Stretch)
-        for column, width in _WIDTHS.items():
-            view.setColumnWidth(column, width)
+        metrics = view.fontMetrics()
+        char = metrics.horizontalAdvance("中")
+        view.setColumnWidth(Column.NAME, char * _NAME_CHARS + 16)
+        for column in (Column.TOTAL, Column.FISCAL, Column.OTHER):
+            view.setColumnWidth(column, metrics.horizontalAdvance(_AMOUNT_SAMPLE) + 14)
+        self._min_content = char * _MIN_CONTENT_CHARS
+        view.viewport().installEventFilter(self)
         header.sectionResized.connect(self._on_section_resized)
         view.horizontalScrollBar().valueChanged.connect(self.footer.horizontalScrollBar().setValue)
         view.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_footer())
@@ -93,6 +102,20 @@ class BudgetTable(QWidget):
         footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index in range(self.model.columnCount()):
             footer.setColumnWidth(index, self.view.columnWidth(index))
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_content_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_content_column(self) -> None:
+        """主要内容 takes the room the other columns leave, but never less than it needs to read."""
+        others = sum(self.view.columnWidth(c) for c in Column if c != Column.CONTENT)
+        room = self.view.viewport().width() - others
+        width = max(room, self._min_content)
+        if self.view.columnWidth(Column.CONTENT) != width:
+            self.view.setColumnWidth(Column.CONTENT, width)
 
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
         self.footer.setColumnWidth(column, new)
