@@ -142,5 +142,6 @@ def _save_png(image: object, out: Path) -> None:
 
     assert isinstance(image, QImage)
     with atomic_path(out) as tmp:
-        if not image.save(str(tmp), "PNG"):
+        # The stubs want bytes for the format, but PySide6 6.12 rejects bytes at run time.
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise CommandError(f"{out}：无法写入图片")
