@@ -93,6 +93,15 @@ declare(
         "print.font_path", str, "", "打印字体（留空使用内置宋体）", GROUP_PRINT, widget="font_file"
     )
 )
+declare(
+    SettingSpec(
+        "print.font_index",
+        int,
+        0,
+        "字体集合（.ttc）中的字体序号（宋体 simsun.ttc 为 0）",
+        GROUP_PRINT,
+    )
+)
 declare(SettingSpec("print.draft_watermark", bool, True, "自检有错误时加印“草稿”水印", GROUP_PRINT))
 
 

@@ -42,6 +42,7 @@ def print_options(declaration: Declaration, settings: Settings | None = None) ->
         signature_block=bool(settings.get("print.signature_block")),
         repeat_labels=bool(settings.get("print.repeat_labels")),
         font_path=str(settings.get("print.font_path")),
+        font_index=int(settings.get("print.font_index")),
         draft=draft,
     )
 
@@ -51,7 +52,10 @@ def check_printable_with_settings(
 ) -> None:
     """Raise :class:`MissingGlyphError` when the print font lacks a character of the form."""
     settings = settings or Settings()
-    options = PrintOptions(font_path=str(settings.get("print.font_path")))
+    options = PrintOptions(
+        font_path=str(settings.get("print.font_path")),
+        font_index=int(settings.get("print.font_index")),
+    )
     missing = check_printable(declaration, load_profile(declaration.profile_id), options)
     if missing:
         raise MissingGlyphError(missing)
