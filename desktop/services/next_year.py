@@ -1,8 +1,8 @@
 """ "New from last year's declaration": copy to the next year and propose year replacements.
 
 Staff start each year from last year's form. Everything is copied; mentions of the old year in
-goals and 指标解释 (``2026年``, ``2026年度``) are offered as replacements, each shown before it is
-applied, because some of them (``较2025年增长``) must stay.
+goals, 指标解释 and 指标值 (``2026年``, ``2026年度``, ``2026年12月31日前``) are offered as
+replacements, each shown before it is applied, because some must stay (``较2025年增长``).
 """
 
 from __future__ import annotations
@@ -25,11 +25,16 @@ class YearReplacement:
 
 
 def _year_pattern(year: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\d){year}(?=\s*年)")
+    # Whole 4-digit numbers only: 2026 → 2027, never inside 120260 or 2026.5.
+    return re.compile(rf"(?<![\d.]){year}(?![\d.]\d|\d)")
 
 
 def next_year_copy(previous: Declaration) -> Declaration:
-    """A copy for ``previous.year + 1``; the signature date and acceptances are not carried."""
+    """A copy for ``previous.year + 1``.
+
+    The signing date is cleared; totals printed in last year's source document are dropped,
+    since the copy is a new draft computed from its own rows.
+    """
     draft = copy.deepcopy(previous)
     draft.year = previous.year + 1
     draft.footer = Footer(
@@ -37,43 +42,48 @@ def next_year_copy(previous: Declaration) -> Declaration:
         phone=previous.footer.phone,
         unit_head=previous.footer.unit_head,
     )
-    draft.accepted_findings = []
     draft.declared_totals = None
     for task in draft.tasks:
         task.declared_total = None
     return draft
 
 
-def year_replacements(
-    declaration: Declaration, old_year: int, new_year: int
-) -> list[YearReplacement]:
-    """Every goal and 指标解释 mentioning ``old_year`` as a year, with the text after replacement."""
-    pattern = _year_pattern(old_year)
-    found: list[YearReplacement] = []
-    for index, goal in enumerate(declaration.goals):
-        if pattern.search(goal):
-            found.append(
-                YearReplacement(
-                    f"goals[{index}]", f"目标{index + 1}", goal, pattern.sub(str(new_year), goal)
-                )
-            )
+def _indicator_places(declaration: Declaration) -> list[tuple[int, int, int]]:
+    """(exchange row, category index, row in category) of every real indicator."""
+    places: list[tuple[int, int, int]] = []
     row = 0
-    for category in declaration.categories:
+    for cat_index, category in enumerate(declaration.categories):
         if category.not_applicable:
             row += 1
             continue
-        for indicator in category.indicators:
-            text = indicator.explanation
-            if pattern.search(text):
-                found.append(
-                    YearReplacement(
-                        f"indicators[{row}].explanation",
-                        f"指标解释：{indicator.name}",
-                        text,
-                        pattern.sub(str(new_year), text),
-                    )
-                )
+        for index in range(len(category.indicators)):
+            places.append((row, cat_index, index))
             row += 1
+    return places
+
+
+_INDICATOR_FIELDS = (("explanation", "指标解释"), ("value", "指标值"))
+
+
+def year_replacements(
+    declaration: Declaration, old_year: int, new_year: int
+) -> list[YearReplacement]:
+    """Every goal, 指标解释 and 指标值 mentioning ``old_year``, with the replaced text."""
+    pattern = _year_pattern(old_year)
+    found: list[YearReplacement] = []
+    for index, goal in enumerate(declaration.goals):
+        after = pattern.sub(str(new_year), goal)
+        if after != goal:
+            found.append(YearReplacement(f"goals[{index}]", f"目标{index + 1}", goal, after))
+    for row, cat_index, index in _indicator_places(declaration):
+        category = declaration.categories[cat_index]
+        indicator = category.indicators[index]
+        for field, title in _INDICATOR_FIELDS:
+            text = getattr(indicator, field)
+            after = pattern.sub(str(new_year), text)
+            if after != text:
+                label = f"{category.level2}·{indicator.name}（{title}）"
+                found.append(YearReplacement(f"indicators[{row}].{field}", label, text, after))
     return found
 
 
@@ -84,13 +94,9 @@ def apply_year_replacements(declaration: Declaration, chosen: list[YearReplaceme
         replacement = by_path.get(f"goals[{index}]")
         if replacement and replacement.before == goal:
             declaration.goals[index] = replacement.after
-    row = 0
-    for category in declaration.categories:
-        if category.not_applicable:
-            row += 1
-            continue
-        for indicator in category.indicators:
-            replacement = by_path.get(f"indicators[{row}].explanation")
-            if replacement and replacement.before == indicator.explanation:
-                indicator.explanation = replacement.after
-            row += 1
+    for row, cat_index, index in _indicator_places(declaration):
+        indicator = declaration.categories[cat_index].indicators[index]
+        for field, _title in _INDICATOR_FIELDS:
+            replacement = by_path.get(f"indicators[{row}].{field}")
+            if replacement and replacement.before == getattr(indicator, field):
+                setattr(indicator, field, replacement.after)

@@ -15,6 +15,7 @@ def test_copy_moves_to_next_year_and_keeps_content(seed_path: Path) -> None:
     assert draft.year == 2027 and seed.year == 2026
     assert draft.goals == seed.goals and draft.tasks[0].fiscal == seed.tasks[0].fiscal
     assert draft.declared_totals is None and seed.declared_totals is not None
+    assert draft.accepted_findings == seed.accepted_findings
     assert draft.indicator_count() == seed.indicator_count()
 
 
@@ -39,3 +40,15 @@ def test_numbers_that_are_not_years_are_left_alone(seed_path: Path) -> None:
     proposals = year_replacements(seed, 2026, 2027)
     goals = [p.after for p in proposals if p.where.startswith("goals")]
     assert goals == ["完成20261份材料，2027年度完成", "2027 年内"]
+
+
+def test_deadline_values_and_dates_are_offered_too(seed_path: Path) -> None:
+    seed = read_json_file(seed_path).declaration
+    first = seed.categories[0].indicators[0]
+    first.value = "2026年12月31日前"
+    first.explanation = "以2026-12-31为截止日，金额2026.5万元不变"
+    proposals = {p.where: p for p in year_replacements(seed, 2026, 2027)}
+    assert proposals["indicators[0].value"].after == "2027年12月31日前"
+    assert (
+        proposals["indicators[0].explanation"].after == "以2027-12-31为截止日，金额2026.5万元不变"
+    )

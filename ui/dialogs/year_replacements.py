@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.navigator.rollover import Replacement
+from desktop.services.next_year import YearReplacement as Replacement
 
 
 class YearReplacementsDialog(QDialog):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.model import Declaration
 from desktop.domain.profile import UnknownProfileError, load_profile, new_declaration
+from desktop.services.next_year import apply_year_replacements, next_year_copy, year_replacements
 from desktop.services.store import StoreError
-from ui.navigator.rollover import apply_replacements, next_year_copy, year_replacements
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -75,7 +75,7 @@ class LifecycleController:
         copy = next_year_copy(document.declaration)
         old, new = document.declaration.year, copy.year
         chosen = choose_replacements(self.window, year_replacements(copy, old, new), old, new)
-        apply_replacements(copy, chosen)
+        apply_year_replacements(copy, chosen)
         return self._create_and_open(copy)
 
     def open_file(self) -> int | None:
