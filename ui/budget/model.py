@@ -238,9 +238,11 @@ class BudgetTableModel(QAbstractTableModel):
         cell = self.index(row, Column.TOTAL)
         self.dataChanged.emit(cell, cell, amount_roles)
         last = self.total_row()
-        self.dataChanged.emit(
-            self.index(last, Column.TOTAL), self.index(last, Column.OTHER), amount_roles
-        )
+        # One cell at a time: a view repaints its whole viewport for a multi-cell range,
+        # which made every keystroke repaint the visible task rows.
+        for column in (Column.TOTAL, Column.FISCAL, Column.OTHER):
+            total_cell = self.index(last, column)
+            self.dataChanged.emit(total_cell, total_cell, amount_roles)
 
     # -- changes (called by the undo commands) --------------------------------------------
     def apply_field(self, row: int, field: TaskField, value: str | Decimal) -> str | Decimal:

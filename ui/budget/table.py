@@ -7,9 +7,11 @@ selected, edited, moved or pasted over. Column widths and horizontal scrolling a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from typing_extensions import override
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from ui.budget.delegates import AmountDelegate, TextDelegate
@@ -19,6 +21,24 @@ from ui.budget.model import BudgetTableModel, Column
 _NAME_CHARS = 8
 _MIN_CONTENT_CHARS = 12
 _AMOUNT_SAMPLE = "9,999,999.99"
+
+
+class _TaskView(QTableView):
+    """The task rows; changes to the 金额合计 row (hidden here) are the footer's business."""
+
+    @override
+    def dataChanged(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        model = self.model()
+        if isinstance(model, BudgetTableModel) and top_left.row() == model.total_row():
+            # Qt would repaint the whole height of those columns for the hidden row: on every
+            # keystroke of a live total. The footer view shows that row.
+            return
+        super().dataChanged(top_left, bottom_right, list(roles))
 
 
 class _FooterView(QTableView):
@@ -32,7 +52,7 @@ class BudgetTable(QWidget):
     def __init__(self, model: BudgetTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.view = QTableView(self)
+        self.view = _TaskView(self)
         self.view.setObjectName("budgetTable")
         self.footer = _FooterView(self)
         self.footer.setObjectName("budgetTotalRow")
