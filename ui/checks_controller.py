@@ -71,7 +71,8 @@ class ChecksController(QObject):
         self._previous = None
         if document is not None:
             self._previous = previous_year_declaration(self.window.store, document.declaration)
-        self.checker.set_document(document)
+        # The first check follows a moment after the declaration is shown.
+        self.checker.set_document(document, check_now=False)
         self.dock.setEnabled(document is not None)
         if document is None:
             self.counts.setText("")

@@ -27,6 +27,8 @@ def window(qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path
     qtbot.addWidget(made)
     made.resize(1366, 768)
     made.show()
+    # The first check runs a moment after the declaration is shown.
+    qtbot.waitUntil(lambda: bool(made.checks.checker.findings), timeout=5000)
     return made
 
 

@@ -74,8 +74,9 @@ class LiveChecker(QObject):
         """Whether a check is scheduled (the document changed since the last one)."""
         return self._timer.isActive()
 
-    def set_document(self, document: DeclarationDocument | None) -> None:
-        """Follow another document (or none); checks the new one at once."""
+    def set_document(self, document: DeclarationDocument | None, check_now: bool = True) -> None:
+        """Follow another document (or none); checks the new one at once, or after the
+        usual pause when ``check_now`` is False (so a large declaration shows first)."""
         if self._document is not None:
             self._document.changed.disconnect(self._on_changed)
         self._document = document
@@ -85,7 +86,12 @@ class LiveChecker(QObject):
             self.findings_changed.emit([])
             return
         document.changed.connect(self._on_changed)
-        self.run_now()
+        if check_now:
+            self.run_now()
+        else:
+            self._findings = []
+            self.findings_changed.emit([])
+            self._timer.start()
 
     @Slot(str)
     def _on_changed(self, part: str) -> None:

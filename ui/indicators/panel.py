@@ -36,6 +36,7 @@ class IndicatorPanel(QWidget):
         self.view = IndicatorTreeView(self.model, self, content_font())
         self.view.setItemDelegate(IndicatorDelegate(document, self.view))
         self.view.expandAll()  # after the delegate: it measures the rows
+        self.model.marks_changed.connect(self.view.viewport().update)
         self.ops = IndicatorOperations(self.view)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("indicatorFilter")
