@@ -107,6 +107,9 @@ def take_screenshot(
             window = _window(store, declaration_id)
             if section is not None:
                 window.show_section(section_titles().index(section))  # type: ignore[attr-defined]
+            checks = getattr(window, "checks", None)
+            if checks is not None:
+                checks.checker.run_now()  # a screenshot shows the findings, not "checking…"
             ratio = app.primaryScreen().devicePixelRatio() if app.primaryScreen() else 1.0
             window.resize(round(size[0] / ratio), round(size[1] / ratio))
             window.show()

@@ -74,8 +74,7 @@ class ChecksController(QObject):
         # The first check follows a moment after the declaration is shown.
         self.checker.set_document(document, check_now=False)
         self.dock.setEnabled(document is not None)
-        if document is None:
-            self.counts.setText("")
+        self.counts.setText("正在自检…" if document is not None else "")
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
         return check_declaration(declaration, profile, previous=self._previous)

@@ -100,3 +100,11 @@ def test_f5_checks_at_once(window: MainWindow) -> None:
     window.document.notify("header")
     window.window_actions["checkAction"].trigger()
     assert window.checks.counts.text().startswith("错误 1")
+
+
+def test_reopening_announces_the_counts_again(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.document is not None and window.document.declaration_id is not None
+    shown = window.checks.counts.text()
+    window.open_declaration(window.document.declaration_id)
+    assert window.checks.counts.text() == "正在自检…"
+    qtbot.waitUntil(lambda: window.checks.counts.text() == shown, timeout=5000)

@@ -90,8 +90,8 @@ class LiveChecker(QObject):
             self.run_now()
         else:
             self._findings = []
+            self._timer.start()  # before the signal: listeners see the check is pending
             self.findings_changed.emit([])
-            self._timer.start()
 
     @Slot(str)
     def _on_changed(self, part: str) -> None:

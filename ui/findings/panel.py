@@ -34,6 +34,7 @@ from ui.findings.view import FindingsView
 NO_DOCUMENT_TEXT = "尚未打开申报表。"
 DETAIL_HINT = "选中一条结果可在此查看全文；双击或按回车转到对应单元格。"
 NO_FINDINGS_TEXT = "未发现问题。\n修改内容后会自动重新自检，也可按 F5 立即自检。"
+PENDING_TEXT = "正在自检…"
 
 
 class FindingsPanel(QWidget):
@@ -114,13 +115,19 @@ class FindingsPanel(QWidget):
         text = f"错误 {errors} · 警告 {warnings} · 提示 {infos}"
         if self.model.accepted_count():
             text += f" · 已接受 {self.model.accepted_count()}"
-        self.summary.setText(text if document is not None else "")
-        self.placeholder.setText(NO_DOCUMENT_TEXT if document is None else NO_FINDINGS_TEXT)
+        pending = document is not None and not findings and self.checker.is_pending()
+        if pending:
+            self.summary.setText(PENDING_TEXT)
+            self.placeholder.setText(PENDING_TEXT)
+            self._counts = None  # the next result is announced even if its counts are the same
+        else:
+            self.summary.setText(text if document is not None else "")
+            self.placeholder.setText(NO_DOCUMENT_TEXT if document is None else NO_FINDINGS_TEXT)
         self.stack.setCurrentWidget(self.view if findings else self.placeholder)
         self.export_button.setEnabled(document is not None)
         self.run_button.setEnabled(document is not None)
         self._update_buttons()
-        if self._counts != (errors, warnings, infos):
+        if not pending and self._counts != (errors, warnings, infos):
             self._counts = (errors, warnings, infos)
             self.counts_changed.emit(errors, warnings, infos)
 
