@@ -18,7 +18,8 @@ from desktop.domain.budget import (
     totals_with,
 )
 from desktop.domain.model import Task
-from desktop.domain.task_paste import PasteError, split_tabular, tasks_from_clipboard
+from desktop.domain.task_paste import PasteError, tasks_from_clipboard
+from desktop.domain.tsv import parse_tsv
 from desktop.exchange.reader import read_json_file
 
 
@@ -65,7 +66,7 @@ def test_remove_and_move_tasks() -> None:
 
 def test_excel_block_with_quoted_multiline_cell() -> None:
     text = '任务名称\t主要内容\t财政拨款\t其他资金\r\n一般管理\t"1. 党建\r\n2. 说""明"""\t1,125.33\t０．５\r\n培训\t\t12\t\r\n'
-    assert split_tabular(text)[1][1] == '1. 党建\n2. 说"明"'
+    assert parse_tsv(text)[1][1] == '1. 党建\n2. 说"明"'
     tasks = tasks_from_clipboard(text)
     assert [(t.name, t.fiscal, t.other) for t in tasks] == [
         ("一般管理", Decimal("1125.33"), Decimal("0.5")),

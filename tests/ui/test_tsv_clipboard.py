@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from desktop.domain.model import Indicator
-from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv, parse_tsv
-
-
-def test_quoted_multiline_cells_and_escaped_quotes() -> None:
-    text = 'a\t"line1\nline2"\tc\r\n"say ""hi"""\tb\r\n'
-    assert parse_tsv(text) == [["a", "line1\nline2", "c"], ['say "hi"', "b"]]
+from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
 
 
 def test_rows_become_indicators_with_t01_normalisation() -> None:

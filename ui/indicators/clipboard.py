@@ -3,53 +3,8 @@
 from __future__ import annotations
 
 from desktop.domain.model import Indicator
+from desktop.domain.tsv import format_tsv, parse_tsv
 from desktop.domain.values import normalise_value_text
-
-
-def parse_tsv(text: str) -> list[list[str]]:
-    """Split spreadsheet clipboard text into rows of cells.
-
-    Excel and WPS quote a cell that holds a line break, tab or quote (``"a""b"`` for ``a"b``);
-    an unquoted cell is taken literally.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    rows: list[list[str]] = []
-    row: list[str] = []
-    cell: list[str] = []
-    i, n = 0, len(text)
-    at_cell_start = True
-    while i < n:
-        ch = text[i]
-        if at_cell_start and ch == '"':
-            # Quoted cell: read to the closing quote, "" is a literal quote.
-            i += 1
-            while i < n:
-                if text[i] == '"':
-                    if i + 1 < n and text[i + 1] == '"':
-                        cell.append('"')
-                        i += 2
-                        continue
-                    i += 1
-                    break
-                cell.append(text[i])
-                i += 1
-            at_cell_start = False
-            continue
-        if ch == "\t":
-            row.append("".join(cell))
-            cell, at_cell_start = [], True
-        elif ch == "\n":
-            row.append("".join(cell))
-            rows.append(row)
-            row, cell, at_cell_start = [], [], True
-        else:
-            cell.append(ch)
-            at_cell_start = False
-        i += 1
-    if cell or row:
-        row.append("".join(cell))
-        rows.append(row)
-    return [r for r in rows if any(c.strip() for c in r)]
 
 
 def indicators_from_tsv(text: str) -> list[Indicator]:
@@ -68,15 +23,6 @@ def indicators_from_tsv(text: str) -> list[Indicator]:
     return result
 
 
-def _quote(cell: str) -> str:
-    if any(ch in cell for ch in '\t\n"'):
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
-
-
 def indicators_to_tsv(indicators: list[Indicator]) -> str:
     """The inverse of :func:`indicators_from_tsv`, as spreadsheets paste it."""
-    lines = [
-        "\t".join(_quote(c) for c in (i.name, i.value, i.unit, i.explanation)) for i in indicators
-    ]
-    return "\r\n".join(lines) + "\r\n" if lines else ""
+    return format_tsv((i.name, i.value, i.unit, i.explanation) for i in indicators)
