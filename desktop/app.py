@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.commands.errors import CommandError
 from desktop.commands.targets import is_id, read_declaration_file
+from desktop.none_guard import make_none_immortal
 from desktop.services.revisions import import_new
-from desktop.services.store import DeclarationStore, NotFoundError
+from desktop.services.store import DeclarationStore, NotFoundError, StoreError
 
 
 def _open_store(db_path: str | Path) -> DeclarationStore:
@@ -60,6 +61,7 @@ def _resolve_target(store: DeclarationStore, target: str | None) -> int | None:
 
 
 def _application(argv: list[str]) -> QApplication:
+    make_none_immortal()  # before any Qt call (PySide6 6.12 leaks references on 3.11)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -73,10 +75,23 @@ def _application(argv: list[str]) -> QApplication:
 def run_gui(db_path: Path, target: str | None) -> int:
     """Open the GUI on ``db_path`` with ``target`` (an id or a .json file) open; the exit code."""
     app = _application(sys.argv[:1])
-    store = _open_store(db_path)
-    declaration_id = _resolve_target(store, target)
+    from desktop.crashlog import write_crash_log
+    from ui.error_dialogs import install_exception_dialog, show_startup_error
+
+    try:
+        store = _open_store(db_path)
+    except StoreError as exc:
+        # Started from a desktop icon there is no terminal: say it in a window too.
+        show_startup_error("无法打开数据库", f"{exc}")
+        raise
+    try:
+        declaration_id = _resolve_target(store, target)
+    except CommandError as exc:
+        show_startup_error("无法打开申报表", str(exc))
+        declaration_id = None
     window = _window(store, declaration_id)
     window.resize(1280, 800)
+    install_exception_dialog(write_crash_log)
     window.show()
     return app.exec()
 

@@ -10,16 +10,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from desktop.cli_parser import build_parser, parse_size
 from desktop.commands.context import CommandContext, default_db_path
 from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
+from desktop.crashlog import write_crash_log
 from desktop.services.store import DeclarationStore, StoreError
 
 
@@ -28,26 +26,6 @@ def open_store(path: Path, create: bool) -> DeclarationStore:
     from db.repository import open_store as open_sqlite_store
 
     return open_sqlite_store(path, create=create)
-
-
-def _log_dir() -> Path:
-    try:
-        from platformdirs import user_log_dir
-
-        folder = Path(user_log_dir("perfdecl", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-    except OSError:
-        return Path(tempfile.gettempdir())
-
-
-def write_crash_log(exc: BaseException) -> Path:
-    """Write the traceback of an internal error to a log file and return its path."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = _log_dir() / f"perfdecl-error-{stamp}.log"
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    path.write_text(f"perfdecl {sys.argv!r}\n{text}", encoding="utf-8")
-    return path
 
 
 def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -97,7 +75,9 @@ def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
     return app.run_gui(ctx.db_path, target)
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -123,7 +103,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: log, apologise, exit 3
         try:
-            log = write_crash_log(exc)
+            log = write_crash_log(type(exc), exc, exc.__traceback__)
             print(f"抱歉，程序内部出错，未完成操作。详细信息已写入日志文件：{log}", file=err)
         except OSError:
             print("抱歉，程序内部出错，未完成操作，且无法写入日志文件。", file=err)
