@@ -7,14 +7,15 @@ Targets (issue 3): seed < 0.3 s, 1,000 indicators < 1 s, an edit to repaint < 16
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _harness import add_repository_to_path
+
 from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+add_repository_to_path()
 
 from db.repository import open_store  # noqa: E402
 from desktop.domain.model import Indicator  # noqa: E402

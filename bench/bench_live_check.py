@@ -13,14 +13,10 @@ Run: ``QT_QPA_PLATFORM=offscreen python bench/bench_live_check.py``
 from __future__ import annotations
 
 import os
-import statistics
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _harness import SEED, add_repository_to_path, median_ms
+
+add_repository_to_path()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -33,16 +29,6 @@ from tests.synthetic import large_declaration  # noqa: E402
 from ui.document import DeclarationDocument  # noqa: E402
 from ui.findings.checker import LiveChecker  # noqa: E402
 from ui.findings.panel import FindingsPanel  # noqa: E402
-
-
-def median_ms(action: Callable[[], object], repeat: int = 21) -> float:
-    action()  # warm
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def measure(name: str, declaration: Declaration, repeat: int) -> None:
@@ -78,7 +64,7 @@ def measure(name: str, declaration: Declaration, repeat: int) -> None:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert app is not None
-    seed = read_json_file(REPO / "resources" / "sample" / "seed-futian-2026.json").declaration
+    seed = read_json_file(SEED).declaration
     measure("seed", seed, repeat=21)
     measure("1,000 indicators", large_declaration(1000), repeat=5)
 

@@ -7,15 +7,11 @@ case (font loading, imports) is discarded.
 from __future__ import annotations
 
 import argparse
-import statistics
-import sys
-import time
-from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _harness import SEED, add_repository_to_path, median_ms
+
+add_repository_to_path()
 
 from desktop.documents.options import PrintOptions  # noqa: E402
 from desktop.documents.pdf import render_pdf_bytes  # noqa: E402
@@ -27,7 +23,7 @@ PHRASE = "该指标主要考察重点片区建设项目的推进情况与成果�
 
 
 def seed() -> tuple[Declaration, Profile]:
-    decl = read_json_file(REPO / "resources" / "sample" / "seed-futian-2026.json").declaration
+    decl = read_json_file(SEED).declaration
     return decl, load_profile(decl.profile_id)
 
 
@@ -46,16 +42,6 @@ def thousand() -> tuple[Declaration, Profile]:
     return decl, profile
 
 
-def median_seconds(render: Callable[[], bytes], runs: int) -> tuple[float, int]:
-    size = len(render())  # warm-up
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        render()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), size
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -68,7 +54,8 @@ def main() -> None:
                 decl, profile, options=PrintOptions(), revision=1, fingerprint="0123456789ab"
             )
 
-        seconds, size = median_seconds(render, args.runs)
+        size = len(render())  # the warm-up render also gives the file size
+        seconds = median_ms(render, args.runs, warm=False) / 1000
         print(
             f"{name}: median {seconds:.3f} s over {args.runs} runs (target < {target} s), {size} bytes"
         )

@@ -8,29 +8,15 @@ the seed's unlinked goals, so the goal↔indicator inference does its full work.
 from __future__ import annotations
 
 import copy
-import statistics
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _harness import SEED, add_repository_to_path, median_ms
+
+add_repository_to_path()
 
 from desktop.domain.model import Declaration  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
 from desktop.rules.engine import check_declaration  # noqa: E402
 from tests.synthetic import large_declaration  # noqa: E402
-
-
-def median_ms(action: Callable[[], object], repeat: int = 21) -> float:
-    action()  # warm: profile, font cmap, regexes
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def grown_seed(seed: Declaration, indicators: int) -> Declaration:
@@ -47,7 +33,7 @@ def grown_seed(seed: Declaration, indicators: int) -> Declaration:
 
 
 def main() -> None:
-    seed = read_json_file(REPO / "resources" / "sample" / "seed-futian-2026.json").declaration
+    seed = read_json_file(SEED).declaration
     cases = {
         "seed": seed,
         "1000 indicators (grown seed, unlinked goals)": grown_seed(seed, 1000),
@@ -55,7 +41,7 @@ def main() -> None:
     }
     for label, decl in cases.items():
         findings = check_declaration(decl)
-        ms = median_ms(lambda decl=decl: check_declaration(decl))
+        ms = median_ms(lambda decl=decl: check_declaration(decl), 21)
         print(f"{label}: median {ms:.1f} ms ({len(findings)} findings)")
 
 

@@ -6,22 +6,19 @@ Run: ``/work/venv/bin/python bench/bench_store.py [--runs N]``. Prints medians i
 from __future__ import annotations
 
 import argparse
-import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _harness import SEED, add_repository_to_path, median_ms
+
+add_repository_to_path()
 
 from db.repository import SqliteDeclarationStore, open_store  # noqa: E402
 from desktop.domain.model import Declaration, Indicator  # noqa: E402
 from desktop.domain.profile import load_profile, new_declaration  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
-
-SEED = REPO / "resources" / "sample" / "seed-futian-2026.json"
 
 
 def large_declaration(count: int = 1000) -> Declaration:
@@ -41,17 +38,8 @@ def large_declaration(count: int = 1000) -> Declaration:
     return decl
 
 
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def report(label: str, action: Callable[[], object], runs: int) -> None:
-    print(f"  {label:<18}{median_ms(action, runs):8.2f} ms")
+    print(f"  {label:<18}{median_ms(action, runs, warm=False):8.2f} ms")
 
 
 def bench_case(store: SqliteDeclarationStore, name: str, decl: Declaration, runs: int) -> None:

@@ -6,15 +6,12 @@ Run: ``python bench/bench_xlsx.py`` (prints medians in milliseconds).
 from __future__ import annotations
 
 import functools
-import statistics
-import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _harness import SEED, add_repository_to_path, median_ms
+
+add_repository_to_path()
 
 from desktop.documents.xlsx import export_xlsx, read_xlsx  # noqa: E402
 from desktop.domain.profile import load_profile  # noqa: E402
@@ -23,18 +20,8 @@ from desktop.exchange.reader import read_json_file  # noqa: E402
 from tests.synthetic import large_declaration  # noqa: E402
 
 
-def median_ms(action: Callable[[], object], repeat: int = 9) -> float:
-    action()  # warm
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main() -> None:
-    seed = read_json_file(REPO / "resources" / "sample" / "seed-futian-2026.json").declaration
+    seed = read_json_file(SEED).declaration
     with tempfile.TemporaryDirectory() as folder:
         for label, decl in (("seed", seed), ("1000 indicators", large_declaration(1000))):
             path = Path(folder) / "bench.xlsx"
@@ -44,11 +31,14 @@ def main() -> None:
             export_ms = median_ms(
                 functools.partial(
                     export_xlsx, decl, profile, path, revision=1, fingerprint=print_id
-                )
+                ),
+                9,
             )
-            import_ms = median_ms(functools.partial(read_xlsx, path))
+            import_ms = median_ms(functools.partial(read_xlsx, path), 9)
             size_kb = path.stat().st_size / 1024
-            print(f"{label:>16}: export {export_ms:8.1f} ms   import {import_ms:8.1f} ms   ({size_kb:.0f} KB)")
+            print(
+                f"{label:>16}: export {export_ms:8.1f} ms   import {import_ms:8.1f} ms   ({size_kb:.0f} KB)"
+            )
 
 
 if __name__ == "__main__":
