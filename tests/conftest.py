@@ -1,13 +1,18 @@
-"""Shared test set-up: headless Qt, isolated user folders, paths to the shared fixtures."""
+"""Shared test set-up: headless Qt, isolated user folders, the shared fixtures, a fresh store."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from desktop.none_guard import make_none_immortal
+
+if TYPE_CHECKING:
+    from db.repository import SqliteDeclarationStore
 
 # Headless Qt for every test, and no test ever touches the real user's data or settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,7 +25,9 @@ SEED_PATH = REPO / "resources" / "sample" / "seed-futian-2026.json"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -36,3 +43,19 @@ def seed_path() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "perfdecl.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[SqliteDeclarationStore]:
+    """The real SQLite store on a fresh database file, closed after the test."""
+    # Imported here so that tests without a database do not load SQLAlchemy.
+    from db.repository import open_store
+
+    opened = open_store(db_path)
+    yield opened
+    opened.close()

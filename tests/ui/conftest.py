@@ -1,32 +1,22 @@
-"""Fixtures for the editor tests: the real SQLite store, the seed, a main window."""
+"""Fixtures for the editor tests: the seed in the store or a window, answered message boxes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.app import make_main_window
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
+from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
 from ui.document import DeclarationDocument
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "perfdecl.sqlite3"
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[DeclarationStore]:
-    from db.repository import open_store
-
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -53,3 +43,34 @@ def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     return asked
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every QMessageBox.warning is answered 确定; the warned texts are recorded."""
+    said: list[str] = []
+
+    def warning(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return said
+
+
+@pytest.fixture
+def seed_window(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path
+) -> Callable[[int, int], MainWindow]:
+    """Opens the seed, imported as revision 1, in a shown main window of the given size."""
+
+    def open_window(width: int, height: int) -> MainWindow:
+        declaration_id = import_new(store, read_json_file(seed_path).declaration)
+        made = make_main_window(db_path, declaration_id)
+        assert isinstance(made, MainWindow)
+        qtbot.addWidget(made)
+        made.resize(width, height)
+        made.show()
+        return made
+
+    return open_window

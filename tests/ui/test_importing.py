@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QMessageBox
-
 from desktop.app import make_main_window
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
@@ -23,18 +21,6 @@ def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
     assert isinstance(made, MainWindow)
     qtbot.addWidget(made)
     return made
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-
-    def warning(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return said
 
 
 def _flat_list(path: Path) -> Path:

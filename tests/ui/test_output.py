@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QMessageBox
-
-from desktop.app import make_main_window
-from desktop.exchange.reader import read_json_file
-from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
 from tests.documents.helpers import pdftotext, squeeze
 from ui import output_controller
@@ -20,25 +15,8 @@ from ui.sections import section_index
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path) -> MainWindow:
-    declaration_id = import_new(store, read_json_file(seed_path).declaration)
-    made = make_main_window(db_path, declaration_id)
-    assert isinstance(made, MainWindow)
-    qtbot.addWidget(made)
-    made.resize(1280, 800)
-    made.show()
-    return made
-
-
-def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-
-    def warning(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return said
+def window(seed_window: Callable[[int, int], MainWindow]) -> MainWindow:
+    return seed_window(1280, 800)
 
 
 def _edit_first_goal(window: MainWindow, text: str) -> None:
@@ -83,16 +61,15 @@ def test_export_freezes_an_edited_working_copy_first(
 
 
 def test_a_character_the_font_lacks_stops_printing_and_changes_nothing(
-    window: MainWindow, store: DeclarationStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, store: DeclarationStore, tmp_path: Path, warnings: list[str]
 ) -> None:
-    said = _warnings(monkeypatch)
     assert window.document is not None and window.document.declaration_id is not None
     declaration_id = window.document.declaration_id
     _edit_first_goal(window, "通过开展𠀀活动，完成4次。")
     out = tmp_path / "never.pdf"
     assert not window.output.export_to(out)
     assert not out.exists()
-    assert "目标1" in said[0] and "𠀀" in said[0]
+    assert "目标1" in warnings[0] and "𠀀" in warnings[0]
     assert len(store.revisions(declaration_id)) == 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,24 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
-from desktop.app import make_main_window
 from desktop.exchange.reader import read_json_file
 from desktop.rules.engine import check_declaration
-from desktop.services.revisions import import_new
-from desktop.services.store import DeclarationStore
 from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 from ui.sections import section_index
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path) -> MainWindow:
-    declaration_id = import_new(store, read_json_file(seed_path).declaration)
-    made = make_main_window(db_path, declaration_id)
-    assert isinstance(made, MainWindow)
-    qtbot.addWidget(made)
-    made.resize(1366, 768)
-    made.show()
+def window(qtbot: QtBot, seed_window: Callable[[int, int], MainWindow]) -> MainWindow:
+    made = seed_window(1366, 768)
     # The first check runs a moment after the declaration is shown.
     qtbot.waitUntil(lambda: bool(made.checks.checker.findings), timeout=5000)
     return made

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import Finding
@@ -206,16 +206,12 @@ def test_export_writes_the_findings(
 
 
 def test_export_failure_is_reported(
-    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, warnings: list[str]
 ) -> None:
     target = tmp_path / "missing-folder" / "report.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "")))
-    warned: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text))
-    )
     panel.export_report()
-    assert warned and str(target) in warned[0]
+    assert warnings and str(target) in warnings[0]
     assert not target.exists()
 
 
