@@ -58,7 +58,7 @@ def parse_tsv(text: str) -> list[list[str]]:
 
 def quote_cell(cell: str) -> str:
     """One cell as spreadsheets write it: quoted only when it holds a tab, line break or quote."""
-    if any(ch in cell for ch in '\t\n"'):
+    if any(ch in cell for ch in '\t\r\n"'):
         return '"' + cell.replace('"', '""') + '"'
     return cell
 

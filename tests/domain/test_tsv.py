@@ -53,3 +53,8 @@ def test_format_ends_every_row_with_crlf_and_parses_back() -> None:
     assert text == '名称\t"含""引号""\n和换行"\t\r\nb\t"x\ty"\t显著\r\n'
     assert parse_tsv(text) == rows
     assert format_tsv([]) == ""
+
+
+def test_a_lone_carriage_return_stays_a_line_break_inside_its_cell() -> None:
+    # Without quoting, the CR would split the row in two on paste.
+    assert parse_tsv(format_tsv([["第一行\r第二行", "≥1次"]])) == [["第一行\n第二行", "≥1次"]]
