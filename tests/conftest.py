@@ -59,3 +59,25 @@ def store(db_path: Path) -> Iterator[SqliteDeclarationStore]:
     opened = open_store(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def tiny_font(tmp_path: Path) -> Path:
+    """A TrueType font with only "A" and "中": anything else is missing from it."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    glyphs = [".notdef", "A", "zhong"]
+    builder.setupGlyphOrder(glyphs)
+    builder.setupCharacterMap({ord("A"): "A", ord("中"): "zhong"})
+    pen = TTGlyphPen(None)
+    builder.setupGlyf({name: pen.glyph() for name in glyphs})
+    builder.setupHorizontalMetrics({name: (500, 0) for name in glyphs})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Tiny", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    path = tmp_path / "tiny.ttf"
+    builder.save(str(path))
+    return path

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel
 
+from desktop.documents.fonts import FontError, load_print_font
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.engine import Finding, check_declaration
@@ -77,7 +79,20 @@ class ChecksController(QObject):
         self.counts.setText("正在自检…" if document is not None else "")
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
-        return check_declaration(declaration, profile, previous=self._previous)
+        return check_declaration(
+            declaration, profile, previous=self._previous, font_covers=self._font_covers()
+        )
+
+    def _font_covers(self) -> Callable[[str], bool] | None:
+        """T04 checks against the print font chosen in the settings (None: the bundled one)."""
+        settings = self.window.settings
+        path = str(settings.get("print.font_path"))
+        if not path:
+            return None
+        try:
+            return load_print_font(path, int(settings.get("print.font_index"))).has
+        except FontError:
+            return None  # printing reports the unusable font itself
 
     @Slot()
     def run_now(self) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from desktop.domain.model import AcceptedFinding
 from desktop.domain.profile import load_profile
 from desktop.rules.engine import check_declaration, rule_checks, sort_findings, summarize
@@ -26,7 +24,10 @@ def test_an_accepted_warning_stays_listed_and_leaves_the_count() -> None:
     assert i07.accepted is True and i07.to_json()["accepted"] is True
     assert len(after) == len(before)
     warnings_before = sum(f.severity == "warning" for f in before)
-    assert summarize(after) == f"错误 0 · 警告 {warnings_before - 1} · 提示 {sum(f.severity == 'info' for f in before)} · 已接受 1"
+    assert (
+        summarize(after)
+        == f"错误 0 · 警告 {warnings_before - 1} · 提示 {sum(f.severity == 'info' for f in before)} · 已接受 1"
+    )
 
 
 def test_acceptance_by_category_path_and_by_goal_text() -> None:
@@ -107,36 +108,23 @@ def test_registry_matches_the_checks() -> None:
     checked = {rule for rule, info in RULES.items() if info.enforced_by == ENGINE}
     assert checked == set(rule_checks())
     assert {"C02", "C03", "A05", "G08", "S08", "S10", "A04"}.isdisjoint(checked)
-    assert all(info.dimension in {"完整性", "相关性", "适当性", "可行性", "格式"} for info in RULES.values())
+    assert all(
+        info.dimension in {"完整性", "相关性", "适当性", "可行性", "格式"}
+        for info in RULES.values()
+    )
 
 
 def test_finding_json_is_plain_data() -> None:
     f = Finding("A01", "error", "完整性", "tasks[1].fiscal", "一般管理事务", "消息")
     assert f.to_json() == {
-        "rule": "A01", "severity": "error", "dimension": "完整性", "where": "tasks[1].fiscal",
-        "subject": "一般管理事务", "message": "消息", "accepted": False,
+        "rule": "A01",
+        "severity": "error",
+        "dimension": "完整性",
+        "where": "tasks[1].fiscal",
+        "subject": "一般管理事务",
+        "message": "消息",
+        "accepted": False,
     }
-
-
-@pytest.fixture
-def tiny_font(tmp_path: Path) -> Path:
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    builder = FontBuilder(1000, isTTF=True)
-    glyphs = [".notdef", "A", "zhong"]
-    builder.setupGlyphOrder(glyphs)
-    builder.setupCharacterMap({ord("A"): "A", ord("中"): "zhong"})
-    pen = TTGlyphPen(None)
-    builder.setupGlyf({name: pen.glyph() for name in glyphs})
-    builder.setupHorizontalMetrics({name: (500, 0) for name in glyphs})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "Tiny", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    path = tmp_path / "tiny.ttf"
-    builder.save(str(path))
-    return path
 
 
 def test_font_cmap_decides_t04(tiny_font: Path) -> None:
@@ -145,7 +133,11 @@ def test_font_cmap_decides_t04(tiny_font: Path) -> None:
     decl = seed()
     decl.unit_name = "中A国"
     decl.supervisor = "中"
-    findings = [f for f in check_declaration(decl, font_covers=covers, rules=["T04"]) if f.where in ("unit_name", "supervisor")]
+    findings = [
+        f
+        for f in check_declaration(decl, font_covers=covers, rules=["T04"])
+        if f.where in ("unit_name", "supervisor")
+    ]
     assert [f.where for f in findings] == ["unit_name"]
     assert "国" in findings[0].message and "U+56FD" in findings[0].message
 

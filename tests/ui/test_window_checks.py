@@ -101,3 +101,16 @@ def test_reopening_announces_the_counts_again(window: MainWindow, qtbot: QtBot) 
     window.open_declaration(window.document.declaration_id)
     assert window.checks.counts.text() == "正在自检…"
     qtbot.waitUntil(lambda: window.checks.counts.text() == shown, timeout=5000)
+
+
+def test_t04_follows_the_print_font_chosen_in_the_settings(
+    window: MainWindow, tiny_font: Path
+) -> None:
+    window.settings.set("print.font_path", str(tiny_font))
+    window.window_actions["checkAction"].trigger()
+    t04 = [f for f in window.checks.checker.findings if f.rule == "T04"]
+    assert t04 and all(f.severity == "error" for f in t04)
+    assert window.checks.counts.text().startswith("错误 ")
+    window.settings.set("print.font_path", "")
+    window.window_actions["checkAction"].trigger()
+    assert not [f for f in window.checks.checker.findings if f.rule == "T04"]
