@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from typing_extensions import override
 
 from PySide6.QtCore import (
@@ -14,13 +16,24 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -29,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.profile import Profile
 from ui.document import DeclarationDocument
-from ui.indicators.model import GOALS_ROLE, Column
+from ui.indicators.model import GOALS_ROLE, Column, tree_depth
 from ui.indicators.value_picker import ValuePickerPopup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -197,25 +210,58 @@ class IndicatorDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         view = self.parent()
         if index.column() in WRAPPED and text and isinstance(view, QTreeView):
-            width = view.columnWidth(index.column()) - 12
-            if index.column() == 0:
-                width -= view.indentation() * 2  # level-3 rows sit two levels deep
+            depth = tree_depth(index)
+            width = _text_width(view, index, depth)
             if width > 20:
-                return QSize(width, max(line, _wrapped_height(metrics, text, width) + 10))
+                font = option.font
+                if depth < 2:  # level-1/2 rows have their own weight
+                    role_font = index.data(Qt.ItemDataRole.FontRole)
+                    font = role_font if isinstance(role_font, QFont) else font
+                return QSize(width, max(line, _wrapped_height(font, text, width) + 10))
         return QSize(metrics.horizontalAdvance(text) + 16, line)
+
+
+def _text_width(view: QTreeView, index: AnyIndex, depth: int) -> int:
+    """The width the style will wrap a cell's text to (see QCommonStyle's item view layout)."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    width = view.columnWidth(index.column()) - 2 * margin
+    if index.column() == Column.NAME:
+        # The first column starts after the branch indentation of the row's depth ...
+        width -= (depth + (1 if view.rootIsDecorated() else 0)) * view.indentation()
+        # ... and after a finding's icon.
+        if depth == 2 and index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            icon = view.iconSize().width()
+            if icon <= 0:
+                icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
+            width -= icon + 2 * margin
+    return width
 
 
 _heights: dict[tuple[str, int, str], int] = {}
 
 
-def _wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
-    key = (text, width, metrics.fontDpi().__repr__() + str(metrics.height()))
+def _wrapped_height(font: QFont, text: str, width: int) -> int:
+    """Height of ``text`` wrapped as the item view style wraps it (word boundary, else anywhere)."""
+    key = (text, width, font.key())
     height = _heights.get(key)
     if height is None:
         if len(_heights) > 20_000:
             _heights.clear()
-        bounds = metrics.boundingRect(
-            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        height = _heights[key] = bounds.height()
+        layout = QTextLayout(text.replace("\n", "\u2028"), font)
+        layout.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
+        option = layout.textOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        total = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, total))
+            total += line.height()
+        layout.endLayout()
+        height = _heights[key] = math.ceil(total)
     return height

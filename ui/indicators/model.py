@@ -87,7 +87,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     """Level-1 → level-2 → level-3 rows of ``document.declaration``.
 
     Signals:
-        marks_changed(): the finding marks were replaced (repaint; no row changed its size).
+        marks_changed(): the finding marks were replaced (repaint).
     """
 
     marks_changed = Signal()
@@ -133,11 +133,27 @@ class IndicatorTreeModel(QAbstractItemModel):
     def set_marks(self, marks: RowMarks | None) -> None:
         """Show the findings' icons and tooltips on the rows they concern.
 
-        No dataChanged: a tree re-measures every wrapped row for it (0.15 s for 1,000 rows
-        after each check). Icons and tooltips are read at paint and hover time instead; the
-        panel repaints on ``marks_changed``.
+        Only rows that gain or lose an icon get a dataChanged: their first column is then
+        narrower or wider, so the tree measures them again (an icon takes room from the wrapped
+        三级指标). Re-measuring every row after each check would cost 0.15 s for 1,000 rows;
+        changed icons and tooltips elsewhere are read at paint and hover time, and the panel
+        repaints on ``marks_changed``.
         """
-        self.marks = marks
+        old, self.marks = self.marks, marks
+        for cat_index, category in enumerate(self.categories):
+            rows = 1 if category.not_applicable else len(category.indicators)
+            changed = [
+                row
+                for row in range(rows)
+                if _has_mark(old, cat_index, row, category.not_applicable)
+                != _has_mark(marks, cat_index, row, category.not_applicable)
+            ]
+            for first, last in _runs(changed):
+                self.dataChanged.emit(
+                    self.indicator_index(cat_index, first),
+                    self.indicator_index(cat_index, last),
+                    [Qt.ItemDataRole.DecorationRole],
+                )
         self.marks_changed.emit()
 
     def _on_changed(self, part: str) -> None:
@@ -525,6 +541,33 @@ class IndicatorTreeModel(QAbstractItemModel):
         commands.push_move_rows(self, self._dragged_rows(data), target[0], target[1])
         # The move is done; returning False keeps the view from removing "source" rows.
         return False
+
+
+def tree_depth(index: AnyIndex) -> int:
+    """0 for level-1 rows, 1 for level-2 rows, 2 for level-3 and 不适用 rows (from the id alone)."""
+    parent_id = index.internalId()
+    if parent_id == 0:
+        return 0
+    return 1 if parent_id < LEVEL3_BASE else 2
+
+
+def _has_mark(marks: RowMarks | None, cat_index: int, row: int, not_applicable: bool) -> bool:
+    if marks is None:
+        return False
+    if not_applicable:
+        return marks.not_applicable(cat_index) is not None
+    return marks.indicator(cat_index, row) is not None
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted row numbers as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def copy_indicator(indicator: Indicator) -> Indicator:
