@@ -77,7 +77,7 @@ def a06(ctx: CheckContext) -> Iterator[Finding]:
         if shown_sum != shown_total:
             yield ctx.finding(
                 "A06", "tasks", "金额合计",
-                f"{title}列按 {places} 位小数显示时，各任务之和 {format_amount(shown_sum, places)} 与"
+                f"金额合计的{title}列按 {places} 位小数显示时，各任务之和 {format_amount(shown_sum, places)} 与"
                 f"合计 {format_amount(shown_total, places)} 相差（精确合计 {_exact(exact_total)} 万元）："
                 f"建议把各任务金额调整为 {places} 位小数，使打印的数字能够相加。",
             )

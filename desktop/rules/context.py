@@ -17,7 +17,10 @@ from desktop.domain.profile import Profile
 from desktop.domain.values import ParsedValue, parse_value
 from desktop.rules.findings import Finding, Severity
 from desktop.rules.registry import rule_info
-from desktop.rules.textutil import shorten
+from desktop.rules.textutil import shorten, visible
+
+#: Longest name or value a message quotes in full (a 10,000-character cell must not flood the panel).
+QUOTE_LIMIT = 30
 
 FontCovers = Callable[[str], bool]
 
@@ -60,7 +63,7 @@ class IndicatorRow:
 
     @property
     def name(self) -> str:
-        return self.indicator.name.strip()
+        return visible(self.indicator.name)
 
     @property
     def subject(self) -> str:
@@ -68,10 +71,15 @@ class IndicatorRow:
         return self.name or f"{self.category.level2}第{self.ordinal}行"
 
     @property
+    def value_text(self) -> str:
+        """The 指标值 as a message quotes it."""
+        return shorten(self.indicator.value, QUOTE_LIMIT)
+
+    @property
     def label(self) -> str:
         """How a message names the row."""
         if self.name:
-            return f"三级指标“{self.name}”"
+            return f"三级指标“{shorten(self.name, QUOTE_LIMIT)}”"
         return f"{self.category.level2}第{self.ordinal}个三级指标"
 
 
@@ -162,19 +170,23 @@ class CheckContext:
         return [r for r in self.rows if r.category.level1 in l1 or r.category.level2 in l2]
 
     # -- goals and tasks ------------------------------------------------------------------
+    def goal_text(self, index: int) -> str:
+        """A goal's visible text ("" for a goal of spaces or zero-width characters only)."""
+        return visible(self.declaration.goals[index])
+
     def goal_subject(self, index: int) -> str:
         """Content key of a goal: its first 20 characters (exchange-format.md, Accepted)."""
-        text = self.declaration.goals[index].strip()
+        text = self.goal_text(index)
         return text[:20] if text else f"目标{index + 1}"
 
     def goal_label(self, index: int) -> str:
-        text = self.declaration.goals[index].strip()
+        text = self.goal_text(index)
         return f"目标{index + 1}“{shorten(text, 16)}”" if text else f"目标{index + 1}"
 
     def task_subject(self, index: int) -> str:
-        name = self.declaration.tasks[index].name.strip()
+        name = visible(self.declaration.tasks[index].name)
         return name or f"任务{index + 1}"
 
     def task_label(self, index: int) -> str:
-        name = self.declaration.tasks[index].name.strip()
-        return f"任务{index + 1}“{name}”" if name else f"任务{index + 1}"
+        name = visible(self.declaration.tasks[index].name)
+        return f"任务{index + 1}“{shorten(name, QUOTE_LIMIT)}”" if name else f"任务{index + 1}"

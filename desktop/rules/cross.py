@@ -38,7 +38,7 @@ def c01(ctx: CheckContext) -> Iterator[Finding]:
         if now.number < before.number:
             yield ctx.finding(
                 "C01", row.where("value"), row.subject,
-                f"{row.label}的目标值“{row.indicator.value}”低于上年（{previous.year}年）的"
+                f"{row.label}的目标值“{row.value_text}”低于上年（{previous.year}年）的"
                 f"“{before.text}”：目标应与资金相匹配，降低目标请说明理由。",
             )
     old_goals = {_normal(g) for g in previous.goals if g.strip()}

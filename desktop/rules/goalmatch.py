@@ -192,7 +192,7 @@ class GoalFindings:
     def results(self) -> list[GoalResult]:
         matcher = GoalMatcher(self.ctx)
         return [
-            matcher.analyse(i) for i, text in enumerate(self.ctx.declaration.goals) if text.strip()
+            matcher.analyse(i) for i in range(len(self.ctx.declaration.goals)) if self.ctx.goal_text(i)
         ]
 
     def g02(self) -> Iterator[Finding]:
@@ -235,5 +235,5 @@ class GoalFindings:
                     yield ctx.finding(
                         "G04", where, subject,
                         f"目标{n}写的是“{q.describe()}”，对应的{q.row.label}指标值为"
-                        f"“{q.row.indicator.value}”，两者不一致：请统一目标与指标值。",
+                        f"“{q.row.value_text}”，两者不一致：请统一目标与指标值。",
                     )

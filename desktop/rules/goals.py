@@ -19,9 +19,10 @@ def _goal_findings(ctx: CheckContext) -> GoalFindings:
 
 
 def _goals(ctx: CheckContext) -> Iterator[tuple[int, str]]:
-    for i, text in enumerate(ctx.declaration.goals):
-        if text.strip():
-            yield i, text.strip()
+    for i in range(len(ctx.declaration.goals)):
+        text = ctx.goal_text(i)
+        if text:
+            yield i, text
 
 
 def g01(ctx: CheckContext) -> Iterator[Finding]:

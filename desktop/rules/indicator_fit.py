@@ -7,9 +7,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from desktop.domain.values import ValueKind
-from desktop.rules.context import CheckContext, IndicatorRow
+from desktop.rules.context import QUOTE_LIMIT, CheckContext, IndicatorRow
 from desktop.rules.findings import Finding
+from desktop.rules.quantities import mentions_deadline
 from desktop.rules.structure import name_key
+from desktop.rules.textutil import HAN, shorten
 
 _QUANTIFIED = (ValueKind.QUANTITATIVE, ValueKind.RANGE, ValueKind.FREQUENCY)
 _FAMILY_TITLES = {"percent": "百分比", "count": "计数单位", "currency": "金额单位", "time": "时间单位"}
@@ -56,7 +58,7 @@ def i04(ctx: CheckContext) -> Iterator[Finding]:
             want = _FAMILY_TITLES.get(expected[0], expected[0])
             yield ctx.finding(
                 "I04", row.where("value"), row.subject,
-                f"{row.label}以“{expected[1]}”结尾，应使用{want}，指标值“{row.indicator.value}”的单位"
+                f"{row.label}以“{expected[1]}”结尾，应使用{want}，指标值“{row.value_text}”的单位"
                 f"“{p.unit}”与之不符：请核对指标名称或单位。",
             )
 
@@ -80,7 +82,7 @@ def i09(ctx: CheckContext) -> Iterator[Finding]:
     if Decimal(qualitative) / len(rows) > share_overall:
         yield ctx.finding(
             "I09", "indicators", "绩效指标",
-            f"全部 {len(rows)} 个指标中有 {qualitative} 个是定性指标，超过 {share_overall:%}：请增加定量指标。",
+            f"全部绩效指标 {len(rows)} 个中有 {qualitative} 个是定性指标，超过 {share_overall:%}：请增加定量指标。",
         )
 
 
@@ -114,7 +116,9 @@ def i12(ctx: CheckContext) -> Iterator[Finding]:
     word = str(ctx.setting("I12", "word", "满意"))
     satisfaction = set(ctx.role("satisfaction_level1", ["满意度指标"]))
     for row in ctx.rows:
-        if word in row.name and row.category.level1 not in satisfaction:
+        # Only a measure of satisfaction (…满意度, …满意率); 满意度调查次数 is a countable output.
+        measure = _MEASURE_END.sub("", row.name)
+        if measure != row.name and measure.endswith(word) and row.category.level1 not in satisfaction:
             yield ctx.finding(
                 "I12", row.where("name"), row.subject,
                 f"{row.label}是满意度类指标，却放在{row.category.level1}/{row.category.level2}下："
@@ -152,16 +156,41 @@ def i13(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-_FORMULA = re.compile(r"[=＝][^=＝]*[/÷／][^=＝]*100\s*[%％]")
+# "X率=A/B×100%" (the ×100% may be left out), or the same said in words: 占…的比例, …之比, 除以.
+_FORMULA = re.compile(r"[=＝][^=＝]*[/÷／]")
+_WORDED_FORMULA = re.compile(r"占[^。；;]{1,40}?(?:比例|比重|百分比)|[^。；;]{1,40}?之比|除以")
+_RATIO_NAME = re.compile(f"[{HAN}A-Za-z]{{2,}}率$")
+
+
+def is_ratio_name(ctx: CheckContext, name: str) -> bool:
+    """A real ratio (…率), not 效率/频率 and the like that end in 率 without being A/B."""
+    if not _RATIO_NAME.search(name):
+        return False
+    return not any(name.endswith(w) for w in ctx.words("non_ratio_rate_words", ["效率", "频率"]))
 
 
 def i14(ctx: CheckContext) -> Iterator[Finding]:
+    families: Mapping[str, Sequence[str]] = ctx.profile.section("measure_families") or {}
+    on_time = str(ctx.setting("I14", "timeliness_family", "及时"))
+    deadline_words = ctx.words("deadline_words")
     for row in ctx.rows:
-        if row.name.endswith("率") and row.parsed.is_rate and not _FORMULA.search(row.indicator.explanation):
-            yield ctx.finding(
-                "I14", row.where("explanation"), row.subject,
-                f"{row.label}是比率指标，指标解释中没有计算公式：建议写明“{row.name}=…/…×100%”。",
-            )
+        if not row.parsed.is_rate or not is_ratio_name(ctx, row.name):
+            continue
+        text = row.indicator.explanation
+        if _FORMULA.search(text) or _WORDED_FORMULA.search(text):
+            continue
+        formula = f"“{shorten(row.name, QUOTE_LIMIT)}=…/…×100%”"
+        if name_measure_family(row.name, families) == on_time:
+            # An on-time rate is defined by its deadline: "每月月底前发放…的及时率" says what counts.
+            if mentions_deadline(text) or any(w in text for w in deadline_words):
+                continue
+            advice = f"建议写明按什么时限算“及时”（如“每月月底前完成”），或补充计算公式{formula}。"
+        else:
+            advice = f"建议补充计算公式{formula}，说明分子、分母各指什么。"
+        yield ctx.finding(
+            "I14", row.where("explanation"), row.subject,
+            f"{row.label}是比率指标，指标解释没有写明怎样计算：{advice}",
+        )
 
 
 def i15(ctx: CheckContext) -> Iterator[Finding]:
@@ -181,13 +210,20 @@ def i15(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i16(ctx: CheckContext) -> Iterator[Finding]:
-    generic = set(ctx.words("generic_cost_indicators", ["成本控制率"]))
-    rows = ctx.rows_in(level2s=ctx.role("cost_level2", ["成本指标"]))
-    if rows and all(r.name in generic for r in rows):
+    # "项目成本控制率" is as generic as "成本控制率": compare name endings, not whole names.
+    generic = [name_key(w) for w in ctx.words("generic_cost_indicators", ["成本控制率"])]
+    cost = ctx.role("cost_level2", ["成本指标"])
+    # Per cost category: in MOF-2021 a real 社会成本 row does not make 经济成本's generic one specific.
+    for category in ctx.declaration.categories:
+        if category.level2 not in cost:
+            continue
+        rows = [r for r in ctx.rows if r.category is category]
+        if not rows or not all(any(name_key(r.name).endswith(g) for g in generic) for r in rows):
+            continue
         for row in rows:
             yield ctx.finding(
                 "I16", row.where("name"), row.subject,
-                f"成本指标只有笼统的{row.label}：建议增加按单位成本或支出标准衡量的指标"
+                f"{category.level2}只有笼统的{row.label}：建议增加按单位成本或支出标准衡量的指标"
                 "（如人均成本、单位面积成本）。",
             )
 
@@ -197,7 +233,7 @@ def i17(ctx: CheckContext) -> Iterator[Finding]:
         if row.parsed.kind is ValueKind.FREQUENCY:
             yield ctx.finding(
                 "I17", row.where("value"), row.subject,
-                f"{row.label}（时效指标）用频次“{row.indicator.value}”作指标值，可以接受："
+                f"{row.label}（时效指标）用频次“{row.value_text}”作指标值，可以接受："
                 "建议另设及时率或完成时限，更能反映时效。",
             )
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from decimal import Decimal
 
-from desktop.domain.values import ValueKind
-from desktop.rules.context import CheckContext, IndicatorRow
+from desktop.domain.values import DeadlineDate, ValueKind
+from desktop.rules.context import QUOTE_LIMIT, CheckContext, IndicatorRow
 from desktop.rules.findings import ERROR, WARNING, Finding
-from desktop.rules.textutil import HAN_RUN
+from desktop.rules.textutil import HAN_RUN, shorten
 
 
 def _looks_like_grade(ctx: CheckContext, row: IndicatorRow) -> bool:
@@ -31,7 +32,7 @@ def i01(ctx: CheckContext) -> Iterator[Finding]:
         elif kind is ValueKind.TEXT and not _looks_like_grade(ctx, row):
             yield ctx.finding(
                 "I01", row.where("value"), row.subject,
-                f"{row.label}的指标值“{row.indicator.value}”不是常见写法（如 ≥4次、≥90%、显著、每季度1次、"
+                f"{row.label}的指标值“{row.value_text}”不是常见写法（如 ≥4次、≥90%、显著、每季度1次、"
                 "2026年12月31日前）：请尽量改为可衡量的数值或等级。",
             )
 
@@ -44,13 +45,13 @@ def i02(ctx: CheckContext) -> Iterator[Finding]:
         if not p.value_unit and not p.column_unit:
             yield ctx.finding(
                 "I02", row.where("value"), row.subject,
-                f"{row.label}的指标值“{row.indicator.value}”没有计量单位：请在指标值或度量单位中写明单位"
+                f"{row.label}的指标值“{row.value_text}”没有计量单位：请在指标值或度量单位中写明单位"
                 "（如 次、人、%）。",
             )
         elif p.value_unit and p.column_unit and p.value_unit != p.column_unit:
             yield ctx.finding(
                 "I02", row.where("unit"), row.subject,
-                f"{row.label}的指标值“{row.indicator.value}”与度量单位“{row.indicator.unit}”矛盾："
+                f"{row.label}的指标值“{row.value_text}”与度量单位“{shorten(row.indicator.unit, QUOTE_LIMIT)}”矛盾："
                 "单位只写一处，或两处写成一致。",
             )
 
@@ -71,9 +72,20 @@ def i03(ctx: CheckContext) -> Iterator[Finding]:
         advice = "请确认数值是否正确。" if growth else "百分比应在 0%–100% 之间，请改正。"
         yield ctx.finding(
             "I03", row.where("value"), row.subject,
-            f"{row.label}的指标值“{row.indicator.value}”超过 100%：{advice}",
+            f"{row.label}的指标值“{row.value_text}”超过 100%：{advice}",
             severity=WARNING if growth else ERROR,
         )
+
+
+def _direction(name: str, positive: list[str], negative: list[str]) -> int:
+    """+1 when the name sounds positive, -1 negative, 0 neither; the longest word decides
+    (不合格率 is negative although it contains 合格率)."""
+    best, sign = 0, 0
+    for words, value in ((positive, 1), (negative, -1)):
+        for word in words:
+            if len(word) > best and word in name:
+                best, sign = len(word), value
+    return sign
 
 
 def i05(ctx: CheckContext) -> Iterator[Finding]:
@@ -81,15 +93,16 @@ def i05(ctx: CheckContext) -> Iterator[Finding]:
     negative = ctx.words("negative_rate_words")
     for row in ctx.rows:
         op = row.parsed.operator
-        if op in ("≤", "<") and any(w in row.name for w in positive):
+        sign = _direction(row.name, positive, negative)
+        if op in ("≤", "<") and sign > 0:
             yield ctx.finding(
                 "I05", row.where("value"), row.subject,
-                f"{row.label}越高越好，指标值却写作“{row.indicator.value}”：正向指标一般用“≥”。",
+                f"{row.label}越高越好，指标值却写作“{row.value_text}”（不超过）：请改用“≥”，或核对指标名称。",
             )
-        elif op in ("≥", ">") and any(w in row.name for w in negative):
+        elif op in ("≥", ">") and sign < 0:
             yield ctx.finding(
                 "I05", row.where("value"), row.subject,
-                f"{row.label}越低越好，指标值却写作“{row.indicator.value}”：反向指标一般用“≤”。",
+                f"{row.label}越低越好，指标值却写作“{row.value_text}”（不低于）：请改用“≤”，或核对指标名称。",
             )
 
 
@@ -101,13 +114,13 @@ def i06(ctx: CheckContext) -> Iterator[Finding]:
         if p.operator == ">" and p.number is not None and p.number >= 100:
             yield ctx.finding(
                 "I06", row.where("value"), row.subject,
-                f"{row.label}的指标值“{row.indicator.value}”不可能达到：比率不会超过 100%，请改为“100%”或更低的目标。",
+                f"{row.label}的指标值“{row.value_text}”不可能达到：比率不会超过 100%，请改为“100%”或更低的目标。",
                 severity=ERROR,
             )
         elif p.operator == "≥" and p.number == 100:
             yield ctx.finding(
                 "I06", row.where("value"), row.subject,
-                f"{row.label}的指标值“{row.indicator.value}”等同于 100%：建议直接写作“100%”。",
+                f"{row.label}的指标值“{row.value_text}”等同于 100%：建议直接写作“100%”。",
             )
 
 
@@ -119,16 +132,19 @@ def i07(ctx: CheckContext) -> Iterator[Finding]:
         p = row.parsed
         value = row.indicator.value
         if p.kind is not ValueKind.QUANTITATIVE or p.unit != unit:
-            problem = f"应写成百分比，如“{operator}{minimum}{unit}”"
-        elif p.operator not in (operator, ">"):
-            problem = f"一般写作“{operator}{p.number_text()}{unit}”"
+            problem = f"应写成百分比：请改为如“{operator}{minimum}{unit}”的写法"
         elif p.number is not None and p.number < minimum:
-            problem = f"低于通常要求的 {minimum}{unit}，请核实目标是否偏低"
+            problem = (
+                f"低于通常要求的 {minimum}{unit}：请核实目标是否偏低，如确有依据（如上级要求），"
+                "可接受此提示并写明理由"
+            )
+        elif p.operator not in (operator, ">") and not (p.operator in (None, "=") and p.number == 100):
+            problem = f"没有写明方向：满意度一般写作“{operator}{p.number_text()}{unit}”"
         else:
             continue
         yield ctx.finding(
             "I07", row.where("value"), row.subject,
-            f"{row.label}（服务对象满意度）的指标值“{value}”{problem}。",
+            f"{row.label}（服务对象满意度）的指标值“{shorten(value, QUOTE_LIMIT)}”{problem}。",
         )
 
 
@@ -154,15 +170,32 @@ def i08(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _real_date(deadline: DeadlineDate, year: int) -> bool:
+    """Whether the month and day of a deadline exist (2月30日, 13月 do not)."""
+    if deadline.month is None:
+        return True
+    if not 1 <= deadline.month <= 12:
+        return False
+    if deadline.day is None:
+        return True
+    return 1 <= deadline.day <= calendar.monthrange(deadline.year or year, deadline.month)[1]
+
+
 def i18(ctx: CheckContext) -> Iterator[Finding]:
     year = ctx.declaration.year
     for row in ctx.rows:
         deadline = row.parsed.deadline
-        if row.parsed.kind is ValueKind.DEADLINE and deadline and deadline.year not in (None, year):
-            yield ctx.finding(
-                "I18", row.where("value"), row.subject,
-                f"{row.label}的时限“{row.indicator.value}”不在申报年度 {year} 年内：请改为 {year} 年内的时间。",
-            )
+        if row.parsed.kind is not ValueKind.DEADLINE or deadline is None:
+            continue
+        if deadline.year not in (None, year):
+            problem = f"不在申报年度 {year} 年内：请改为 {year} 年内的时间"
+        elif not _real_date(deadline, year):
+            problem = f"不是有效日期：请改为 {year} 年内实际存在的日期"
+        else:
+            continue
+        yield ctx.finding(
+            "I18", row.where("value"), row.subject, f"{row.label}的时限“{row.value_text}”{problem}。"
+        )
 
 
 CHECKS = {

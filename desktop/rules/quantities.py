@@ -113,6 +113,11 @@ class QuantityFinder:
         return bool(_DEADLINE.search(stripped))
 
 
+def mentions_deadline(text: str) -> bool:
+    """Whether ``text`` names a deadline such as ``12月31日前``, ``第二季度内`` or ``5个工作日内``."""
+    return bool(_DEADLINE.search(text))
+
+
 def _is_year(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     return len(number) == 4 and number.isdigit() and text[end : end + 1] == "年"

@@ -11,7 +11,7 @@ from desktop.domain.model import Category
 from desktop.rules.context import CheckContext
 from desktop.rules.fields import text_fields
 from desktop.rules.findings import ERROR, WARNING, Finding
-from desktop.rules.textutil import alternation, shorten
+from desktop.rules.textutil import alternation, shorten, visible
 
 
 def s01(ctx: CheckContext) -> Iterator[Finding]:
@@ -30,9 +30,9 @@ def s01(ctx: CheckContext) -> Iterator[Finding]:
 
 def s02(ctx: CheckContext) -> Iterator[Finding]:
     decl = ctx.declaration
-    if not decl.unit_name.strip():
+    if not visible(decl.unit_name):
         yield ctx.finding("S02", "unit_name", "部门（单位）名称", "部门（单位）名称未填写：请填写申报单位全称。")
-    if ctx.profile.show_supervisor and not decl.supervisor.strip():
+    if ctx.profile.show_supervisor and not visible(decl.supervisor):
         yield ctx.finding(
             "S02", "supervisor", "主管部门", "主管部门未填写：请填写主管部门名称（一级单位可与单位名称相同）。"
         )
@@ -44,9 +44,9 @@ def s03(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("S03", "tasks", "年度主要任务", "年度主要任务为空：请至少填写一项任务。")
     for i, task in enumerate(tasks):
         label, subject = ctx.task_label(i), ctx.task_subject(i)
-        if not task.name.strip():
+        if not visible(task.name):
             yield ctx.finding("S03", f"tasks[{i}].name", subject, f"{label}的任务名称未填写：请填写任务名称。")
-        if not task.content.strip():
+        if not visible(task.content):
             yield ctx.finding("S03", f"tasks[{i}].content", subject, f"{label}的主要内容未填写：请填写任务的主要内容。")
         if task.total == 0:
             yield ctx.finding(
@@ -57,7 +57,7 @@ def s03(ctx: CheckContext) -> Iterator[Finding]:
 
 def s04(ctx: CheckContext) -> Iterator[Finding]:
     name = ctx.profile.basic_expenditure_name
-    if name and not any(t.name.strip() == name for t in ctx.declaration.tasks):
+    if name and not any(visible(t.name) == name for t in ctx.declaration.tasks):
         yield ctx.finding(
             "S04", "tasks", name, f"年度主要任务中没有“{name}”：请增加{name}任务行（通常为第一行）。"
         )
@@ -70,8 +70,8 @@ def s05(ctx: CheckContext) -> Iterator[Finding]:
 
 def s06(ctx: CheckContext) -> Iterator[Finding]:
     goals = ctx.declaration.goals
-    for i, text in enumerate(goals):
-        if not text.strip():
+    for i in range(len(goals)):
+        if not ctx.goal_text(i):
             yield ctx.finding("S06", f"goals[{i}]", f"目标{i + 1}", f"目标{i + 1}为空：请填写内容或删除该目标。")
     for i, stated in ctx.source_notes.goal_number_mismatches:
         if 0 <= i < len(goals):
@@ -97,11 +97,11 @@ def s09(ctx: CheckContext) -> Iterator[Finding]:
     for row in ctx.rows:
         ind = row.indicator
         where_label = f"{row.category.level2}第{row.ordinal}个三级指标"
-        if not ind.name.strip():
+        if not row.name:
             yield ctx.finding("S09", row.where("name"), row.subject, f"{where_label}没有名称：请填写三级指标名称。")
-        if not ind.value.strip():
+        if not visible(ind.value):
             yield ctx.finding("S09", row.where("value"), row.subject, f"{row.label}没有指标值：请填写指标值。")
-        if need_explanation and not ind.explanation.strip():
+        if need_explanation and not visible(ind.explanation):
             yield ctx.finding(
                 "S09", row.where("explanation"), row.subject,
                 f"{row.label}没有指标解释：请说明该指标考察什么、如何计算。",
@@ -147,10 +147,12 @@ def s12(ctx: CheckContext) -> Iterator[Finding]:
     high = int(ctx.setting("S12", "max_indicators", 60))
     count = len(ctx.rows)
     if count < low or count > high:
-        hint = "偏少，难以全面反映任务和目标" if count < low else "偏多，请合并或精简"
+        hint = (
+            "偏少，难以全面反映任务和目标：请补充指标" if count < low else "偏多：请合并相近的指标或精简"
+        )
         yield ctx.finding(
             "S12", "indicators", "绩效指标",
-            f"实际三级指标共 {count} 个，{hint}（建议 {low}–{high} 个）。",
+            f"绩效指标中实际三级指标共 {count} 个（建议 {low}–{high} 个），{hint}。",
         )
     requirements = _level1_requirements(ctx)
     for level1 in ctx.declaration.level1_names():
@@ -166,7 +168,7 @@ def s12(ctx: CheckContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             "S12", ctx.level1_where(level1), level1,
-            f"{level1}下全部标为“不适用”：每个一级指标宜至少有一个实际指标。",
+            f"{level1}下全部标为“不适用”：每个一级指标宜至少有一个实际指标，请补充。",
         )
 
 

@@ -9,7 +9,7 @@ from desktop.rules.context import CheckContext
 from desktop.rules.fields import text_fields
 from desktop.rules.findings import Finding
 from desktop.rules.fontcover import default_font_covers
-from desktop.rules.textutil import HAN
+from desktop.rules.textutil import HAN, describe_char
 
 _PATH = re.compile(r"indicators\[(\d+)\]\.(value|unit)$")
 _FIELD_TITLES = {"value": "指标值", "unit": "度量单位"}
@@ -22,7 +22,8 @@ def t01(ctx: CheckContext) -> Iterator[Finding]:
         row = by_index.get(int(match.group(1))) if match else None
         title = _FIELD_TITLES.get(match.group(2), "内容") if match else "内容"
         subject = row.subject if row else title
-        label = row.label if row else path
+        # Never a JSON path in a message: an unknown row is just "一个指标".
+        label = row.label if row else "一个三级指标"
         yield ctx.finding(
             "T01", path, subject,
             f"源文件中{label}的{title}含全角数字、全角符号或“>=”等写法，已自动规范化"
@@ -51,10 +52,10 @@ def t03(ctx: CheckContext) -> Iterator[Finding]:
     for f in text_fields(ctx):
         if pattern.search(f.text):
             found = [m for m in table if m in f.text]
-            pairs = "、".join(f"“{m}”→“{table[m]}”" for m in found)
+            pairs = "、".join(f"“{m}”改为“{table[m]}”" for m in found)
             yield ctx.finding(
                 "T03", f.where, f.subject,
-                f"{f.label}中文内容里用了半角标点：建议改为全角（{pairs}）。",
+                f"{f.label}在中文之间用了半角（英文）标点：建议统一为中文全角标点（{pairs}）。",
             )
 
 
@@ -68,11 +69,12 @@ def t04(ctx: CheckContext) -> Iterator[Finding]:
             if not covers(char):
                 missing.append(char)
         if missing:
-            shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in missing[:5])
+            shown = "、".join(describe_char(c) for c in missing[:5])
             more = f"等 {len(missing)} 个字符" if len(missing) > 5 else ""
             yield ctx.finding(
                 "T04", f.where, f.subject,
-                f"{f.label}中的{shown}{more}无法用打印字体显示：请改用常用汉字或标点，否则打印稿会缺字。",
+                f"{f.label}中的{shown}{more}无法用打印字体显示：请删除或改用常用汉字、标点，"
+                "否则打印稿会缺字。",
             )
 
 

@@ -7,6 +7,7 @@ replaced by the first member of its group and generic words were turned into sep
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -128,3 +129,30 @@ def shorten(text: str, limit: int = 20) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis, for messages."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _invisible(char: str) -> bool:
+    # Whitespace and format characters (zero-width space, BOM, joiners) show nothing on paper.
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def visible(text: str) -> str:
+    """``text`` without leading/trailing whitespace and zero-width characters; "" when nothing
+    visible remains (a cell holding only U+200B or U+3000 is empty to the reader of the form)."""
+    start, end = 0, len(text)
+    while start < end and _invisible(text[start]):
+        start += 1
+    while end > start and _invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def describe_char(char: str) -> str:
+    """How a message shows one character: quoted when it can be seen, named when it cannot."""
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category in ("Cf", "Cc", "Co", "Cn", "Cs") or char.isspace():
+        return f"不可见字符（{code}）"
+    if category in ("Mn", "Me", "Mc"):
+        return f"组合附加符号（{code}）"
+    return f"“{char}”（{code}）"

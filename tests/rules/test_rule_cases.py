@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from desktop.domain.model import Declaration, Indicator, Task
-from desktop.rules.context import SourceNotes
+from desktop.rules.context import QUOTE_LIMIT, SourceNotes
 from desktop.rules.engine import rule_checks
 from tests.rules.helpers import category, indicator, of, run, seed
 
@@ -246,3 +246,12 @@ def test_rule_stays_silent(case: Case) -> None:
 
 def test_every_checked_rule_has_a_case() -> None:
     assert {c.rule for c in CASES} == set(rule_checks())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_message_names_its_subject(case: Case) -> None:
+    for f in _findings(case, case.trigger, case.options):
+        if f.where.startswith("goals["):
+            assert f"目标{int(f.where[6:-1]) + 1}" in f.message
+        else:  # a long subject is quoted by its beginning
+            assert f.subject[:QUOTE_LIMIT] in f.message
