@@ -71,6 +71,8 @@ class Cell:
     bold: bool = False
     amount: Decimal | None = None
     field: str = ""
+    #: Set in the minimum size: a renderer marks every cell of a row too tall at the body size.
+    small: bool = False
 
     @property
     def last_col(self) -> int:

@@ -1,65 +1,42 @@
 """Measure layout cells with reportlab paragraphs (the same objects the PDF then draws).
 
-Sizes are in points. Long text cells shrink from the body size to the profile's minimum size
-when they would wrap to more than :data:`SHRINK_AFTER_LINES` lines.
+Sizes are in points. Lines are broken by :mod:`desktop.documents.linebreak` (the layout
+model's rules) and handed to reportlab as explicit lines, so its own Japanese-only wrapping never
+decides. Every cell is set in the body size, except the cells of a row that would be taller than
+:data:`SHRINK_ROW_FRACTION` of a page at that size: the whole row is then set in the profile's
+minimum size (one size per row, never a lone small cell beside body-size neighbours).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape
 
 from desktop.documents.fonts import PrintFont
 from desktop.documents.layout import Align, Cell, FormLayout, Role, Row
+from desktop.documents.linebreak import WidthOf, label_lines, wrap_lines
 from desktop.documents.paginate import CONTINUED
 
 MM = 72.0 / 25.4
 PAD_X = 3.0
 PAD_Y = 3.0
 LEADING = 1.3
-SHRINK_AFTER_LINES = 5
+#: A row taller than this share of a page's table height at the body size is set smaller.
+SHRINK_ROW_FRACTION = 1 / 3
 _ALIGN = {Align.LEFT: 0, Align.CENTER: 1, Align.RIGHT: 2}
+_LABEL_ROLES = frozenset({Role.LABEL, Role.HEADER, Role.GROUP_LABEL})
+_FIXED_ROLES = _LABEL_ROLES | {Role.VERTICAL_LABEL}  # printed wording: never shrinks
 
 
-#: Chinese punctuation that must not start a line (GB/T 15834 practice). reportlab's CJK wrapping
-#: knows only the Japanese set (、。）), so ，；：”… would open lines; they hang at the line end.
-CANNOT_START = "，；：！？”’》〉」』】％‰…—·"
-
-
-def _enable_chinese_line_rules() -> None:
-    from reportlab.platypus import paragraph
-
-    missing = "".join(c for c in CANNOT_START if c not in paragraph.ALL_CANNOT_START)
-    if missing:
-        paragraph.ALL_CANNOT_START += missing
-
-
-_BALANCED_ROLES = frozenset({Role.LABEL, Role.HEADER, Role.GROUP_LABEL})
-
-
-def paragraph_markup(cell: Cell, lines: list[str] | None = None) -> str:
-    return "<br/>".join(escape(line) for line in (lines or cell.display_lines()))
-
-
-def balanced_lines(text: str, avail: float, width_of: Callable[[str], float]) -> list[str]:
-    """Break a short label into even lines (一级/指标, not 一级指/标) when it does not fit."""
-    if "\n" in text or width_of(text) <= avail:
-        return [text]
-    for count in range(2, len(text) + 1):
-        size = -(-len(text) // count)
-        chunks = [text[i : i + size] for i in range(0, len(text), size)]
-        if all(width_of(chunk) <= avail for chunk in chunks):
-            return chunks
-    return list(text)
+def paragraph_markup(lines: list[str]) -> str:
+    return "<br/>".join(escape(line) for line in lines)
 
 
 class PdfMeasurer:
     """Wraps every cell text into a cached Paragraph; implements paginate.Measurer."""
 
     def __init__(self, layout: FormLayout, font: PrintFont) -> None:
-        _enable_chinese_line_rules()
         self.layout = layout
         self.font = font
         self.columns = [w * MM for w in layout.page.columns_mm]
@@ -67,7 +44,8 @@ class PdfMeasurer:
         self.small = layout.typography.min_pt
         self.min_row = self.body * LEADING + 2 * PAD_Y
         self._styles: dict[tuple[int, float], Any] = {}
-        self._paragraphs: dict[tuple[str, int, int, Role, Align], tuple[Any, float]] = {}
+        self._paragraphs: dict[tuple[str, int, int, Role, Align, bool], tuple[Any, float]] = {}
+        self._char_widths: dict[float, dict[str, float]] = {}
 
     def width(self, cell: Cell) -> float:
         return sum(self.columns[cell.col : cell.col + cell.colspan])
@@ -89,26 +67,59 @@ class PdfMeasurer:
 
     def paragraph(self, cell: Cell) -> tuple[Any, float]:
         """The wrapped Paragraph of ``cell`` and its text height (without padding)."""
-        key = (cell.text, cell.col, cell.colspan, cell.role, cell.align)
+        key = (cell.text, cell.col, cell.colspan, cell.role, cell.align, cell.small)
         found = self._paragraphs.get(key)
         if found is None:
-            found = self._wrap(cell, self.body)
-            if cell.role is Role.TEXT and found[1] > SHRINK_AFTER_LINES * self.body * LEADING + 0.1:
-                found = self._wrap(cell, self.small)
+            found = self._wrap(cell, self.small if cell.small else self.body)
             self._paragraphs[key] = found
         return found
 
-    def _wrap(self, cell: Cell, size: float) -> tuple[Any, float]:
+    def width_of(self, size: float) -> WidthOf:
+        """Printed width of a text at ``size``, from the font's advance widths (cached)."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        widths = self._char_widths.setdefault(size, {})
+        name = self.font.name
+
+        def measure(text: str) -> float:
+            total = 0.0
+            for ch in text:
+                width = widths.get(ch)
+                if width is None:
+                    width = widths[ch] = stringWidth(ch, name, size)
+                total += width
+            return total
+
+        return measure
+
+    def lines(self, cell: Cell, size: float) -> list[str]:
+        """The lines ``cell`` prints in, by the layout model's rules."""
+        if cell.role is Role.VERTICAL_LABEL:
+            return cell.display_lines()
+        avail = self.width(cell) - 2 * PAD_X
+        if cell.role in _LABEL_ROLES:
+            return label_lines(cell.text, avail, self.width_of(size))
+        return wrap_lines(cell.text, avail, self.width_of(size))
+
+    def _wrap(self, cell: Cell, size: float) -> tuple[Any, float]:
         from reportlab.platypus import Paragraph
 
-        lines = None
-        if cell.role in _BALANCED_ROLES:
-            avail = self.width(cell) - 2 * PAD_X
-            lines = balanced_lines(cell.text, avail, lambda t: stringWidth(t, self.font.name, size))
-        para = Paragraph(paragraph_markup(cell, lines), self.style(cell.align, size))
+        para = Paragraph(paragraph_markup(self.lines(cell, size)), self.style(cell.align, size))
         _, height = para.wrap(self.width(cell) - 2 * PAD_X, 1e9)
         return para, float(height)
+
+    def shrink_tall_rows(self, layout: FormLayout, page_height: float) -> FormLayout:
+        """``layout`` with every row taller than the shrink limit set in the minimum size."""
+        limit = page_height * SHRINK_ROW_FRACTION
+        blocks = []
+        for block in layout.blocks:
+            rows = []
+            for row in block.rows:
+                if self.small < self.body and self.row_height(row) > limit:
+                    row = replace(row, cells=tuple(_shrunk(c) for c in row.cells))
+                rows.append(row)
+            blocks.append(replace(block, rows=tuple(rows)))
+        return replace(layout, blocks=tuple(blocks))
 
     # -- paginate.Measurer -------------------------------------------------------------------
     def cell_height(self, cell: Cell) -> float:
@@ -144,9 +155,9 @@ class PdfMeasurer:
         cached, text_height = self.paragraph(cell)
         if text_height <= avail:
             return cell.text, ""
-        para = Paragraph(
-            paragraph_markup(cell), cached.style
-        )  # split a copy, keep the cache intact
+        size = self.small if cell.small else self.body
+        # split a copy, keep the cache intact
+        para = Paragraph(paragraph_markup(self.lines(cell, size)), cached.style)
         parts = para.split(self.width(cell) - 2 * PAD_X, avail)
         if len(parts) < 2:
             return "", cell.text
@@ -160,6 +171,10 @@ class PdfMeasurer:
         else:
             position = len(cell.text)
         return cell.text[:position].rstrip(), cell.text[position:].lstrip()
+
+
+def _shrunk(cell: Cell) -> Cell:
+    return cell if cell.role in _FIXED_ROLES or cell.rowspan > 1 else replace(cell, small=True)
 
 
 def _mark(cells: list[Cell], title: str) -> list[Cell]:

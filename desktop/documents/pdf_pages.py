@@ -95,5 +95,6 @@ def paginate_form(
         signature=signature_height(layout),
     )
     measurer = PdfMeasurer(layout, font)
+    layout = measurer.shrink_tall_rows(layout, frame.other)
     pages = paginate(layout, measurer, frame, repeat_labels=options.repeat_labels)
     return FormPages(layout, pages, measurer, font, geometry, frame)
