@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QIcon,
+    QMouseEvent,
     QPainter,
     QPixmap,
     QPolygonF,
@@ -115,11 +116,21 @@ class GoalsEditor(QListWidget):
         if not goals:
             empty = QListWidgetItem("尚无总体目标：请先在“总体目标”中填写", self)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
-        self.itemActivated.connect(self._toggle)
+        # Space ticks the current goal, a click on the box or on the text ticks that goal,
+        # Enter commits the cell (the delegate's handling), Esc cancels.
 
-    def _toggle(self, item: QListWidgetItem) -> None:
-        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            checked = item.checkState() == Qt.CheckState.Checked
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        before = item.checkState() if item is not None else None
+        super().mouseReleaseEvent(event)
+        if (
+            item is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and item.checkState() == before  # not on the box itself: Qt did not toggle it
+        ):
+            checked = before == Qt.CheckState.Checked
             item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def set_checked(self, numbers: list[int]) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing_extensions import override
+
 from PySide6.QtCore import QPoint, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QFrame, QLineEdit, QWidget
 
 from desktop.domain.values import OPERATORS, ValueKind, compose_value, parse_value
@@ -48,6 +50,9 @@ class ValuePickerPopup(QFrame):
         form.addRow("数值", self.number)
         form.addRow("单位", self.unit)
         form.addRow(buttons)
+        # A popup is no dialog: Enter in the fields must accept explicitly.
+        self.number.returnPressed.connect(self.accept)
+        self._anchor: QWidget | None = None
 
     def set_from_text(self, text: str) -> None:
         parsed = parse_value(text)
@@ -70,8 +75,18 @@ class ValuePickerPopup(QFrame):
         if self.number.text():
             self.value_chosen.emit(self.composed())
         self.close()
+        if self._anchor is not None:
+            self._anchor.setFocus()  # back to the cell editor: Enter then commits the cell
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)
 
     def show_below(self, anchor: QWidget) -> None:
+        self._anchor = anchor
         self.adjustSize()
         self.move(anchor.mapToGlobal(QPoint(0, anchor.height())))
         self.show()
