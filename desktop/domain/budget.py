@@ -35,6 +35,30 @@ def move_task(declaration: Declaration, source: int, destination: int) -> None:
     declaration.tasks.insert(destination, task)
 
 
+def block_moves(rows: list[int], step: int, count: int) -> list[tuple[int, int]] | None:
+    """Single moves ``(source, destination)`` that shift the selected ``rows`` by ``step`` (±1).
+
+    Each run of adjacent rows moves as a block: the row next to it jumps to its other side, so
+    the selection keeps its shape. ``None`` when a selected row is already at the edge (nothing
+    moves, as in a spreadsheet). Undo applies the moves reversed, back to front. Used for goals
+    too.
+    """
+    selected = sorted(set(rows))
+    if not selected or step not in (-1, 1):
+        return None
+    if (step < 0 and selected[0] == 0) or (step > 0 and selected[-1] >= count - 1):
+        return None
+    runs: list[tuple[int, int]] = []
+    for row in selected:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    if step < 0:
+        return [(first - 1, last) for first, last in runs]
+    return [(last + 1, first) for first, last in reversed(runs)]
+
+
 def duplicate_task(task: Task) -> Task:
     """A copy for Ctrl+D: same texts and amounts, no declared total (nothing printed it)."""
     return replace(task, declared_total=None)

@@ -1,11 +1,16 @@
 """Rows of tasks pasted from Excel/WPS (tab-separated, see :mod:`desktop.domain.tsv`).
 
 Columns are 任务名称, 主要内容, 财政拨款, 其他资金 (the panel's order without the derived
-总额); a block copied with 总额 (5 columns) is accepted and 总额 ignored.
+总额); a block copied with 总额 (5 columns) is accepted and 总额 ignored. A block can also be
+pasted over existing cells (:func:`cell_edits`), where it keeps the panel's five columns.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop.domain.budget import TaskField
 from desktop.domain.model import Task
 from desktop.domain.money import AmountError, parse_user_amount
 from desktop.domain.tsv import parse_tsv
@@ -45,3 +50,50 @@ def tasks_from_clipboard(text: str) -> list[Task]:
             )
         )
     return tasks
+
+
+#: The panel's columns; ``None`` is the derived 总额, which a pasted block skips.
+PANEL_FIELDS: tuple[TaskField | None, ...] = ("name", "content", None, "fiscal", "other")
+_LABELS = {"name": "任务名称", "content": "主要内容", "fiscal": "财政拨款", "other": "其他资金"}
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """One pasted cell: the task row, its field and the parsed value."""
+
+    row: int
+    field: TaskField
+    value: str | Decimal
+
+
+def cell_edits(text: str, task_count: int, row: int, column: int) -> list[CellEdit]:
+    """Cells pasted with their top-left at (``row``, ``column``) of the panel, all or nothing.
+
+    Raises :class:`PasteError` (naming the row and column) when a value is not valid or the
+    block reaches past the last task or the last column; nothing is then changed.
+    """
+    rows = parse_tsv(text)
+    if not rows:
+        raise PasteError("剪贴板为空，没有可粘贴的内容")
+    if row + len(rows) > task_count:
+        raise PasteError(
+            f"粘贴的 {len(rows)} 行超出了最后一个任务：要添加新行，请用 Ctrl+Shift+V 粘贴行"
+        )
+    edits: list[CellEdit] = []
+    for offset, cells in enumerate(rows):
+        if column + len(cells) > len(PANEL_FIELDS):
+            raise PasteError(f"粘贴的内容有 {len(cells)} 列，超出了表格的最后一列")
+        for step, cell in enumerate(cells):
+            field = PANEL_FIELDS[column + step]
+            if field is None:
+                continue  # 总额 is computed; a copied value there is ignored
+            value: str | Decimal = cell.strip()
+            if field in ("fiscal", "other"):
+                try:
+                    value = parse_user_amount(cell)
+                except AmountError as exc:
+                    raise PasteError(
+                        f"第 {row + offset + 1} 行“{_LABELS[field]}”：{exc.reason}"
+                    ) from exc
+            edits.append(CellEdit(row + offset, field, value))
+    return edits

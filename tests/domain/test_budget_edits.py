@@ -81,3 +81,68 @@ def test_five_columns_ignore_the_total_and_bad_amounts_name_the_cell() -> None:
         tasks_from_clipboard("甲\t\t1\t2\n乙\t\t1\tabc\n")
     with pytest.raises(PasteError):
         tasks_from_clipboard("\n\n")
+
+
+def _moved(names: list[str], selected: list[int], step: int) -> list[str] | None:
+    """Names after moving the ``selected`` rows by ``step``, then checked to undo exactly."""
+    from desktop.domain.budget import block_moves
+    from desktop.domain.profile import load_profile, new_declaration
+
+    decl = new_declaration(load_profile("SZ-DEPT-2026"), 2026, with_basic_row=False)
+    decl.tasks = [Task(name=n) for n in names]
+    moves = block_moves(selected, step, len(names))
+    if moves is None:
+        return None
+    for source, destination in moves:
+        move_task(decl, source, destination)
+    after = [t.name for t in decl.tasks]
+    for source, destination in reversed(moves):
+        move_task(decl, destination, source)
+    assert [t.name for t in decl.tasks] == names
+    return after
+
+
+def test_selected_rows_move_as_blocks_and_stop_at_the_edges() -> None:
+    names = list("abcdef")
+    assert _moved(names, [1, 2], -1) == list("bcadef")
+    assert _moved(names, [1, 2], 1) == list("adbcef")
+    assert _moved(names, [1, 2, 4], 1) == list("adbcfe")
+    assert _moved(names, [4, 1, 2], -1) == list("bcaedf")
+    assert _moved(names, [3], 1) == list("abcedf")
+    assert _moved(names, [0, 3], -1) is None  # the first row cannot go higher: nothing moves
+    assert _moved(names, [2, 5], 1) is None
+    assert _moved(names, [], 1) is None
+
+
+def test_a_block_pasted_over_cells_skips_the_computed_total() -> None:
+    from desktop.domain.task_paste import CellEdit, cell_edits
+
+    assert cell_edits("1,125.33\r\n", 3, 0, 3) == [CellEdit(0, "fiscal", Decimal("1125.33"))]
+    # A row copied with its 总额: names, content and amounts land, the total is recomputed.
+    edits = cell_edits("甲\t内容\t999\t10\t2\r\n", 3, 1, 0)
+    assert [(e.row, e.field, e.value) for e in edits] == [
+        (1, "name", "甲"),
+        (1, "content", "内容"),
+        (1, "fiscal", Decimal("10")),
+        (1, "other", Decimal("2")),
+    ]
+    column = cell_edits("１１２５．３３\n\n 5 \n", 3, 0, 4)
+    assert [(e.row, e.value) for e in column] == [(0, Decimal("1125.33")), (1, Decimal("5"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1125.3333333", "最多 6 位小数"),
+        ("-1", "负数"),
+        ("1e3", "不是金额"),
+        ("1\t2\t3\n", "超出了表格的最后一列"),
+        ("1\n2\n3\n", "超出了最后一个任务"),
+        ("\r\n", "剪贴板为空"),
+    ],
+)
+def test_a_bad_block_over_cells_is_refused_whole(text: str, reason: str) -> None:
+    from desktop.domain.task_paste import cell_edits
+
+    with pytest.raises(PasteError, match=reason):
+        cell_edits(text, 3, 1, 3)

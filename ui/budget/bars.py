@@ -56,7 +56,7 @@ class BudgetBars(QWidget):
 
     @override
     def minimumSizeHint(self) -> QSize:
-        return QSize(180, self.sizeHint().height())
+        return QSize(120, self.sizeHint().height())
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

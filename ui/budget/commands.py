@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain import budget
 from desktop.domain.budget import TaskField
 from desktop.domain.model import Task
+from desktop.domain.task_paste import CellEdit
 from ui.budget.model import BudgetTableModel
 from ui.document import TASKS, DeclarationDocument
 
@@ -81,21 +82,50 @@ class RemoveTasksCommand(QUndoCommand):
         self._model.document.notify(TASKS)
 
 
-class MoveTaskCommand(QUndoCommand):
-    """Move one row up or down."""
+class MoveTasksCommand(QUndoCommand):
+    """Move rows by a list of single moves (see ``budget.block_moves``); undo runs them back."""
 
-    def __init__(self, model: BudgetTableModel, source: int, destination: int) -> None:
+    def __init__(self, model: BudgetTableModel, moves: list[tuple[int, int]]) -> None:
         super().__init__("移动任务")
-        self._model, self._source, self._destination = model, source, destination
+        self._model, self._moves = model, list(moves)
 
     @override
     def redo(self) -> None:
-        self._model.move_task(self._source, self._destination)
+        for source, destination in self._moves:
+            self._model.move_task(source, destination)
         self._model.document.notify(TASKS)
 
     @override
     def undo(self) -> None:
-        self._model.move_task(self._destination, self._source)
+        for source, destination in reversed(self._moves):
+            self._model.move_task(destination, source)
+        self._model.document.notify(TASKS)
+
+
+class MoveTaskCommand(MoveTasksCommand):
+    """Move one row to another index."""
+
+    def __init__(self, model: BudgetTableModel, source: int, destination: int) -> None:
+        super().__init__(model, [(source, destination)])
+
+
+class PasteCellsCommand(QUndoCommand):
+    """Cells pasted over existing tasks (Ctrl+V), as one step."""
+
+    def __init__(self, model: BudgetTableModel, edits: list[CellEdit]) -> None:
+        super().__init__(f"粘贴 {len(edits)} 个单元格")
+        self._model, self._edits = model, list(edits)
+        self._old: list[str | Decimal] = []
+
+    @override
+    def redo(self) -> None:
+        self._old = [self._model.apply_field(e.row, e.field, e.value) for e in self._edits]
+        self._model.document.notify(TASKS)
+
+    @override
+    def undo(self) -> None:
+        for edit, old in reversed(list(zip(self._edits, self._old, strict=True))):
+            self._model.apply_field(edit.row, edit.field, old)
         self._model.document.notify(TASKS)
 
 

@@ -9,7 +9,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.domain.budget import control_gap
 from desktop.domain.model import Declaration
-from desktop.domain.money import AmountError, format_amount, parse_user_amount
+from desktop.domain.money import (
+    AmountError,
+    format_amount,
+    has_hidden_precision,
+    parse_user_amount,
+)
+
+
+def _amount(value: Decimal, decimals: int) -> str:
+    """Rounded half up; the exact value too when rounding hides digits (0.004 is not 0.00)."""
+    shown = f"{format_amount(value, decimals, thousands=True)} 万元"
+    if has_hidden_precision(value, decimals):
+        return f"{shown}（精确值 {format(value.normalize(), 'f')}）"
+    return shown
 
 
 class ControlTotalField(QWidget):
@@ -35,38 +48,45 @@ class ControlTotalField(QWidget):
         layout.addWidget(QLabel("预算控制数（万元）", self))
         layout.addWidget(self.edit)
         layout.addWidget(self.gap)
+        self.setFocusProxy(self.edit)
         self._value: Decimal | None = None
         self.edit.editingFinished.connect(self._commit)
 
     def _commit(self) -> None:
+        if not self.edit.isModified():
+            return
         try:
             value = parse_user_amount(self.edit.text()) if self.edit.text().strip() else None
         except AmountError as exc:
-            self.gap.setText(f"未保存：{exc.reason}")
+            # Refused: the stored value stays and is shown again, with the reason beside it.
+            self._show_value()
+            self.gap.setText(f"未保存：{exc.reason}，仍为原值")
             self.gap.setStyleSheet("color: #b00020;")
             return
         if value != self._value:
+            self.edit.setModified(False)  # so the refresh after the commit shows the value
             self.value_committed.emit(value)
+        else:
+            self._show_value()  # same value, typed differently: show it the usual way
+
+    def _show_value(self) -> None:
+        # Exact digits: a rounded text would change the value on the next commit.
+        self.edit.setText("" if self._value is None else f"{self._value:,f}")
+        self.edit.setModified(False)
 
     def refresh(self, declaration: Declaration, decimals: int) -> None:
         self._value = declaration.budget_control_total
-        if not self.edit.hasFocus():
-            # Exact digits: a rounded text would change the value on the next commit.
-            self.edit.setText("" if self._value is None else f"{self._value:,f}")
+        if not self.edit.isModified():
+            # Text being typed stays; otherwise show the value (also after undo/redo).
+            self._show_value()
         gap = control_gap(declaration)
         if gap is None:
             text, color = "填写后将与金额合计比较", "#666666"
         elif gap == 0:
             text, color = "金额合计与预算控制数一致", "#2e7d32"
         elif gap > 0:
-            text, color = (
-                f"金额合计超出预算控制数 {format_amount(gap, decimals, thousands=True)} 万元",
-                "#b00020",
-            )
+            text, color = f"金额合计超出预算控制数 {_amount(gap, decimals)}", "#b00020"
         else:
-            text, color = (
-                f"金额合计低于预算控制数 {format_amount(-gap, decimals, thousands=True)} 万元",
-                "#8a5a00",
-            )
+            text, color = f"金额合计低于预算控制数 {_amount(-gap, decimals)}", "#8a5a00"
         self.gap.setText(text)
         self.gap.setStyleSheet(f"color: {color};")

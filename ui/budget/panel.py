@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -14,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.budget import duplicate_task
+from desktop.domain.budget import block_moves, duplicate_task
 from desktop.domain.model import Task
-from desktop.domain.task_paste import PasteError, tasks_from_clipboard
+from desktop.domain.task_paste import PasteError, cell_edits, tasks_from_clipboard
 from ui.budget.bars import BudgetBars
 from ui.budget.cell_message import CellMessage
 from ui.budget.commands import (
     AcceptComputedTotalsCommand,
     InsertTasksCommand,
-    MoveTaskCommand,
+    MoveTasksCommand,
+    PasteCellsCommand,
     RemoveTasksCommand,
     SetControlTotalCommand,
 )
@@ -33,6 +36,10 @@ from ui.budget.table import BudgetTable
 from ui.document import ALL, HEADER, TASKS, DeclarationDocument
 
 _SHOWN_AFTER_CLOSE_MS = 5000
+_EMPTY = (
+    "尚无任务：按 Insert 或“添加任务”添加一行，或在 Excel/WPS 中复制任务行"
+    "（任务名称、主要内容、财政拨款、其他资金）后按 Ctrl+Shift+V 粘贴。"
+)
 
 
 class BudgetPanel(QWidget):
@@ -52,13 +59,19 @@ class BudgetPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("budgetStatus")
         self.status.setWordWrap(True)
+        self.empty = QLabel(_EMPTY, self)
+        self.empty.setObjectName("budgetEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555555;")
         self._build_actions()
         self._build_layout()
         self._connect()
         self._refresh()
 
     # -- construction ---------------------------------------------------------------------
-    def _action(self, text: str, key: QKeySequence | str, slot: object, tip: str) -> QAction:
+    def _action(
+        self, text: str, key: QKeySequence | str, slot: Callable[[], object], tip: str
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         # Only while the table itself has focus, so the keys still work inside a cell editor.
@@ -66,20 +79,24 @@ class BudgetPanel(QWidget):
         action.setToolTip(
             f"{tip}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
         )
-        action.triggered.connect(slot)
+        # Called without arguments: triggered(bool) would pass ``checked`` as the first one.
+        action.triggered.connect(lambda: slot())
         self.view.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         self.add_action = self._action("添加任务", "Insert", self.add_row, "在当前行下方添加一行")
         self.delete_action = self._action("删除", "Delete", self.delete_rows, "删除所选行")
-        self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_row(-1), "当前行上移")
-        self.down_action = self._action("下移", "Ctrl+Down", lambda: self.move_row(1), "当前行下移")
+        self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_row(-1), "所选行上移")
+        self.down_action = self._action("下移", "Ctrl+Down", lambda: self.move_row(1), "所选行下移")
         self.duplicate_action = self._action(
             "复制行", "Ctrl+D", self.duplicate_row, "复制当前行到下方"
         )
         self.paste_action = self._action(
             "粘贴行", "Ctrl+Shift+V", self.paste_rows, "粘贴从 Excel/WPS 复制的任务行"
+        )
+        self.paste_cells_action = self._action(
+            "粘贴", "Ctrl+V", self.paste_cells, "粘贴到当前单元格起的区域"
         )
         edit = self._action("编辑", "Return", self._edit_current, "编辑单元格")
         edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -103,6 +120,8 @@ class BudgetPanel(QWidget):
         scroll.setWidget(self.bars)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(170)
+        # The bars fit any width (labels elide); a sideways scroll bar would only clip them.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
@@ -111,6 +130,7 @@ class BudgetPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(tools)
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
@@ -142,6 +162,7 @@ class BudgetPanel(QWidget):
         self.banner.refresh(declaration, decimals)
         self.control.refresh(declaration, decimals)
         self.bars.refresh(declaration)
+        self.empty.setVisible(not declaration.tasks)
 
     def _on_editor_closed(self) -> None:
         if self.message.isVisible():
@@ -182,13 +203,15 @@ class BudgetPanel(QWidget):
                 self._select_row(min(rows[0], self.model.total_row() - 1))
 
     def move_row(self, step: int) -> None:
-        current = self.view.currentIndex()
-        if not current.isValid() or current.row() >= self.model.total_row():
-            return
-        target = current.row() + step
-        if 0 <= target < self.model.total_row():
-            self.document.undo_stack.push(MoveTaskCommand(self.model, current.row(), target))
-            self._select_row(target, current.column())
+        """Move the selected rows (each run of adjacent rows as a block) one place up or down.
+
+        Nothing moves when a selected row is already first (up) or last (down). The selection
+        and the current cell follow the moved rows.
+        """
+        moves = block_moves(self.selected_rows(), step, self.model.total_row())
+        if moves:
+            self.document.undo_stack.push(MoveTasksCommand(self.model, moves))
+            self.view.scrollTo(self.view.currentIndex())
 
     def duplicate_row(self) -> None:
         current = self.view.currentIndex()
@@ -214,6 +237,26 @@ class BudgetPanel(QWidget):
         )
         self.status.setText(f"已粘贴 {len(tasks)} 个任务")
         self._select_row(row)
+
+    def paste_cells(self, text: str | None = None) -> None:
+        """Paste a block over the cells from the current one on (Ctrl+V), as one undo step.
+
+        All or nothing: a value that is not valid, or a block reaching past the last task, is
+        refused with a message next to the cell and nothing changes.
+        """
+        current = self.view.currentIndex()
+        if not current.isValid() or current.row() >= self.model.total_row():
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            edits = cell_edits(text, self.model.total_row(), current.row(), current.column())
+        except PasteError as exc:
+            self.message.show_for(current, f"未粘贴：{exc}", timeout_ms=_SHOWN_AFTER_CLOSE_MS)
+            return
+        self.message.hide()
+        if edits:
+            self.document.undo_stack.push(PasteCellsCommand(self.model, edits))
 
     def _edit_current(self) -> None:
         index: QModelIndex = self.view.currentIndex()

@@ -3,6 +3,8 @@
 ``budgetTable`` shows the task rows (its model's last row, 金额合计, is hidden there); the
 footer view ``budgetTotalRow`` shows only that last row, so it never scrolls away and can never be
 selected, edited, moved or pasted over. Column widths and horizontal scrolling are kept in step.
+A short table is only as tall as its rows, so 金额合计 sits right under the last task; the room
+below stays empty.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from collections.abc import Sequence
 from typing_extensions import override
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.budget.delegates import AmountDelegate, TextDelegate
 from ui.budget.model import BudgetTableModel, Column
@@ -63,7 +71,7 @@ class BudgetTable(QWidget):
         # Row heights follow the wrapped texts; recomputed once after a burst of column resizes.
         self._row_heights = QTimer(self)
         self._row_heights.setSingleShot(True)
-        self._row_heights.timeout.connect(self.view.resizeRowsToContents)
+        self._row_heights.timeout.connect(self._resize_rows)
         self._setup_view()
         self._setup_footer()
         layout = QVBoxLayout(self)
@@ -71,6 +79,8 @@ class BudgetTable(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.footer)
+        # Takes the height the view does not need (its maximum is its content, see _fit_height).
+        layout.addStretch(0)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
             signal.connect(self._layout_rows)
         model.dataChanged.connect(self._on_data_changed)
@@ -105,6 +115,9 @@ class BudgetTable(QWidget):
         header.sectionResized.connect(self._on_section_resized)
         view.horizontalScrollBar().valueChanged.connect(self.footer.horizontalScrollBar().setValue)
         view.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_footer())
+        # (resizeRowsToContents does not emit sectionResized: see _resize_rows.)
+        view.verticalHeader().sectionResized.connect(lambda *_: self._fit_height())
+        view.horizontalScrollBar().rangeChanged.connect(lambda *_: self._fit_height())
 
     def _setup_footer(self) -> None:
         footer = self.footer
@@ -118,6 +131,8 @@ class BudgetTable(QWidget):
         footer.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         footer.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         footer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Fixed: an expanding footer would take the spare height and sink to the bottom.
+        footer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index in range(self.model.columnCount()):
@@ -155,14 +170,32 @@ class BudgetTable(QWidget):
         self.footer.resizeRowToContents(last)
         frame = 2 * self.footer.frameWidth()
         self.footer.setFixedHeight(self.footer.rowHeight(last) + frame)
-        self.view.resizeRowsToContents()
+        self._resize_rows()
         self._align_footer()
+
+    def _resize_rows(self) -> None:
+        self.view.resizeRowsToContents()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """At most as tall as header plus task rows (a horizontal scroll bar included)."""
+        view = self.view
+        height = view.horizontalHeader().sizeHint().height() + view.verticalHeader().length()
+        height += 2 * view.frameWidth()
+        bar = view.horizontalScrollBar()
+        if bar.maximum() > 0:
+            height += bar.sizeHint().height()
+        # Room for at least two more rows' worth, so an empty table still offers a target.
+        height = max(height, view.horizontalHeader().sizeHint().height() * 3)
+        if view.maximumHeight() != height:
+            view.setMaximumHeight(height)
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
         # Texts change row heights; the live amount preview (roles given) never does.
         if not roles and top.column() <= Column.CONTENT and top.row() < self.model.total_row():
             for row in range(top.row(), bottom.row() + 1):
                 self.view.resizeRowToContents(row)
+            self._fit_height()
 
     def _align_footer(self) -> None:
         bar = self.view.verticalScrollBar()
