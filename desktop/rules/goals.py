@@ -84,23 +84,28 @@ def g05(ctx: CheckContext) -> Iterator[Finding]:
                 stale.append(match.group(1))
         if stale:
             years = "、".join(f"{y}年" for y in stale)
+            hint = (
+                "可能沿用了往年内容，请更新"
+                if any(int(y) < year for y in stale)
+                else "年度目标应写本年度内完成的内容，请核对"
+            )
             yield ctx.finding(
                 "G05", f"goals[{i}]", ctx.goal_subject(i),
-                f"{ctx.goal_label(i)}提到{years}，与申报年度 {year} 年不符：可能沿用了往年内容，请更新。",
+                f"{ctx.goal_label(i)}提到{years}，与申报年度 {year} 年不符：{hint}。",
             )
 
 
 def g06(ctx: CheckContext) -> Iterator[Finding]:
     vague = ctx.words("vague_verbs", ["加强", "提高", "确保", "推进"])
+    structure = ctx.words("goal_structure_words", ["通过", "完成", "实现"])
     finder = quantity_finder(ctx)
     for i, text in _goals(ctx):
-        if finder.is_quantified(text) or not any(v in text for v in vague):
-            continue
-        if any(w in text for w in ("通过", "完成", "实现")):
+        found = [v for v in vague if v in text]
+        if finder.is_quantified(text) or not found or any(w in text for w in structure):
             continue
         yield ctx.finding(
             "G06", f"goals[{i}]", ctx.goal_subject(i),
-            f"{ctx.goal_label(i)}只有“加强、提高、确保”一类的表述，缺少具体对象和衡量标准："
+            f"{ctx.goal_label(i)}只有“{'、'.join(found[:3])}”一类的表述，缺少具体对象和衡量标准："
             "建议按“通过…，完成…，实现…”改写。",
         )
 

@@ -101,14 +101,15 @@ def i10(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i11(ctx: CheckContext) -> Iterator[Finding]:
-    counts = set((ctx.profile.section("units") or {}).get("count", ["次", "项", "份", "个"]))
+    # Counts of things done (次, 项, 份, 个…); people reached (受益人数 ≥500人) are a real benefit.
+    counts = {str(u) for u in ctx.setting("I11", "output_units", ["次", "项", "份", "个"])}
     for row in ctx.rows_in(level1s=ctx.role("benefit_level1", ["效益指标"])):
         p = row.parsed
         if p.kind in _QUANTIFIED and p.unit in counts:
             yield ctx.finding(
                 "I11", row.where("value"), row.subject,
-                f"{row.label}（效益指标）以“{p.unit}”计数，更像产出（数量）指标：效益指标应反映效果，"
-                "如比率或改善程度。",
+                f"{row.label}（{row.category.level2}）以“{p.unit}”计数，更像产出（数量）指标："
+                "效益指标应反映效果，请改为比率或改善程度，或把它移到数量指标。",
             )
 
 

@@ -192,3 +192,28 @@ def test_no_message_of_a_broken_declaration_shows_a_json_path() -> None:
     findings = check_declaration(decl, font_covers=lambda c: c != "福")
     assert len(findings) > 10
     assert [f.message for f in findings if _PATH.search(f.message)] == []
+
+
+# -- I11: people reached are a benefit, activities held are an output -------------------------
+def test_i11_accepts_a_count_of_beneficiaries_under_social_benefit() -> None:
+    assert _about(run(_with("社会效益指标", "受益群众人数", "≥500人")), "I11", "受益群众人数") == []
+
+
+def test_i11_reports_activities_counted_under_social_benefit_and_says_where_they_belong() -> None:
+    [found] = _about(run(_with("社会效益指标", "宣传活动场次", "≥3场")), "I11", "宣传活动场次")
+    assert "社会效益指标" in found.message and "数量指标" in found.message
+
+
+# -- G05/G06: messages fit the goal -------------------------------------------------------------
+def test_g05_on_a_later_year_does_not_speak_of_last_year() -> None:
+    decl = seed()
+    decl.goals[0] += "为2027年全面推开打好基础。"
+    [found] = [f for f in of(run(decl), "G05") if f.where == "goals[0]"]
+    assert "2027年" in found.message and "往年" not in found.message
+
+
+def test_g06_quotes_the_vague_words_the_goal_uses() -> None:
+    decl = seed()
+    decl.goals[1] = "推进片区品质建设，促进区域协调发展。"
+    [found] = [f for f in of(run(decl), "G06") if f.where == "goals[1]"]
+    assert "“推进、促进”" in found.message and "加强" not in found.message
