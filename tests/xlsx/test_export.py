@@ -158,7 +158,7 @@ def test_form_sheet_print_setup(seed_xlsx: Path) -> None:
     assert ws.page_setup.orientation == "portrait"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-    header_row = [r[0].row for r in ws.iter_rows() if r[0].value == "一级指标"][0]
+    header_row = [r[0].row for r in ws.iter_rows() if r[0].value == "一级\n指标"][0]  # as on paper
     assert ws.print_title_rows == f"${header_row}:${header_row}"
     assert "c493b6999ea4" in ws.oddFooter.right.text
 

@@ -85,7 +85,7 @@ def test_libreoffice_prints_the_form(seed: Declaration, seed_xlsx: Path, tmp_pat
         for text in (indicator.name, indicator.value, indicator.explanation):
             assert squeeze(text) in whole
     # the indicator column header is repeated on the continuation pages
-    assert all("一级指标" in page and "指标解释" in page for page in form[2:])
+    assert all("二级指标" in page and "指标解释" in page for page in form[2:])
 
 
 def squeeze_lines(text: str) -> str:

@@ -7,7 +7,6 @@ line shows; A4, fitted to the page width, the indicator column header repeated o
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from desktop.documents.form_layout import build_form_layout
@@ -21,6 +20,7 @@ from desktop.documents.layout import (
     RowKind,
     VAlign,
 )
+from desktop.documents.linebreak import label_lines, wrap_lines
 from desktop.documents.options import Orientation, PrintOptions
 from desktop.documents.xlsx.styling import StyleBook, put_amount, put_text
 from desktop.domain.model import Declaration
@@ -30,30 +30,53 @@ PT_MM = 25.4 / 72.0
 #: Excel's column unit is the width of "0" in the default font (7 px at 96 dpi, plus 5 px padding).
 _PX_PER_MM = 96.0 / 25.4
 _CELL_PAD_MM = 2.5
-_LINE_FACTOR = 1.35
-_ROW_PAD_PT = 5.0
+#: Line pitch in ems: Noto CJK and the bundled Song font need 1.44 (Excel's SimSun 1.29).
+_LINE_FACTOR = 1.45
+_ROW_PAD_PT = 4.0
 _MIN_ROW_PT = 18.0
 _HALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 _VALIGN = {VAlign.TOP: "top", VAlign.MIDDLE: "center"}
+_LABEL_ROLES = frozenset({Role.LABEL, Role.HEADER, Role.GROUP_LABEL})
 
 
 def excel_width(mm: float) -> float:
     return max(1.0, (mm * _PX_PER_MM - 5.0) / 7.0)
 
 
+def char_em(ch: str) -> float:
+    """Width of ``ch`` in ems, erring wide: 宋体 and the Song fallbacks print every non-ASCII
+    character (CJK, “”, ≥) one em; Latin is proportional (% and W nearly one em)."""
+    if not ch.isascii():
+        return 1.0
+    if ch in "%@MWmw":
+        return 0.95
+    return 0.72 if ch.isupper() else 0.56
+
+
 def text_mm(text: str, size_pt: float) -> float:
-    """Printed width of ``text``: full-width characters one em, others half an em."""
-    em = size_pt * PT_MM
-    return sum(em if ord(ch) > 0x2E7F else em * 0.55 for ch in text)
+    """Printed width of ``text`` at ``size_pt``."""
+    return sum(char_em(ch) for ch in text) * size_pt * PT_MM
 
 
-def lines_needed(lines: list[str], width_mm: float, size_pt: float) -> int:
-    avail = max(width_mm - _CELL_PAD_MM, size_pt * PT_MM)
-    return sum(max(1, math.ceil(text_mm(line, size_pt) / avail)) for line in lines)
+def _avail_mm(width_mm: float, size_pt: float) -> float:
+    return max(width_mm - _CELL_PAD_MM, size_pt * PT_MM)
 
 
-def _cell_text(cell: Cell) -> str:
-    return "\n".join(cell.display_lines()) if cell.role is Role.VERTICAL_LABEL else cell.text
+def cell_lines(cell: Cell, width_mm: float, size_pt: float) -> list[str]:
+    """The lines ``cell`` takes, by the layout model's rules with 宋体's em widths."""
+    if cell.role is Role.VERTICAL_LABEL:
+        return cell.display_lines()
+    avail = _avail_mm(width_mm, size_pt)
+    if cell.role in _LABEL_ROLES:
+        return label_lines(cell.text, avail, lambda text: text_mm(text, size_pt))
+    return wrap_lines(cell.text, avail, lambda text: text_mm(text, size_pt))
+
+
+def _cell_text(cell: Cell, width_mm: float, size_pt: float) -> str:
+    """Labels carry their line breaks (as on paper); running text is left to the wrapping."""
+    if cell.role is Role.VERTICAL_LABEL or cell.role in _LABEL_ROLES:
+        return "\n".join(cell_lines(cell, width_mm, size_pt))
+    return cell.text
 
 
 def write_form_sheet(
@@ -132,7 +155,8 @@ class _FormWriter:
             target.style = style
             target.number_format = number_format
         else:
-            put_text(self.ws, row, column, _cell_text(cell)).style = style
+            text = _cell_text(cell, self._width(cell), self.size)
+            put_text(self.ws, row, column, text).style = style
         if cell.colspan > 1 or cell.rowspan > 1:
             self.ws.merge_cells(
                 start_row=row,
@@ -141,11 +165,12 @@ class _FormWriter:
                 end_column=column + cell.colspan - 1,
             )
 
+    def _width(self, cell: Cell) -> float:
+        return sum(self.columns[cell.col : cell.col + cell.colspan])
+
     def _height(self, cell: Cell) -> float:
-        size = self.layout.typography.body_pt
-        width = sum(self.columns[cell.col : cell.col + cell.colspan])
-        lines = lines_needed(_cell_text(cell).split("\n"), width, size)
-        return lines * size * _LINE_FACTOR + _ROW_PAD_PT
+        lines = len(cell_lines(cell, self._width(cell), self.size))
+        return lines * self.size * _LINE_FACTOR + _ROW_PAD_PT
 
     def _need(self, row: int, height: float) -> None:
         self.heights[row] = max(self.heights.get(row, _MIN_ROW_PT), height)
