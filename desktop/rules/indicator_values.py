@@ -144,7 +144,7 @@ def i07(ctx: CheckContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             "I07", row.where("value"), row.subject,
-            f"{row.label}（服务对象满意度）的指标值“{shorten(value, QUOTE_LIMIT)}”{problem}。",
+            f"{row.label}（{row.category.level2}）的指标值“{shorten(value, QUOTE_LIMIT)}”{problem}。",
         )
 
 
