@@ -7,9 +7,15 @@ returns what its undo needs.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from desktop.domain.model import Declaration, Indicator
+from desktop.domain.tsv import parse_tsv
+
+#: Cells that label a goal rather than state it: a header, or the form's 目标N column.
+_LABEL_CELL = re.compile(r"(总体目标|目标内容|目标|目标\s*[0-9]+\s*[：:.、]?|[0-9]+\s*[.、]?)")
 
 
 def goal_label(index: int) -> str:
@@ -86,3 +92,25 @@ def set_goal_text(declaration: Declaration, index: int, text: str) -> str:
     old = declaration.goals[index]
     declaration.goals[index] = text
     return old
+
+
+class GoalPasteError(ValueError):
+    """Pasted text holding no goal; ``str()`` is a Chinese message."""
+
+
+def goals_from_clipboard(text: str) -> list[str]:
+    """Goals pasted from Excel/WPS or plain text: one goal per non-blank cell, row by row.
+
+    A quoted multi-line cell stays one goal. A header cell (总体目标, 目标内容) and a cell that
+    only numbers a goal (目标3, 3.) are skipped, so the form's two columns paste as intended.
+    """
+    found: list[str] = []
+    for row in parse_tsv(text):
+        for cell in row:
+            goal = cell.strip()
+            label = unicodedata.normalize("NFKC", goal)
+            if goal and not _LABEL_CELL.fullmatch(label):
+                found.append(goal)
+    if not found:
+        raise GoalPasteError("剪贴板中没有可粘贴的目标：请在 Excel/WPS 中复制目标所在的单元格")
+    return found

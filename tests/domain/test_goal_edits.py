@@ -63,3 +63,20 @@ def test_move_down_and_back_keeps_links_on_their_texts() -> None:
 
 def test_labels_follow_position() -> None:
     assert [goal_label(i) for i in range(3)] == ["目标1", "目标2", "目标3"]
+
+
+def test_goals_pasted_from_a_spreadsheet_one_per_cell() -> None:
+    import pytest
+
+    from desktop.domain.goals import GoalPasteError, goals_from_clipboard
+
+    column = '总体目标\r\n"开展党建活动\r\n不少于4次"\r\n保障运转\r\n\r\n'
+    assert goals_from_clipboard(column) == ["开展党建活动\n不少于4次", "保障运转"]
+    # The form's two columns: the 目标N cells number the goals and are not goals themselves.
+    form = "目标1\t开展培训\r\n目标２：\t编印教材\r\n3.\t\r\n"
+    assert goals_from_clipboard(form) == ["开展培训", "编印教材"]
+    # A row copied across several cells: one goal per cell, left to right.
+    assert goals_from_clipboard("甲\t乙\t\t丙\n") == ["甲", "乙", "丙"]
+    assert goals_from_clipboard("目标是提高效率\n") == ["目标是提高效率"]
+    with pytest.raises(GoalPasteError, match="没有可粘贴的目标"):
+        goals_from_clipboard("目标1\t\n\n")

@@ -33,22 +33,30 @@ class SetGoalTextCommand(QUndoCommand):
         _notify(self._model, links=False)
 
 
-class InsertGoalCommand(QUndoCommand):
-    def __init__(
-        self, model: GoalsModel, row: int, text: str = "", label: str = "添加目标"
-    ) -> None:
+class InsertGoalsCommand(QUndoCommand):
+    """Add, duplicate or paste goals: ``texts`` go in at ``row``."""
+
+    def __init__(self, model: GoalsModel, row: int, texts: list[str], label: str) -> None:
         super().__init__(label)
-        self._model, self._row, self._text = model, row, text
+        self._model, self._row, self._texts = model, row, list(texts)
 
     @override
     def redo(self) -> None:
-        self._model.insert_goal(self._row, self._text)
+        self._model.insert_goals(self._row, self._texts)
         _notify(self._model, links=True)
 
     @override
     def undo(self) -> None:
-        self._model.remove_goal(self._row)
+        for _ in self._texts:
+            self._model.remove_goal(self._row)
         _notify(self._model, links=True)
+
+
+class InsertGoalCommand(InsertGoalsCommand):
+    def __init__(
+        self, model: GoalsModel, row: int, text: str = "", label: str = "添加目标"
+    ) -> None:
+        super().__init__(model, row, [text], label)
 
 
 class RemoveGoalsCommand(QUndoCommand):
@@ -71,17 +79,26 @@ class RemoveGoalsCommand(QUndoCommand):
         _notify(self._model, links=True)
 
 
-class MoveGoalCommand(QUndoCommand):
-    def __init__(self, model: GoalsModel, source: int, destination: int) -> None:
-        super().__init__(f"移动{goal_label(source)}")
-        self._model, self._source, self._destination = model, source, destination
+class MoveGoalsCommand(QUndoCommand):
+    """Single moves in order (see ``budget.block_moves``); links follow; undo runs them back."""
+
+    def __init__(self, model: GoalsModel, moves: list[tuple[int, int]], label: str) -> None:
+        super().__init__(label)
+        self._model, self._moves = model, list(moves)
 
     @override
     def redo(self) -> None:
-        self._model.move_goal(self._source, self._destination)
+        for source, destination in self._moves:
+            self._model.move_goal(source, destination)
         _notify(self._model, links=True)
 
     @override
     def undo(self) -> None:
-        self._model.move_goal(self._destination, self._source)
+        for source, destination in reversed(self._moves):
+            self._model.move_goal(destination, source)
         _notify(self._model, links=True)
+
+
+class MoveGoalCommand(MoveGoalsCommand):
+    def __init__(self, model: GoalsModel, source: int, destination: int) -> None:
+        super().__init__(model, [(source, destination)], f"移动{goal_label(source)}")

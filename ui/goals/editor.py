@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,13 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.budget import block_moves
+from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard
 from ui.budget.delegates import TextDelegate
 from ui.document import ALL, GOALS, INDICATORS, LINKS, DeclarationDocument
-from ui.goals.commands import InsertGoalCommand, MoveGoalCommand, RemoveGoalsCommand
+from ui.goals.commands import (
+    InsertGoalCommand,
+    InsertGoalsCommand,
+    MoveGoalsCommand,
+    RemoveGoalsCommand,
+)
 from ui.goals.model import GoalColumn, GoalsModel
 
 _HINT = "目标编号随顺序自动生成；“对应指标”统计在“绩效指标”中选择了该目标的指标，为 0 的目标以底色标出。"
-_EMPTY = "尚无总体目标：按 Insert 或“添加目标”添加，每个目标写明做什么、做到什么程度。"
+_EMPTY = (
+    "尚无总体目标：按 Insert 或“添加目标”添加，每个目标写明做什么、做到什么程度；"
+    "也可在 Excel/WPS 中复制目标所在的单元格后按 Ctrl+Shift+V 粘贴，每个单元格成为一个目标。"
+)
 
 
 class GoalsEditor(QWidget):
@@ -37,6 +49,10 @@ class GoalsEditor(QWidget):
         self.delegate = TextDelegate(self)
         self.empty = QLabel(_EMPTY, self)
         self.empty.setObjectName("goalsEmpty")
+        self.empty.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("goalsStatus")
+        self.status.setWordWrap(True)
         self._row_heights = QTimer(self)
         self._row_heights.setSingleShot(True)
         self._row_heights.timeout.connect(self.view.resizeRowsToContents)
@@ -67,26 +83,33 @@ class GoalsEditor(QWidget):
         view.setColumnWidth(GoalColumn.LINKS, 76)
         header.sectionResized.connect(lambda *_: self._row_heights.start(0))
 
-    def _action(self, text: str, key: str, slot: object, tip: str) -> QAction:
+    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setToolTip(
             f"{tip}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
         )
-        action.triggered.connect(slot)
+        # Called without arguments: triggered(bool) would pass ``checked`` as the first one.
+        action.triggered.connect(lambda: slot())
         self.view.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         self.add_action = self._action("添加目标", "Insert", self.add_goal, "在当前目标下方添加")
         self.delete_action = self._action("删除", "Delete", self.delete_goals, "删除所选目标")
-        self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_goal(-1), "当前目标上移")
+        self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_goal(-1), "所选目标上移")
         self.down_action = self._action(
-            "下移", "Ctrl+Down", lambda: self.move_goal(1), "当前目标下移"
+            "下移", "Ctrl+Down", lambda: self.move_goal(1), "所选目标下移"
         )
         self.duplicate_action = self._action(
             "复制", "Ctrl+D", self.duplicate_goal, "复制当前目标到下方"
+        )
+        self.paste_action = self._action(
+            "粘贴目标",
+            "Ctrl+Shift+V",
+            self.paste_goals,
+            "粘贴从 Excel/WPS 复制的目标，每个单元格一个",
         )
         edit = self._action("编辑", "Return", self._edit_current, "编辑目标内容")
         edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -99,6 +122,7 @@ class GoalsEditor(QWidget):
             self.up_action,
             self.down_action,
             self.duplicate_action,
+            self.paste_action,
         ):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -112,6 +136,7 @@ class GoalsEditor(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
 
     def _connect(self) -> None:
         self.document.changed.connect(self._on_changed)
@@ -171,13 +196,34 @@ class GoalsEditor(QWidget):
                 self._select(min(rows[0], self.model.rowCount() - 1))
 
     def move_goal(self, step: int) -> None:
-        current = QPersistentModelIndex(self.view.currentIndex())
-        if not current.isValid():
+        """Move the selected goals (adjacent ones as a block) one place; links follow.
+
+        Nothing moves when a selected goal is already first (up) or last (down); the selection
+        follows the moved goals.
+        """
+        rows = self.selected_rows()
+        moves = block_moves(rows, step, self.model.rowCount())
+        if moves:
+            label = f"移动 {len(rows)} 个目标" if len(rows) > 1 else "移动目标"
+            self.document.undo_stack.push(MoveGoalsCommand(self.model, moves, label))
+            self.view.scrollTo(self.view.currentIndex())
+
+    def paste_goals(self, text: str | None = None) -> None:
+        """Insert goals copied from Excel/WPS below the current goal, as one undo step."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            texts = goals_from_clipboard(text)
+        except GoalPasteError as exc:
+            self.status.setText(f"未粘贴：{exc}")
             return
-        target = current.row() + step
-        if 0 <= target < self.model.rowCount():
-            self.document.undo_stack.push(MoveGoalCommand(self.model, current.row(), target))
-            self._select(target)
+        current = self.view.currentIndex()
+        row = current.row() + 1 if current.isValid() else self.model.rowCount()
+        label = f"粘贴 {len(texts)} 个目标"
+        self.document.undo_stack.push(InsertGoalsCommand(self.model, row, texts, label))
+        self.status.setText(f"已粘贴 {len(texts)} 个目标（{goal_label(row)} 起）")
+        self.view.selectionModel().clearSelection()
+        self._select(row)
 
     def duplicate_goal(self) -> None:
         current = self.view.currentIndex()

@@ -173,8 +173,13 @@ class GoalsModel(QAbstractTableModel):
         return old
 
     def insert_goal(self, row: int, text: str) -> None:
-        self.beginInsertRows(QModelIndex(), row, row)
-        goals.insert_goal(self.document.declaration, row, text)
+        self.insert_goals(row, [text])
+
+    def insert_goals(self, row: int, texts: list[str]) -> None:
+        """Insert ``texts`` as goals from ``row`` on (links to later goals are renumbered)."""
+        self.beginInsertRows(QModelIndex(), row, row + len(texts) - 1)
+        for offset, text in enumerate(texts):
+            goals.insert_goal(self.document.declaration, row + offset, text)
         self._counts = goals.link_counts(self.document.declaration)
         self.endInsertRows()
         self._renumbered(row)

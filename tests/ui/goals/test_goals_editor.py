@@ -8,7 +8,8 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTableView
 
 from desktop.domain.model import Declaration
@@ -174,3 +175,80 @@ def test_model_contract_and_replace(
     assert not editor.empty.isVisible()
     editor.document.replace(read_json_file(seed_path).declaration, load_profile("SZ-DEPT-2026"))
     qtmodeltester.check(model)
+
+
+def _select_goals(view: QTableView, rows: list[int]) -> None:
+    model = view.model()
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().setCurrentIndex(
+        model.index(rows[0], GoalColumn.TEXT), flags.ClearAndSelect | flags.Rows
+    )
+    for row in rows[1:]:
+        view.selectionModel().select(model.index(row, GoalColumn.TEXT), flags.Select | flags.Rows)
+
+
+def test_ctrl_shift_v_pastes_goals_from_a_spreadsheet_as_one_step(
+    qtbot: QtBot, editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view = _view(editor)
+    view.setFocus()
+    _select_goals(view, [0])
+    before = list(declaration.goals)
+    # Two cells of a column copied from WPS, the first holding a line break.
+    QGuiApplication.clipboard().setText('"组织培训\r\n不少于2次"\r\n编印教材\r\n')
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_V, shift_ctrl)
+    assert declaration.goals[1:3] == ["组织培训\n不少于2次", "编印教材"]
+    assert _numbers(editor)[1:3] == ["目标2", "目标3"] and len(declaration.goals) == 12
+    # Links to the goals after the pasted ones follow them to their new numbers.
+    assert _links(declaration) == [[1], [1, 4], [5]]
+    assert _column(editor, GoalColumn.LINKS)[:5] == ["2 项", "无", "无", "1 项", "1 项"]
+    assert "已粘贴 2 个目标" in editor.status.text()
+    assert editor.document.undo_stack.count() == 1
+    editor.document.undo_stack.undo()
+    assert declaration.goals == before and _links(declaration) == [[1], [1, 2], [3]]
+
+    editor.paste_goals("目标1\t\r\n")
+    assert "未粘贴" in editor.status.text() and declaration.goals == before
+
+
+def test_several_selected_goals_move_together_with_their_links(
+    qtbot: QtBot, editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view = _view(editor)
+    texts = list(declaration.goals)
+    view.setFocus()
+    _select_goals(view, [0, 1])
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert declaration.goals[:3] == [texts[2], texts[0], texts[1]]
+    assert _links(declaration) == [[2], [2, 3], [1]]
+    assert sorted({i.row() for i in view.selectionModel().selectedRows()}) == [1, 2]
+    _select_goals(view, [0, 9])  # the last goal cannot go lower: nothing moves
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document.undo_stack.count() == 1
+    editor.document.undo_stack.undo()
+    assert declaration.goals == texts and _links(declaration) == [[1], [1, 2], [3]]
+
+
+def test_highlight_follows_links_picked_in_the_indicator_tree(
+    editor: GoalsEditor, declaration: Declaration
+) -> None:
+    background = Qt.ItemDataRole.BackgroundRole
+    assert _column(editor, GoalColumn.TEXT, background)[3] is not None
+    indicator = [ind for _, ind in declaration.iter_indicators()][5]
+    indicator.goals = [4]
+    editor.document.notify(LINKS)
+    assert _column(editor, GoalColumn.TEXT, background)[3] is None
+    assert _column(editor, GoalColumn.LINKS)[3] == "1 项"
+    indicator.goals = []
+    editor.document.notify(LINKS)
+    assert _column(editor, GoalColumn.TEXT, background)[3] is not None
+
+
+def test_empty_goals_explain_insert_and_paste(qtbot: QtBot, editor: GoalsEditor) -> None:
+    _view(editor).selectAll()
+    editor.delete_goals()
+    assert editor.empty.isVisible()
+    assert "Insert" in editor.empty.text() and "Ctrl+Shift+V" in editor.empty.text()
+    editor.paste_goals("甲\t乙\r\n")
+    assert editor.document.declaration.goals == ["甲", "乙"] and not editor.empty.isVisible()

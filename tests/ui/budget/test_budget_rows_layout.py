@@ -1,0 +1,156 @@
+"""Rows as a user rearranges them (several at once, from the keyboard), the bars that follow
+every change, and where the pinned 金额合计 sits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QTableView
+
+from desktop.domain.model import Declaration, Task
+from desktop.domain.profile import load_profile, new_declaration
+from desktop.exchange.reader import read_json_file
+from ui.budget.model import Column
+from ui.budget.panel import BudgetPanel
+from ui.document import DeclarationDocument
+
+
+def _panel(qtbot: QtBot, declaration: Declaration, height: int = 600) -> BudgetPanel:
+    panel = BudgetPanel(DeclarationDocument(declaration, load_profile(declaration.profile_id)))
+    qtbot.addWidget(panel)
+    panel.resize(1200, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+@pytest.fixture
+def seed_panel(qtbot: QtBot, seed_path: Path) -> BudgetPanel:
+    return _panel(qtbot, read_json_file(seed_path).declaration)
+
+
+def _names(panel: BudgetPanel) -> list[str]:
+    return [t.name for t in panel.document.declaration.tasks]
+
+
+def _select_rows(view: QTableView, rows: list[int]) -> None:
+    model = view.model()
+    view.selectionModel().setCurrentIndex(
+        model.index(rows[0], Column.NAME), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    for row in rows[1:]:
+        view.selectionModel().select(
+            model.index(row, Column.NAME), QItemSelectionModel.SelectionFlag.Select
+        )
+
+
+def _selected(view: QTableView) -> list[int]:
+    return sorted({i.row() for i in view.selectionModel().selectedIndexes()})
+
+
+def test_several_selected_rows_move_together_with_one_undo(
+    qtbot: QtBot, seed_panel: BudgetPanel
+) -> None:
+    view, stack = seed_panel.view, seed_panel.document.undo_stack
+    view.setFocus()
+    _select_rows(view, [1, 2])
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _names(seed_panel) == ["一般管理事务", "重点片区建设（其他项目）", "基本支出"]
+    assert _selected(view) == [0, 1] and view.currentIndex().row() == 0
+    assert stack.count() == 1
+    # Already at the top: nothing moves, nothing is added to the undo history.
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert stack.count() == 1 and _selected(view) == [0, 1]
+    # The pinned 金额合计 is never a target: moving down stops above it.
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _names(seed_panel) == ["基本支出", "一般管理事务", "重点片区建设（其他项目）"]
+    assert seed_panel.model.index(3, Column.NAME).data() == "金额合计"
+    assert stack.count() == 2
+    stack.undo()
+    stack.undo()
+    assert _names(seed_panel) == ["基本支出", "一般管理事务", "重点片区建设（其他项目）"]
+    assert seed_panel.bars.shares()[0][0] == "基本支出"
+
+
+def test_keyboard_paste_and_the_bars_follow_every_change(
+    qtbot: QtBot, seed_panel: BudgetPanel
+) -> None:
+    view, stack, bars = seed_panel.view, seed_panel.document.undo_stack, seed_panel.bars
+    before = bars.shares()
+    view.setFocus()
+    view.setCurrentIndex(seed_panel.model.index(2, Column.NAME))
+    QGuiApplication.clipboard().setText("宣传\t制作宣传片\t1,000\t706.67\r\n")
+    qtbot.keyClick(
+        view,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _names(seed_panel)[-1] == "宣传"
+    assert bars.shares()[-1] == ("宣传", Decimal("1706.67") / Decimal("5000"))
+    stack.undo()
+    assert bars.shares() == before
+    stack.redo()
+    assert len(bars.shares()) == 4
+    _select_rows(view, [0])
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [name for name, _ in bars.shares()] == _names(seed_panel)
+    assert bars.shares()[0][1] == Decimal("888.96") / Decimal("3874.67")
+    stack.undo()  # the deleted row and its share are back; 宣传 is still there
+    assert bars.shares()[0] == ("基本支出", Decimal("1125.33") / Decimal("5000"))
+    stack.undo()
+    assert bars.shares() == before
+
+
+def _footer(panel: BudgetPanel) -> QTableView:
+    footer = panel.findChild(QTableView, "budgetTotalRow")
+    assert isinstance(footer, QTableView)
+    return footer
+
+
+def test_the_total_row_sits_under_a_short_table_and_at_the_bottom_of_a_long_one(
+    qtbot: QtBot, seed_path: Path
+) -> None:
+    declaration = read_json_file(seed_path).declaration
+    panel = _panel(qtbot, declaration, height=900)
+    view, footer = panel.view, _footer(panel)
+
+    def settled_short() -> bool:
+        under = footer.geometry().top() == view.geometry().bottom() + 1
+        return under and view.verticalScrollBar().maximum() == 0
+
+    qtbot.waitUntil(settled_short)  # once the wrapped rows have their heights
+    assert footer.geometry().bottom() < panel.table.height() - 100  # room left below
+
+    panel.paste_rows("".join(f"任务{i}\t说明\t1\t0\r\n" for i in range(40)))
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    # Now the rows scroll and 金额合计 stays pinned at the bottom of the table area.
+    assert footer.geometry().top() == view.geometry().bottom() + 1
+    assert footer.geometry().bottom() == panel.table.height() - 1
+    panel.document.undo_stack.undo()
+    qtbot.waitUntil(settled_short)
+    assert footer.geometry().bottom() < panel.table.height() - 100
+
+
+def test_an_empty_budget_explains_what_to_do(qtbot: QtBot, seed_panel: BudgetPanel) -> None:
+    hint = seed_panel.findChild(QLabel, "budgetEmpty")
+    assert isinstance(hint, QLabel) and not hint.isVisible()
+    seed_panel.view.selectAll()
+    seed_panel.delete_rows()
+    assert hint.isVisible() and "Insert" in hint.text() and "Ctrl+Shift+V" in hint.text()
+    seed_panel.document.undo_stack.undo()
+    assert not hint.isVisible()
+
+    mof = new_declaration(load_profile("MOF-2021"), 2026)
+    mof.tasks = []
+    panel = _panel(qtbot, mof)
+    assert panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
+    panel.add_row()
+    assert panel.document.declaration.tasks == [Task()]
+    assert not panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
