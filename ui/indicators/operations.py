@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.model import Indicator
@@ -46,7 +46,9 @@ class IndicatorOperations:
     def select(self, cat_index: int, row: int, column: int = Column.NAME) -> QModelIndex:
         index = self.model.indicator_index(cat_index, row, column)
         self.view.expand(self.model.category_index(cat_index))
-        self.view.setCurrentIndex(index)
+        # Only this row selected: a Delete right after Ctrl+D must not take the original too.
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.view.scrollTo(index)
         return index
 
@@ -75,6 +77,7 @@ class IndicatorOperations:
         if self.model.categories[cat_index].not_applicable:
             row = 0
         commands.push_insert(self.model, cat_index, row, indicators, text)
+        self.view.reveal(cat_index, row, len(indicators))  # even if the filter would hide them
         self.select(cat_index, row)
 
     def delete(self) -> None:

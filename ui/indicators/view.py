@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing_extensions import override
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.indicators.model import Column, IndicatorTreeModel, Kind
@@ -49,15 +49,41 @@ class IndicatorTreeView(QTreeView):
         header.setMinimumSectionSize(40)
         # Wrapped rows change height with their column's width.
         header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
-        model.modelReset.connect(self.expandAll)
-        model.rowsInserted.connect(self._expand_parent)
+        model.modelReset.connect(self._on_reset)
+        model.rowsInserted.connect(self._on_rows_inserted)
         self.filter_text = ""
 
-    def _expand_parent(self, parent: QModelIndex, first: int, last: int) -> None:
+    def _on_reset(self) -> None:
+        self.expandAll()
+        if self.filter_text:  # a reset forgets hidden rows: filter the new table
+            self.apply_filter(self.filter_text)
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if parent.isValid():
             self.expand(parent)
-        if self.filter_text:
-            self.apply_filter(self.filter_text)
+        if not self.filter_text or self.tree_model.kind(parent) is not Kind.LEVEL2:
+            return
+        # Only the new rows are filtered: rows the user sees do not vanish while editing.
+        shown = False
+        for row in range(first, last + 1):
+            hidden = not self._matches(self.tree_model.index(row, 0, parent))
+            self.setRowHidden(row, parent, hidden)
+            shown |= not hidden
+        if shown:
+            self._show_ancestors(parent)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # ui.md: F2 or Enter edits the cell (Qt's edit key is F2 only, Enter merely activates).
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.currentIndex().flags() & Qt.ItemFlag.ItemIsEditable
+        ):
+            self.edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
     @override
     def moveCursor(
@@ -94,23 +120,47 @@ class IndicatorTreeView(QTreeView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def _matches(self, index: QModelIndex) -> bool:
+        indicator = self.tree_model.indicator_at(index)
+        if indicator is None:  # a 不适用 row: nothing to find in it
+            return False
+        haystack = " ".join(
+            (indicator.name, indicator.value, indicator.unit, indicator.explanation)
+        )
+        return self.filter_text in haystack.lower()
+
+    def _show_ancestors(self, level2: QModelIndex) -> None:
+        level1 = level2.parent()
+        self.setRowHidden(level2.row(), level1, False)
+        self.setRowHidden(level1.row(), QModelIndex(), False)
+
+    def reveal(self, cat_index: int, first: int, count: int) -> None:
+        """Show rows the user has just added although the filter would hide them."""
+        if not self.filter_text:
+            return
+        parent = self.tree_model.category_index(cat_index)
+        for row in range(first, first + count):
+            self.setRowHidden(row, parent, False)
+        self._show_ancestors(parent)
+
     def apply_filter(self, text: str) -> None:
-        """Hide level-3 rows whose texts do not contain ``text`` (case-insensitive)."""
+        """Show only level-3 rows containing ``text`` (case-insensitive) and their categories.
+
+        An empty text shows every row again.
+        """
         self.filter_text = text.strip().lower()
+        filtering = bool(self.filter_text)
         model = self.tree_model
         for l1 in range(model.rowCount()):
             l1_index = model.index(l1, 0)
+            l1_shown = False
             for l2 in range(model.rowCount(l1_index)):
                 l2_index = model.index(l2, 0, l1_index)
+                l2_shown = False
                 for row in range(model.rowCount(l2_index)):
-                    index = model.index(row, 0, l2_index)
-                    indicator = model.indicator_at(index)
-                    hidden = False
-                    if self.filter_text and indicator is not None:
-                        haystack = " ".join(
-                            (indicator.name, indicator.value, indicator.unit, indicator.explanation)
-                        )
-                        hidden = self.filter_text not in haystack.lower()
-                    elif self.filter_text and model.kind(index) is Kind.NOT_APPLICABLE:
-                        hidden = True
+                    hidden = filtering and not self._matches(model.index(row, 0, l2_index))
                     self.setRowHidden(row, l2_index, hidden)
+                    l2_shown |= not hidden
+                self.setRowHidden(l2, l1_index, filtering and not l2_shown)
+                l1_shown |= l2_shown
+            self.setRowHidden(l1, QModelIndex(), filtering and not l1_shown)
