@@ -88,10 +88,16 @@ def stored_entries(stored: list[StoredIndicator]) -> list[LibraryEntry]:
 
 
 def search(entries: list[LibraryEntry], query: str, level2: str | None) -> list[LibraryEntry]:
-    """Entries of ``level2`` (all when None) containing every word of ``query``."""
+    """Entries of ``level2`` (all when None) containing every word of ``query``.
+
+    Entries whose name holds the words come first; otherwise the catalogue's order is kept.
+    """
     words = query.lower().split()
-    return [
+    found = [
         e
         for e in entries
         if (level2 is None or e.level2 == level2) and all(w in e.search_text for w in words)
     ]
+    if words:
+        found.sort(key=lambda e: not all(w in e.name.lower() for w in words))
+    return found
