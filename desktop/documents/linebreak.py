@@ -7,7 +7,7 @@ the workbook. Widths come from a ``width_of(text) -> float`` callable in any uni
 * :func:`wrap_lines` wraps running text by the Chinese line-breaking rules (禁则, GB/T 15834
   practice): closing punctuation never starts a line, opening punctuation never ends one, and a
   run of Latin letters and digits (``80%-100%``, ``2026``) stays together unless it is wider
-  than a whole line.
+  than a whole line. A paragraph does not end on a lone character.
 * :func:`label_lines` breaks a short label into as few even lines as fit, between the
   framework's words where it can (社会效益/指标, not 社会效/益指标).
 """
@@ -85,7 +85,18 @@ def _wrap_paragraph(text: str, avail: float, width_of: WidthOf) -> list[str]:
         width = width_of(current)
     if current.strip() or not lines:
         lines.append(current.rstrip())
-    return lines
+    return _no_lone_last_character(lines, avail, width_of)
+
+
+def _no_lone_last_character(lines: list[str], avail: float, width_of: WidthOf) -> list[str]:
+    """A paragraph does not end on one lone character (…服务项 / 数): take one piece along."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or lines[-1].isascii():
+        return lines
+    before = _atoms(lines[-2])
+    moved = before[-1]
+    if len(before) < 3 or moved.isspace() or width_of(moved + lines[-1]) > avail:
+        return lines
+    return [*lines[:-2], "".join(before[:-1]).rstrip(), moved + lines[-1]]
 
 
 def wrap_lines(text: str, avail: float, width_of: WidthOf) -> list[str]:

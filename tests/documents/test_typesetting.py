@@ -78,6 +78,10 @@ def test_wrap_keeps_punctuation_with_its_word_and_numbers_whole() -> None:
     # a run wider than the line is still cut, nothing is dropped
     assert wrap_lines("ABCDEFGH", 3, _ones) == ["ABC", "DEF", "GH"]
     assert wrap_lines("第一行\n\n第三行", 10, _ones) == ["第一行", "", "第三行"]
+    # no paragraph ends on a lone character: one more comes along
+    assert wrap_lines("开展日常综合管理服务项数", 11, _ones) == ["开展日常综合管理服务", "项数"]
+    assert wrap_lines("考察是否完成", 5, _ones) == ["考察是否", "完成"]
+    assert wrap_lines("2026年", 5, _ones) == ["2026年"]
 
 
 def test_labels_break_between_words_in_as_few_lines_as_fit() -> None:
