@@ -105,6 +105,13 @@ def _has_date_part(match: re.Match[str]) -> bool:
     return bool(year or quarter or month) and (bool(match.group(5)) or "日" in text or "底" in text)
 
 
+def _plausible_quantity(number: str, unit: str) -> bool:
+    """Reject what only looks like number + unit: a year with a date tail, a doubled ``%``."""
+    if "%" in unit and unit != "%":
+        return False
+    return not (len(number) == 4 and unit.startswith("年") and len(unit) > 1)
+
+
 def parse_value(value: str, unit: str = "", grade_words: Iterable[str] = ()) -> ParsedValue:
     """Parse a stored 指标值 and its 度量单位 into a :class:`ParsedValue`.
 
@@ -133,7 +140,7 @@ def parse_value(value: str, unit: str = "", grade_words: Iterable[str] = ()) -> 
             column_unit=column_unit,
         )
     match = _QUANT.fullmatch(text)
-    if match:
+    if match and _plausible_quantity(match.group(2), (match.group(3) or "").strip()):
         return ParsedValue(
             ValueKind.QUANTITATIVE,
             text,
