@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
         char = self.fontMetrics().horizontalAdvance("中")
-        splitter.setSizes([char * 17, char * 80])
+        splitter.setSizes([char * 21, char * 80])
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self.save_status = SaveStatus(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from typing_extensions import override
@@ -15,6 +16,24 @@ from desktop.services.store import DeclarationSummary
 HEADERS = ("年度", "部门（单位）", "修改时间", "版本", "定稿")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
+
+
+def local_time(moment: datetime) -> datetime:
+    """The store's UTC time in the computer's time zone (a naive time is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone()
+
+
+def short_time(moment: datetime, now: datetime | None = None) -> str:
+    """Today's time as 10:42, this year's date as 11-27, older dates as 2025-11-27."""
+    local = local_time(moment)
+    today = (now or datetime.now().astimezone()).date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if local.year == today.year:
+        return f"{local:%m-%d}"
+    return f"{local:%Y-%m-%d}"
 
 
 class DeclarationListModel(QAbstractTableModel):
@@ -62,7 +81,12 @@ class DeclarationListModel(QAbstractTableModel):
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             final = f"，第 {row.final_revision} 版已定稿" if row.final_revision else ""
-            return f"{row.year}年 {row.unit_name or '（未填写单位名称）'}\n最新版本：第 {row.latest_revision} 版{final}"
+            latest = f"第 {row.latest_revision} 版" if row.latest_revision else "尚未保存版本"
+            modified = f"{local_time(row.modified):%Y-%m-%d %H:%M}"
+            return (
+                f"{row.year}年 {row.unit_name or '（未填写单位名称）'}\n"
+                f"修改时间：{modified}\n最新版本：{latest}{final}"
+            )
         if role == Qt.ItemDataRole.FontRole and row.id == self.current_id:
             font = QFont()
             font.setBold(True)
@@ -76,11 +100,7 @@ class DeclarationListModel(QAbstractTableModel):
         if column == 1:
             return row.unit_name or "（未填写）"
         if column == 2:
-            return (
-                row.modified.astimezone().strftime("%m-%d %H:%M")
-                if row.modified.tzinfo
-                else row.modified.strftime("%m-%d %H:%M")
-            )
+            return short_time(row.modified)
         if column == 3:
             return str(row.latest_revision) if row.latest_revision else "—"
         return "定稿" if row.final_revision else ""
@@ -100,7 +120,8 @@ class DeclarationListView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(10)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The unit name is long: a fixed share, elided, full text in the tooltip.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("中") * 7)
+        # The unit name takes the room left by the short columns, elided; full in the tooltip.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
