@@ -59,6 +59,29 @@ def block_moves(rows: list[int], step: int, count: int) -> list[tuple[int, int]]
     return [(last + 1, first) for first, last in reversed(runs)]
 
 
+def drop_moves(rows: list[int], before: int, count: int) -> list[tuple[int, int]] | None:
+    """Single moves that put the selected ``rows`` (in their order) before row ``before``.
+
+    ``before`` is a position in the list as it was (``count`` = at the end). ``None`` when the
+    order would not change. Like :func:`block_moves`, undo applies the moves reversed.
+    """
+    chosen = sorted({r for r in rows if 0 <= r < count})
+    if not chosen:
+        return None
+    taken = set(chosen)
+    others = [i for i in range(count) if i not in taken]
+    at = sum(1 for i in others if i < before)
+    order = others[:at] + chosen + others[at:]
+    current = list(range(count))
+    moves: list[tuple[int, int]] = []
+    for target, item in enumerate(order):
+        source = current.index(item)
+        if source != target:
+            current.insert(target, current.pop(source))
+            moves.append((source, target))
+    return moves or None
+
+
 def duplicate_task(task: Task) -> Task:
     """A copy for Ctrl+D: same texts and amounts, no declared total (nothing printed it)."""
     return replace(task, declared_total=None)

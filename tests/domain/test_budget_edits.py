@@ -146,3 +146,23 @@ def test_a_bad_block_over_cells_is_refused_whole(text: str, reason: str) -> None
 
     with pytest.raises(PasteError, match=reason):
         cell_edits(text, 3, 1, 3)
+
+
+def test_dropped_rows_land_before_the_drop_row_in_their_order() -> None:
+    from desktop.domain.budget import drop_moves
+
+    def dropped(rows: list[int], before: int) -> str | None:
+        names = list("abcdef")
+        moves = drop_moves(rows, before, len(names))
+        if moves is None:
+            return None
+        for source, destination in moves:
+            names.insert(destination, names.pop(source))
+        return "".join(names)
+
+    assert dropped([0], 3) == "bcadef"
+    assert dropped([4, 1], 0) == "beacdf"
+    assert dropped([1, 4], 6) == "acdfbe"
+    assert dropped([0, 2], 5) == "bdeacf"
+    assert dropped([2], 2) is None and dropped([2], 3) is None  # dropped where it was
+    assert dropped([], 1) is None

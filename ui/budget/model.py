@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
 from typing_extensions import override
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain import budget
 from desktop.domain.budget import TaskField
 from desktop.domain.model import Task, Totals
 from desktop.domain.money import AmountError, format_amount, has_hidden_precision, parse_user_amount
+from ui.budget.row_drag import ROWS_MIME, rows_mime
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
@@ -110,11 +112,27 @@ class BudgetTableModel(QAbstractTableModel):
     @override
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+            return Qt.ItemFlag.ItemIsDropEnabled  # rows can be dropped between task rows
         if index.row() == self.total_row():
             return Qt.ItemFlag.ItemIsEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        base = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
         return base if index.column() == Column.TOTAL else base | Qt.ItemFlag.ItemIsEditable
+
+    # -- drag and drop of rows (see ui.budget.row_drag) -----------------------------------
+    @override
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return [ROWS_MIME]
+
+    @override
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        last = self.total_row()
+        return rows_mime(self, (i.row() for i in indexes if i.isValid() and i.row() < last))
 
     # -- values ---------------------------------------------------------------------------
     def committed_totals(self) -> Totals:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.budget import block_moves, duplicate_task
+from desktop.domain.budget import block_moves, drop_moves, duplicate_task
 from desktop.domain.model import Task
 from desktop.domain.task_paste import PasteError, cell_edits, tasks_from_clipboard
 from ui.budget.bars import BudgetBars
@@ -145,6 +145,7 @@ class BudgetPanel(QWidget):
                 SetControlTotalCommand(self.document, value)
             )
         )
+        self.table.view.rows_dropped.connect(self._on_rows_dropped)
         delegate = self.table.amount_delegate
         delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
         delegate.input_accepted.connect(lambda _index: self.message.hide())
@@ -237,6 +238,11 @@ class BudgetPanel(QWidget):
         )
         self.status.setText(f"已粘贴 {len(tasks)} 个任务")
         self._select_row(row)
+
+    def _on_rows_dropped(self, rows: list[int], before: int) -> None:
+        moves = drop_moves(rows, before, self.model.total_row())
+        if moves:
+            self.document.undo_stack.push(MoveTasksCommand(self.model, moves))
 
     def paste_cells(self, text: str | None = None) -> None:
         """Paste a block over the cells from the current one on (Ctrl+V), as one undo step.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.budget.delegates import AmountDelegate, TextDelegate
 from ui.budget.model import BudgetTableModel, Column
+from ui.budget.row_drag import RowDragView
 
 #: Column widths in characters of the view's font (names wrap; amounts fit 9,999,999.99; larger ones widen by hand).
 _NAME_CHARS = 8
@@ -31,7 +32,7 @@ _MIN_CONTENT_CHARS = 12
 _AMOUNT_SAMPLE = "9,999,999.99"
 
 
-class _TaskView(QTableView):
+class _TaskView(RowDragView):
     """The task rows; changes to the 金额合计 row (hidden here) are the footer's business."""
 
     @override

@@ -11,15 +11,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.budget import block_moves
+from desktop.domain.budget import block_moves, drop_moves
 from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard
 from ui.budget.delegates import TextDelegate
+from ui.budget.row_drag import RowDragView
 from ui.document import ALL, GOALS, INDICATORS, LINKS, DeclarationDocument
 from ui.goals.commands import (
     InsertGoalCommand,
@@ -44,7 +44,7 @@ class GoalsEditor(QWidget):
         self.setObjectName("goalsEditor")
         self.document = document
         self.model = GoalsModel(document, self)
-        self.view = QTableView(self)
+        self.view = RowDragView(self)
         self.view.setObjectName("goalsList")
         self.delegate = TextDelegate(self)
         self.empty = QLabel(_EMPTY, self)
@@ -141,6 +141,7 @@ class GoalsEditor(QWidget):
     def _connect(self) -> None:
         self.document.changed.connect(self._on_changed)
         self.document.replaced.connect(self.model.reload)
+        self.view.rows_dropped.connect(self._on_rows_dropped)
         self.delegate.text_edited.connect(
             lambda index, text: self.model.set_preview(index.row(), text)
         )
@@ -207,6 +208,12 @@ class GoalsEditor(QWidget):
             label = f"移动 {len(rows)} 个目标" if len(rows) > 1 else "移动目标"
             self.document.undo_stack.push(MoveGoalsCommand(self.model, moves, label))
             self.view.scrollTo(self.view.currentIndex())
+
+    def _on_rows_dropped(self, rows: list[int], before: int) -> None:
+        moves = drop_moves(rows, before, self.model.rowCount())
+        if moves:
+            label = f"移动 {len(rows)} 个目标" if len(rows) > 1 else "移动目标"
+            self.document.undo_stack.push(MoveGoalsCommand(self.model, moves, label))
 
     def paste_goals(self, text: str | None = None) -> None:
         """Insert goals copied from Excel/WPS below the current goal, as one undo step."""

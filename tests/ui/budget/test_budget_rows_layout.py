@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QTableView
 
 from desktop.domain.model import Declaration, Task
@@ -18,6 +18,7 @@ from desktop.domain.profile import load_profile, new_declaration
 from desktop.exchange.reader import read_json_file
 from ui.budget.model import Column
 from ui.budget.panel import BudgetPanel
+from ui.budget.row_drag import RowDragView
 from ui.document import DeclarationDocument
 
 
@@ -154,3 +155,40 @@ def test_an_empty_budget_explains_what_to_do(qtbot: QtBot, seed_panel: BudgetPan
     panel.add_row()
     assert panel.document.declaration.tasks == [Task()]
     assert not panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
+
+
+def _drop(view: RowDragView, data: QMimeData, row: int, lower_half: bool) -> None:
+    rect = view.visualRect(view.model().index(row, Column.CONTENT))
+    y = rect.bottom() - 2 if lower_half else rect.top() + 2
+    event = QDropEvent(
+        QPointF(rect.center().x(), y),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Straight to the handler: Qt delivers a drop only to the target of a real drag's enter.
+    view.dropEvent(event)
+
+
+def test_dragged_rows_drop_between_rows_as_one_undo_step(
+    qtbot: QtBot, seed_panel: BudgetPanel, seed_path: Path
+) -> None:
+    view, model, stack = seed_panel.view, seed_panel.model, seed_panel.document.undo_stack
+    assert isinstance(view, RowDragView)
+    _select_rows(view, [0])
+    dragged = model.mimeData(view.selectionModel().selectedIndexes())
+    _drop(view, dragged, 2, lower_half=True)  # below the last task, above 金额合计
+    assert _names(seed_panel) == ["一般管理事务", "重点片区建设（其他项目）", "基本支出"]
+    assert model.index(3, Column.NAME).data() == "金额合计" and stack.count() == 1
+    assert _selected(view) == [2]  # the selection moved with the row
+    _drop(view, model.mimeData([model.index(2, Column.NAME)]), 1, lower_half=False)
+    assert _names(seed_panel)[:2] == ["一般管理事务", "基本支出"] and stack.count() == 2
+    stack.undo()
+    stack.undo()
+    assert _names(seed_panel) == ["基本支出", "一般管理事务", "重点片区建设（其他项目）"]
+
+    # Rows dragged from another table (another window's declaration) are not taken.
+    other = _panel(qtbot, read_json_file(seed_path).declaration)
+    _drop(view, other.model.mimeData([other.model.index(0, Column.NAME)]), 2, lower_half=True)
+    assert _names(seed_panel)[0] == "基本支出" and stack.index() == 0 and stack.count() == 2

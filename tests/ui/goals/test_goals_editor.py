@@ -8,8 +8,8 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTableView
 
 from desktop.domain.model import Declaration
@@ -252,3 +252,26 @@ def test_empty_goals_explain_insert_and_paste(qtbot: QtBot, editor: GoalsEditor)
     assert "Insert" in editor.empty.text() and "Ctrl+Shift+V" in editor.empty.text()
     editor.paste_goals("甲\t乙\r\n")
     assert editor.document.declaration.goals == ["甲", "乙"] and not editor.empty.isVisible()
+
+
+def test_dragged_goals_drop_between_goals_with_their_links(
+    editor: GoalsEditor, declaration: Declaration
+) -> None:
+    view, model = editor.view, editor.model
+    texts = list(declaration.goals)
+    _select_goals(view, [0, 1])
+    rect = view.visualRect(model.index(3, GoalColumn.TEXT))
+    dragged = model.mimeData(view.selectionModel().selectedIndexes())  # kept alive: the event
+    event = QDropEvent(  # does not own it
+        QPointF(rect.center().x(), rect.top() + 2),  # the upper half of 目标4: before it
+        Qt.DropAction.MoveAction,
+        dragged,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(event)  # Qt delivers a drop only to the target of a real drag's enter
+    assert declaration.goals[:4] == [texts[2], texts[0], texts[1], texts[3]]
+    assert _links(declaration) == [[2], [2, 3], [1]]
+    assert editor.document.undo_stack.count() == 1
+    editor.document.undo_stack.undo()
+    assert declaration.goals == texts and _links(declaration) == [[1], [1, 2], [3]]
