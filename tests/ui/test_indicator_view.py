@@ -257,3 +257,33 @@ def test_enter_edits_the_current_cell(qtbot: Any, panel: IndicatorPanel) -> None
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert model.categories[0].indicators[0].unit == "次"
+
+
+def test_ctrl_v_puts_one_cell_into_the_current_cell_and_rows_as_new_rows(
+    qtbot: Any, panel: IndicatorPanel
+) -> None:
+    view, model = panel.view, panel.model
+    document = model.document
+    count = len(model.categories[0].indicators)
+    view.setFocus()
+    view.setCurrentIndex(model.indicator_index(0, 1, Column.VALUE))
+    QApplication.clipboard().setText("＞＝98%\r\n")  # one cell copied from a spreadsheet
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert model.categories[0].indicators[1].value == "≥98%"
+    assert len(model.categories[0].indicators) == count
+    QApplication.clipboard().setText("丙指标\t≥2次\n丁指标\t≥3次\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert _names(model, 0)[2:4] == ["丙指标", "丁指标"]
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert len(model.categories[0].indicators) == count
+    assert model.categories[0].indicators[1].value != "≥98%"
+
+
+def test_right_click_offers_the_row_actions(panel: IndicatorPanel) -> None:
+    view = panel.view
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    texts = [a.text() for a in view.actions() if not a.isSeparator()]
+    for wanted in ("添加指标", "从指标库添加…", "删除指标", "上移", "下移", "复制一行", "不适用"):
+        assert wanted in texts
+    assert any(a.isSeparator() for a in view.actions())

@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.model import Indicator
+from desktop.domain.tsv import parse_tsv
 from ui.indicators import commands
 from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
 from ui.indicators.model import Column, IndicatorTreeModel, Kind, copy_indicator
@@ -146,6 +147,21 @@ class IndicatorOperations:
             return 0
         self.insert(position, indicators, f"粘贴 {len(indicators)} 条指标")
         return len(indicators)
+
+    def paste_here(self) -> int:
+        """Ctrl+V: one copied cell goes into the current cell, as in a spreadsheet; rows
+        are inserted as with :meth:`paste`."""
+        cells = parse_tsv(QApplication.clipboard().text())
+        index = self.view.currentIndex()
+        if (
+            len(cells) == 1
+            and len(cells[0]) == 1
+            and self.model.kind(index) is Kind.INDICATOR
+            and index.column() != Column.GOALS
+        ):
+            self.model.setData(index, cells[0][0].strip())
+            return 1
+        return self.paste()
 
     def set_not_applicable(self, flag: bool, parent: QWidget | None = None) -> bool:
         cat_index = self.current_category()

@@ -35,6 +35,8 @@ class IndicatorPanel(QWidget):
         self.model = IndicatorTreeModel(document)
         self.view = IndicatorTreeView(self.model, self, content_font())
         self.view.setItemDelegate(IndicatorDelegate(document, self.view))
+        # Right click offers the same actions as the toolbar.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.expandAll()  # after the delegate: it measures the rows
         self.model.marks_changed.connect(self.view.viewport().update)
         self.ops = IndicatorOperations(self.view)
@@ -99,11 +101,18 @@ class IndicatorPanel(QWidget):
             "moveDownAction", "下移", lambda: ops.move(1), [QKeySequence("Ctrl+Down")]
         )
         dup = self._action("duplicateAction", "复制一行", ops.duplicate, [QKeySequence("Ctrl+D")])
-        self._action(
+        copy = self._action(
             "copyRowsAction", "复制行", ops.copy, [QKeySequence(QKeySequence.StandardKey.Copy)]
         )
         paste = self._action(
             "pasteRowsAction", "粘贴行（Excel/WPS）", ops.paste, [QKeySequence("Ctrl+Shift+V")]
+        )
+        self._action(
+            "pasteAction",
+            "粘贴",
+            ops.paste_here,
+            [QKeySequence(QKeySequence.StandardKey.Paste)],
+            "粘贴：一个单元格粘贴到当前单元格，多行作为新指标插入",
         )
         na = self._action("notApplicableAction", "不适用", self._toggle_not_applicable, [])
         na.setCheckable(True)
@@ -113,6 +122,10 @@ class IndicatorPanel(QWidget):
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(lambda: self.filter.setFocus())
         self.addAction(find)
+        for before in (delete, up, copy, na):  # groups in the right-click menu
+            separator = QAction(self)
+            separator.setSeparator(True)
+            self.view.insertAction(before, separator)
         for action in (add, library, delete, None, up, down, dup, paste, None, na):
             if action is None:
                 self.toolbar.addSeparator()
