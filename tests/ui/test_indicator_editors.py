@@ -189,3 +189,22 @@ def test_a_grade_never_overwrites_a_written_explanation(
     editor.setText("明显")
     _commit(qtbot, panel)
     assert (indicator.value, indicator.explanation) == ("明显", written)
+
+
+def test_goals_checklist_of_a_row_near_the_bottom_stays_inside_the_table(
+    qtbot: Any, panel: IndicatorPanel
+) -> None:
+    view, model = panel.view, panel.model
+    view.scrollToBottom()
+    height = view.viewport().height()
+    shown = [
+        (view.visualRect(model.indicator_index(c, r, Column.GOALS)).bottom(), c, r)
+        for c, category in enumerate(model.categories)
+        for r in range(len(category.indicators))
+    ]
+    bottom, last_cat, last_row = max(s for s in shown if s[0] < height)
+    assert bottom > height - 100  # the lowest row on screen
+    editor = _edit(qtbot, panel, last_cat, last_row, Column.GOALS)
+    assert isinstance(editor, GoalsEditor)
+    assert editor.geometry().bottom() < view.viewport().height()
+    assert editor.geometry().top() >= 0

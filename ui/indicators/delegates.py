@@ -210,6 +210,8 @@ class IndicatorDelegate(QStyledItemDelegate):
             host = editor.parentWidget()
             if host is not None and rect.right() >= host.width():
                 rect.moveRight(host.width() - 1)
+            if host is not None and rect.bottom() >= host.height():  # a row near the bottom
+                rect.moveBottom(max(rect.height() - 1, host.height() - 1))
         editor.setGeometry(rect)
 
     @override
