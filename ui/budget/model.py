@@ -10,7 +10,7 @@ from typing import Any
 from typing_extensions import override
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from desktop.domain import budget
 from desktop.domain.budget import TaskField
@@ -70,6 +70,7 @@ class BudgetTableModel(QAbstractTableModel):
         self._preview: tuple[int, TaskField, Decimal, Totals] | None = None
         #: Findings shown as row icons; replaced after each check (see set_marks).
         self.marks: RowMarks | None = None
+        self._alternate = QBrush(QGuiApplication.palette().alternateBase())
 
     def set_marks(self, marks: RowMarks | None) -> None:
         """Show the findings' icons and tooltips on the rows they concern."""
@@ -175,7 +176,7 @@ class BudgetTableModel(QAbstractTableModel):
             return getattr(self.tasks[row], FIELDS[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        return self._row_style(is_total, role)
+        return self._row_style(row, is_total, role)
 
     def _amount_data(self, row: int, column: int, role: int) -> Any:
         value = self.amount(row, column)
@@ -193,16 +194,19 @@ class BudgetTableModel(QAbstractTableModel):
             return "总额 = 财政拨款 + 其他资金，自动计算" if column == Column.TOTAL else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        return self._row_style(row == self.total_row(), role)
+        return self._row_style(row, row == self.total_row(), role)
 
-    @staticmethod
-    def _row_style(is_total: bool, role: int) -> Any:
+    def _row_style(self, row: int, is_total: bool, role: int) -> Any:
         if is_total and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if is_total and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_TOTAL_TINT)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if is_total:
+                return QBrush(_TOTAL_TINT)
+            # Alternate rows tinted here, not by the view: a view with alternating colours and
+            # a hidden row (金额合计) repaints every visible row above a changed cell.
+            return self._alternate if row % 2 else None
         return None
 
     @override

@@ -91,7 +91,7 @@ class BudgetTable(QWidget):
         view = self.view
         view.setModel(self.model)
         view.setWordWrap(True)
-        view.setAlternatingRowColors(True)
+        view.setAlternatingRowColors(False)  # the model tints alternate rows (see its data)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(

@@ -103,7 +103,7 @@ class GoalsEditor(QWidget):
             "下移", "Ctrl+Down", lambda: self.move_goal(1), "所选目标下移"
         )
         self.duplicate_action = self._action(
-            "复制", "Ctrl+D", self.duplicate_goal, "复制当前目标到下方"
+            "复制目标", "Ctrl+D", self.duplicate_goal, "复制当前目标到下方"
         )
         self.paste_action = self._action(
             "粘贴目标",
