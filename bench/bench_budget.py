@@ -12,15 +12,19 @@ import sys
 import time
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from _harness import add_repository_to_path
 
-from desktop.domain.model import Task
-from desktop.domain.profile import load_profile, new_declaration
-from ui.budget.model import Column
-from ui.budget.panel import BudgetPanel
-from ui.document import DeclarationDocument
+add_repository_to_path()
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+
+from desktop.domain.model import Task  # noqa: E402
+from desktop.domain.profile import load_profile, new_declaration  # noqa: E402
+from ui.budget.model import Column  # noqa: E402
+from ui.budget.panel import BudgetPanel  # noqa: E402
+from ui.document import DeclarationDocument  # noqa: E402
 
 ROWS = 200
 KEYS = 400

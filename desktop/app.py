@@ -131,8 +131,9 @@ def take_screenshot(
             # Twice: the first pass lays out, the second settles wrapped row heights.
             app.processEvents()
             app.processEvents()
-            if section == "预览":
-                _settle(PREVIEW_RENDER_MS)  # QtPdf draws its pages in a worker thread
+            # Queued layout work (row heights, the pinned total row) settles first; QtPdf
+            # draws the 预览 pages in a worker thread and needs longer.
+            _settle(PREVIEW_RENDER_MS if section == "预览" else LAYOUT_SETTLE_MS)
             image = window.grab().toImage()
             window.close()
             _save_png(image, out)
@@ -142,6 +143,7 @@ def take_screenshot(
 
 
 PREVIEW_RENDER_MS = 1500
+LAYOUT_SETTLE_MS = 300
 
 
 def _settle(milliseconds: int) -> None:

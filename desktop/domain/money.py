@@ -38,11 +38,17 @@ def parse_exchange_amount(text: str) -> Decimal:
 def parse_user_amount(text: str) -> Decimal:
     """Parse an amount typed by a user: tolerant of separators and full-width forms.
 
-    Accepts ``1125.33``, ``1,125.33``, ``１，１２５．３３``, surrounding spaces and an empty text
-    (zero). Rejects letters, signs, exponents and more than 6 decimals with a Chinese reason.
+    Accepts ``1125.33``, ``1,125.33``, ``１，１２５．３３``, surrounding spaces, a leading ``¥``
+    and a trailing ``万元`` (as currency-formatted spreadsheet cells copy), and an empty text
+    (zero). Rejects letters, signs, exponents, other units and more than 6 decimals with a
+    Chinese reason.
     """
     normalised = unicodedata.normalize("NFKC", text).strip()
     normalised = normalised.replace(",", "").replace("，", "").replace(" ", "")
+    normalised = normalised.removeprefix("¥").removeprefix("￥")
+    normalised = normalised.removesuffix("万元")
+    if normalised.endswith("元"):
+        raise AmountError("金额以万元为单位：请换算成万元后输入（例如 12500 元写作 1.25）")
     normalised = normalised.replace("。", ".")
     if normalised == "":
         return ZERO

@@ -30,6 +30,9 @@ from desktop.domain.money import (
         ("99999999.999999", "99999999.999999"),
         ("", "0"),
         (".5", "0.5"),
+        ("¥1,125.33", "1125.33"),
+        ("￥1125.33", "1125.33"),
+        ("1125.33万元", "1125.33"),
     ],
 )
 def test_user_amounts_accepted(typed: str, expected: str) -> None:
@@ -38,7 +41,14 @@ def test_user_amounts_accepted(typed: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "reason"),
-    [("12a", "只能输入数字"), ("-1", "负数"), ("1.0000001", "6 位小数"), ("1e3", "只能输入数字"), ("123456789", "8 位")],
+    [
+        ("12a", "只能输入数字"),
+        ("-1", "负数"),
+        ("1.0000001", "6 位小数"),
+        ("1e3", "只能输入数字"),
+        ("123456789", "8 位"),
+        ("12500元", "万元"),
+    ],
 )
 def test_user_amounts_refused_with_reason(typed: str, reason: str) -> None:
     with pytest.raises(AmountError) as info:

@@ -66,13 +66,15 @@ ACCEPTED = [
     (" 1125.33 ", Decimal("1125.33"), "1,125.33", "4,418.66"),
     ("1125.33\r\n", Decimal("1125.33"), "1,125.33", "4,418.66"),  # a cell copied from Excel
     ("1125.333333", Decimal("1125.333333"), "1,125.33", "4,418.66"),
+    ("¥1,125.33", Decimal("1125.33"), "1,125.33", "4,418.66"),  # a currency-formatted cell
+    ("1125.33万元", Decimal("1125.33"), "1,125.33", "4,418.66"),
     ("0.005", Decimal("0.005"), "0.01", "3,293.34"),  # half up, and marked as rounded
 ]
 REFUSED = [
     ("1125.3333333", "最多 6 位小数"),
     ("-1", "负数"),
     ("1e3", "不是金额"),
-    ("¥1,125.33", "不是金额"),
+    ("12500元", "万元"),
     ("123456789", "最多 8 位"),
 ]
 
@@ -141,7 +143,7 @@ def test_ctrl_v_over_cells_is_one_step_and_all_or_nothing(qtbot: QtBot, panel: B
     tasks = panel.document.declaration.tasks
     view.setFocus()
     view.setCurrentIndex(panel.model.index(0, Column.FISCAL))
-    QGuiApplication.clipboard().setText("¥1,125.33\t0\r\n")
+    QGuiApplication.clipboard().setText("1,125.3x\t0\r\n")
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     message = _message(panel)
     assert message.isVisible() and "第 1 行“财政拨款”" in message.text()
