@@ -78,13 +78,15 @@ class SqliteDeclarationStore:
             raise  # integrity errors and the like are bugs, not user problems
 
     # -- working copies -------------------------------------------------------------------
-    def create(self, declaration: Declaration) -> int:
+    def create(self, declaration: Declaration, *, with_revision: bool = False) -> int:
         now = utc_now()
         with self._transaction(write=True) as conn:
             values = mapping.declaration_values(declaration, now)
             result = conn.execute(insert(D).values(created_at=now, **values).returning(D.id))
             declaration_id: int = result.scalar_one()
             self._insert_children(conn, declaration_id, declaration)
+            if with_revision:  # an import: the declaration and its revision 1, or nothing
+                self._insert_revision(conn, declaration_id)
         return declaration_id
 
     def load(self, declaration_id: int) -> Declaration:
@@ -172,27 +174,31 @@ class SqliteDeclarationStore:
     # -- revisions ------------------------------------------------------------------------
     def make_revision(self, declaration_id: int) -> RevisionInfo:
         with self._transaction(write=True) as conn:
-            content, fingerprint = freeze(self._load(conn, declaration_id))
-            last = conn.execute(
-                select(func.max(R.number)).where(R.declaration_id == declaration_id)
-            ).scalar_one()
-            info = RevisionInfo(
+            return self._insert_revision(conn, declaration_id)
+
+    def _insert_revision(self, conn: Connection, declaration_id: int) -> RevisionInfo:
+        """Freeze the stored working copy as the next revision number (inside ``conn``)."""
+        content, fingerprint = freeze(self._load(conn, declaration_id))
+        last = conn.execute(
+            select(func.max(R.number)).where(R.declaration_id == declaration_id)
+        ).scalar_one()
+        info = RevisionInfo(
+            declaration_id=declaration_id,
+            number=(last or 0) + 1,
+            created=utc_now(),
+            fingerprint=fingerprint,
+            is_final=False,
+        )
+        conn.execute(
+            insert(R).values(
                 declaration_id=declaration_id,
-                number=(last or 0) + 1,
-                created=utc_now(),
+                number=info.number,
+                created_at=info.created,
                 fingerprint=fingerprint,
+                content=content,
                 is_final=False,
             )
-            conn.execute(
-                insert(R).values(
-                    declaration_id=declaration_id,
-                    number=info.number,
-                    created_at=info.created,
-                    fingerprint=fingerprint,
-                    content=content,
-                    is_final=False,
-                )
-            )
+        )
         return info
 
     def revisions(self, declaration_id: int) -> builtins.list[RevisionInfo]:

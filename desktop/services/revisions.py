@@ -22,10 +22,8 @@ class OutputSource:
 
 
 def import_new(store: DeclarationStore, declaration: Declaration) -> int:
-    """Store an imported declaration; ``import`` makes revision 1."""
-    declaration_id = store.create(declaration)
-    store.make_revision(declaration_id)
-    return declaration_id
+    """Store an imported declaration; ``import`` makes revision 1 (one transaction)."""
+    return store.create(declaration, with_revision=True)
 
 
 def latest_revision(store: DeclarationStore, declaration_id: int) -> RevisionInfo | None:

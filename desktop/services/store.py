@@ -67,8 +67,12 @@ class StoredIndicator:
 class DeclarationStore(Protocol):
     """Persistence of declarations, their working copies and revisions."""
 
-    def create(self, declaration: Declaration) -> int:
-        """Store a new declaration as a working copy; returns its id (no revision yet)."""
+    def create(self, declaration: Declaration, *, with_revision: bool = False) -> int:
+        """Store a new declaration as a working copy; returns its id.
+
+        ``with_revision`` also freezes it as revision 1 in the same transaction (an import:
+        both or nothing).
+        """
         ...
 
     def load(self, declaration_id: int) -> Declaration:

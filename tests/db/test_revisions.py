@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,24 @@ def test_new_declaration_has_no_revisions(store: SqliteDeclarationStore, seed: D
     declaration_id = store.create(seed)
     assert store.revisions(declaration_id) == []
     assert store.summary(declaration_id).latest_revision == 0
+
+
+def test_an_import_stores_declaration_and_revision_one_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import repository
+    from desktop.services.revisions import import_new
+    from tests.synthetic import large_declaration
+
+    store = repository.open_store(tmp_path / "import.sqlite3")
+    declaration_id = import_new(store, large_declaration(5))
+    assert [r.number for r in store.revisions(declaration_id)] == [1]
+
+    def broken_freeze(declaration: object) -> tuple[str, str]:
+        raise RuntimeError("disk full while freezing")
+
+    monkeypatch.setattr(repository, "freeze", broken_freeze)
+    with pytest.raises(RuntimeError):
+        import_new(store, large_declaration(5))
+    assert [s.id for s in store.list()] == [declaration_id]
+    store.close()
