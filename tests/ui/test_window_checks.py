@@ -114,3 +114,16 @@ def test_t04_follows_the_print_font_chosen_in_the_settings(
     window.settings.set("print.font_path", "")
     window.window_actions["checkAction"].trigger()
     assert not [f for f in window.checks.checker.findings if f.rule == "T04"]
+
+
+def test_an_empty_unmarked_category_marks_its_level2_row(window: MainWindow) -> None:
+    panel = _indicator_panel(window)
+    model = panel.model
+    assert window.document is not None
+    economy = [c.level2 for c in model.categories].index("经济效益指标")
+    index = model.category_index(economy)
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+    window.document.declaration.categories[economy].not_applicable = False  # now empty: S07
+    window.window_actions["checkAction"].trigger()
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    assert "S07" in model.data(index, Qt.ItemDataRole.ToolTipRole)

@@ -44,6 +44,10 @@ class RowMarks:
         """The mark of level-3 row ``row`` of category ``cat_index``."""
         return row_mark(self._indicators.get((cat_index, row), []))
 
+    def category(self, level2: str) -> RowMark | None:
+        """The mark of a level-2 row: findings about the category as a whole (e.g. S07)."""
+        return row_mark([f for f in self._by_row.get("indicators", []) if f.subject == level2])
+
     def not_applicable(self, cat_index: int) -> RowMark | None:
         """The mark of a 不适用 category's single row."""
         return row_mark(self._indicators.get((cat_index, None), []))

@@ -285,9 +285,10 @@ class IndicatorTreeModel(QAbstractItemModel):
         if kind is Kind.LEVEL2:
             if role == POSITION_ROLE:
                 return cat_index
-            return self._frame_data(
-                self.categories[cat_index].level2, index.column(), role, self._medium, False
-            )
+            level2 = self.categories[cat_index].level2
+            if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
+                return mark_data(self.marks.category(level2), role)
+            return self._frame_data(level2, index.column(), role, self._medium, False)
         if kind is Kind.NOT_APPLICABLE:
             data = self._not_applicable_data(index.column(), role)
             if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
