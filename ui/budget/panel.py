@@ -7,11 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from ui.budget.declared_banner import DeclaredTotalsBanner
 from ui.budget.model import BudgetTableModel
 from ui.budget.table import BudgetTable
 from ui.document import ALL, HEADER, TASKS, DeclarationDocument
+from ui.view_actions import tool_row, view_action
 
 _SHOWN_AFTER_CLOSE_MS = 5000
 _EMPTY = (
@@ -72,17 +71,7 @@ class BudgetPanel(QWidget):
     def _action(
         self, text: str, key: QKeySequence | str, slot: Callable[[], object], tip: str
     ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        # Only while the table itself has focus, so the keys still work inside a cell editor.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(
-            f"{tip}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
-        )
-        # Called without arguments: triggered(bool) would pass ``checked`` as the first one.
-        action.triggered.connect(lambda: slot())
-        self.view.addAction(action)
-        return action
+        return view_action(self.view, text, key, slot, tip)
 
     def _build_actions(self) -> None:
         self.add_action = self._action("添加任务", "Insert", self.add_row, "在当前行下方添加一行")
@@ -102,19 +91,17 @@ class BudgetPanel(QWidget):
         edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
 
     def _build_layout(self) -> None:
-        tools = QHBoxLayout()
-        for action in (
-            self.add_action,
-            self.delete_action,
-            self.up_action,
-            self.down_action,
-            self.duplicate_action,
-            self.paste_action,
-        ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            tools.addWidget(button)
-        tools.addStretch(1)
+        tools = tool_row(
+            self,
+            (
+                self.add_action,
+                self.delete_action,
+                self.up_action,
+                self.down_action,
+                self.duplicate_action,
+                self.paste_action,
+            ),
+        )
         tools.addWidget(self.control)
         scroll = QScrollArea(self)
         scroll.setWidget(self.bars)

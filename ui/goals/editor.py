@@ -8,10 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from ui.goals.commands import (
     RemoveGoalsCommand,
 )
 from ui.goals.model import GoalColumn, GoalsModel
+from ui.view_actions import tool_row, view_action
 
 _HINT = "目标编号随顺序自动生成；“对应指标”统计在“绩效指标”中选择了该目标的指标，为 0 的目标以底色标出。"
 _EMPTY = (
@@ -84,16 +83,7 @@ class GoalsEditor(QWidget):
         header.sectionResized.connect(lambda *_: self._row_heights.start(0))
 
     def _action(self, text: str, key: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(
-            f"{tip}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
-        )
-        # Called without arguments: triggered(bool) would pass ``checked`` as the first one.
-        action.triggered.connect(lambda: slot())
-        self.view.addAction(action)
-        return action
+        return view_action(self.view, text, key, slot, tip)
 
     def _build_actions(self) -> None:
         self.add_action = self._action("添加目标", "Insert", self.add_goal, "在当前目标下方添加")
@@ -115,19 +105,17 @@ class GoalsEditor(QWidget):
         edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
 
     def _build_layout(self) -> None:
-        tools = QHBoxLayout()
-        for action in (
-            self.add_action,
-            self.delete_action,
-            self.up_action,
-            self.down_action,
-            self.duplicate_action,
-            self.paste_action,
-        ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            tools.addWidget(button)
-        tools.addStretch(1)
+        tools = tool_row(
+            self,
+            (
+                self.add_action,
+                self.delete_action,
+                self.up_action,
+                self.down_action,
+                self.duplicate_action,
+                self.paste_action,
+            ),
+        )
         hint = QLabel(_HINT, self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
