@@ -214,7 +214,12 @@ class SqliteDeclarationStore:
             content = conn.execute(query).scalar_one_or_none()
         if content is None:
             raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
-        return thaw(content)
+        try:
+            return thaw(content)
+        except ValueError as exc:  # ExchangeError, or JSON that no longer parses
+            raise DamagedDatabaseError(
+                f"申报表 {declaration_id} 的第 {number} 版无法读取（{exc}）：{self.path}"
+            ) from exc
 
     def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:
         own = R.declaration_id == declaration_id
