@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,27 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 LogWriter = Callable[[type[BaseException], BaseException, TracebackType | None], Path]
 
+#: The operating system's own texts are English (or the system language): say it in Chinese.
+_OS_ERRORS = {
+    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Excel、WPS、PDF 阅读器）打开",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "该位置是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "所在的文件夹不存在",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EDQUOT: "磁盘配额已满",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """A Chinese reason for a failed read or write, for messages naming the file."""
+    reason = _OS_ERRORS.get(exc.errno or 0)
+    if reason is None and isinstance(exc, PermissionError):
+        reason = _OS_ERRORS[errno.EACCES]
+    return reason or f"系统错误（{exc.strerror or exc}）"
+
 
 def show_startup_error(title: str, message: str, parent: QWidget | None = None) -> None:
     QMessageBox.critical(parent, title, message)
@@ -19,10 +41,14 @@ def show_startup_error(title: str, message: str, parent: QWidget | None = None) 
 def install_exception_dialog(write_log: LogWriter) -> None:
     """Log an unexpected exception and tell the user, instead of letting Qt abort the program.
 
-    The working copy is saved continuously, so the user can carry on or restart safely.
+    The working copy is saved continuously, so the user can carry on or restart safely. While
+    the message box is open its event loop keeps running timers and slots; exceptions they raise
+    are logged but do not open a box over the box (a failing timer would stack them forever).
     """
+    showing = False
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -30,10 +56,16 @@ def install_exception_dialog(write_log: LogWriter) -> None:
             where = f"详细信息已写入日志文件：\n{write_log(exc_type, exc, tb)}"
         except OSError:
             where = "且无法写入日志文件。"
-        QMessageBox.warning(
-            None,
-            "程序内部出错",
-            f"抱歉，程序内部出错，刚才的操作可能没有完成。\n已输入的内容都已自动保存。\n{where}",
-        )
+        if showing:
+            return
+        showing = True
+        try:
+            QMessageBox.warning(
+                None,
+                "程序内部出错",
+                f"抱歉，程序内部出错，刚才的操作可能没有完成。\n已输入的内容都已自动保存。\n{where}",
+            )
+        finally:
+            showing = False
 
     sys.excepthook = hook

@@ -8,18 +8,21 @@ The 预览 section shows the working copy itself, marked 预览（未存档） w
 
 from __future__ import annotations
 
+import errno
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.documents.fonts import FontError, MissingGlyphError
 from desktop.documents.printing import check_printable_with_settings, pdf_bytes_with_settings
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.services.output import write_output
 from desktop.services.revisions import OutputSource, output_source
+from ui.error_dialogs import os_error_text
 from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
 
 if TYPE_CHECKING:
@@ -31,6 +34,25 @@ _FILTERS = {
     "Excel 工作簿 (*.xlsx)": ".xlsx",
     "JSON 交换文件 (*.json)": ".json",
 }
+#: Characters Windows refuses in file names (a unit name may contain them).
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\r\n\t]')
+
+
+def export_path(typed: str, chosen_filter: str) -> Path:
+    """The file to write: the typed name, with the chosen type's suffix added when it has none
+    of ours (``报表.2026`` becomes ``报表.2026.pdf``, never ``报表.pdf``)."""
+    path = Path(typed)
+    if path.suffix.lower() in _FILTERS.values():
+        return path
+    return path.with_name(path.name + _FILTERS.get(chosen_filter, ".pdf"))
+
+
+def switch_suffix(name: str, chosen_filter: str) -> str:
+    """The file name after the user picks another file type: our suffix follows the type."""
+    path = Path(name)
+    if path.suffix.lower() not in _FILTERS.values():
+        return name
+    return str(path.with_suffix(_FILTERS.get(chosen_filter, ".pdf")))
 
 
 class OutputController(QObject):
@@ -40,6 +62,8 @@ class OutputController(QObject):
         super().__init__(window)
         self.window = window
         self._revision_key: tuple[int, int, bytes] | None = None  # (id, number, content)
+        self._export_dir = ""
+        self._export_filter = next(iter(_FILTERS))
 
     def connect_actions(self) -> None:
         actions = self.window.window_actions
@@ -124,35 +148,80 @@ class OutputController(QObject):
         if document is None:
             return
         declaration = document.declaration
-        suggested = f"{declaration.year}年{declaration.unit_name or '申报表'}绩效目标申报表.pdf"
-        path_text, chosen = QFileDialog.getSaveFileName(
-            self.window, "导出申报表", suggested, ";;".join(_FILTERS)
-        )
-        if not path_text:
+        stem = f"{declaration.year}年{declaration.unit_name or ''}绩效目标申报表"
+        stem = _NOT_IN_NAMES.sub("_", stem)
+        suggested = Path(self._export_dir) / (stem + _FILTERS[self._export_filter])
+        chosen = self.ask_export_path(str(suggested))
+        if chosen is None:
             return
-        path = Path(path_text)
-        if path.suffix.lower() not in _FILTERS.values():
-            path = path.with_suffix(_FILTERS.get(chosen, ".pdf"))
+        path, self._export_filter = chosen
+        self._export_dir = str(path.parent)
         self.export_to(path)
+
+    def ask_export_path(self, suggested: str) -> tuple[Path, str] | None:
+        """The save dialog: the file type's suffix follows the chosen type; None if cancelled."""
+        dialog = QFileDialog(self.window, "导出申报表", suggested)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters(list(_FILTERS))
+        dialog.selectNameFilter(self._export_filter)
+        dialog.setDefaultSuffix(_FILTERS[self._export_filter][1:])
+        dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, chosen))
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        chosen_filter = dialog.selectedNameFilter()
+        return export_path(dialog.selectedFiles()[0], chosen_filter), chosen_filter
 
     def export_to(self, path: Path) -> bool:
         """Freeze if needed and write ``path``; tells the user the outcome."""
+        try:
+            _check_writable(path)
+        except OSError as exc:  # before freezing: a refused export changes nothing
+            QMessageBox.warning(
+                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{os_error_text(exc)}"
+            )
+            return False
         source = self._frozen(check_font=path.suffix.lower() == ".pdf")
         if source is None:
             return False
+        # A 1,000-indicator PDF or workbook takes a few seconds and cannot report progress (it is
+        # one render); say what is happening. An atomic write leaves nothing half-done behind.
+        self.window.statusBar().showMessage(f"正在导出 {path.name}，请稍候…")
+        QApplication.processEvents()
         try:
             with _busy():
                 write_output(source.declaration, path, source.revision.number)
         except (MissingGlyphError, FontError, ValueError) as exc:
+            self.window.statusBar().clearMessage()
             QMessageBox.warning(self.window, "导出失败", str(exc))
             return False
         except OSError as exc:
-            QMessageBox.warning(self.window, "导出失败", f"无法写入 {path}：{exc.strerror or exc}")
+            self.window.statusBar().clearMessage()
+            QMessageBox.warning(
+                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{os_error_text(exc)}"
+            )
             return False
         self.window.statusBar().showMessage(
             f"已导出 {path.name}（第 {source.revision.number} 版）", 10_000
         )
         return True
+
+
+def _check_writable(path: Path) -> None:
+    """Raise OSError when no file can be created in ``path``'s folder (read-only, missing)."""
+    import tempfile
+
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    with tempfile.TemporaryFile(dir=path.parent, prefix=".perfdecl-"):
+        pass
+
+
+def _follow_filter(dialog: QFileDialog, chosen_filter: str) -> None:
+    suffix = _FILTERS.get(chosen_filter, ".pdf")
+    dialog.setDefaultSuffix(suffix[1:])
+    typed = dialog.selectedFiles()
+    if typed:
+        dialog.selectFile(Path(switch_suffix(typed[0], chosen_filter)).name)
 
 
 class _busy:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.cli import main
-from ui.error_dialogs import install_exception_dialog
+from ui.error_dialogs import install_exception_dialog, os_error_text
 
 
 def _record(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
@@ -57,3 +57,49 @@ def test_gui_on_a_damaged_database_says_so_in_a_window(
     assert main(["gui", "--db", str(junk)], out=io.StringIO(), err=err) == 2
     assert said and "无法打开数据库" in said[0] and "junk.sqlite3" in said[0]
     assert "junk.sqlite3" in err.getvalue()
+
+
+def test_an_exception_while_the_box_is_open_is_logged_without_a_second_box(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logged: list[str] = []
+    shown: list[str] = []
+
+    def write_log(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:
+        logged.append(str(exc))
+        return tmp_path / f"perfdecl-error-{len(logged)}.log"
+
+    def show(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        # The box's event loop runs slots; one of them fails again, twice.
+        for again in ("second", "third"):
+            try:
+                raise RuntimeError(again)
+            except RuntimeError as exc:
+                sys.excepthook(RuntimeError, exc, exc.__traceback__)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(show))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_exception_dialog(write_log)
+    for first in ("first", "after"):
+        try:
+            raise RuntimeError(first)
+        except RuntimeError as exc:
+            sys.excepthook(RuntimeError, exc, exc.__traceback__)
+    assert logged == ["first", "second", "third", "after", "second", "third"]
+    assert len(shown) == 2 and "perfdecl-error-1.log" in shown[0]
+    assert "perfdecl-error-4.log" in shown[1]
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (PermissionError(13, "Permission denied"), "没有写入权限"),
+        (OSError(28, "No space left on device"), "磁盘空间不足"),
+        (OSError(30, "Read-only file system"), "只读"),
+        (OSError(5, "Input/output error"), "系统错误（Input/output error）"),
+    ],
+)
+def test_os_errors_are_explained_in_chinese(error: OSError, expected: str) -> None:
+    assert expected in os_error_text(error)

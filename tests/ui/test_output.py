@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop.services.store import DeclarationStore
 from tests.documents.helpers import pdftotext, squeeze
@@ -90,3 +91,83 @@ def test_print_and_print_preview_use_the_frozen_revision(
     window.window_actions["printPreviewAction"].trigger()
     assert printed and printed[0].startswith(b"%PDF")
     assert shown and shown[0] >= 3
+
+
+def test_export_over_an_existing_file_replaces_it(window: MainWindow, tmp_path: Path) -> None:
+    out = tmp_path / "old.xlsx"
+    out.write_bytes(b"an older export")
+    assert window.output.export_to(out)
+    assert out.read_bytes().startswith(b"PK")
+
+
+def test_a_folder_that_cannot_be_written_is_named_and_makes_no_revision(
+    window: MainWindow, store: DeclarationStore, tmp_path: Path, warnings: list[str]
+) -> None:
+    assert window.document is not None and window.document.declaration_id is not None
+    _edit_first_goal(window, "通过开展党建活动不少于7次，保障党建工作。")
+    out = tmp_path / "missing folder" / "x.pdf"
+    assert not window.output.export_to(out)
+    assert "missing folder" in warnings[0] and "文件夹不存在" in warnings[0]
+    assert len(store.revisions(window.document.declaration_id)) == 1
+
+
+def test_a_refused_write_is_explained_in_chinese(
+    window: MainWindow, tmp_path: Path, warnings: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output_controller, "write_output", refuse)
+    assert not window.output.export_to(tmp_path / "x.pdf")
+    assert "没有写入权限" in warnings[0] and "Permission" not in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen", "written"),
+    [
+        ("报表", "Excel 工作簿 (*.xlsx)", "报表.xlsx"),
+        ("报表.2026", "PDF 文件（正式版式）(*.pdf)", "报表.2026.pdf"),
+        ("报表.JSON", "PDF 文件（正式版式）(*.pdf)", "报表.JSON"),
+    ],
+)
+def test_the_typed_name_keeps_its_dots_and_gets_the_chosen_suffix(
+    typed: str, chosen: str, written: str
+) -> None:
+    assert output_controller.export_path(typed, chosen) == Path(written)
+
+
+def test_choosing_another_file_type_changes_the_suggested_suffix(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+
+    seen: list[str] = []
+
+    def choose_excel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        combo = dialog.findChild(QComboBox, "fileTypeCombo")
+        assert combo is not None
+        combo.setCurrentIndex(1)
+        combo.activated.emit(1)
+        seen.append(Path(dialog.selectedFiles()[0]).name)
+        dialog.accept()
+
+    QTimer.singleShot(200, choose_excel)
+    chosen = window.output.ask_export_path(str(tmp_path / "2026年福田绩效目标申报表.pdf"))
+    assert seen == ["2026年福田绩效目标申报表.xlsx"]
+    assert chosen is not None and chosen[0].name == "2026年福田绩效目标申报表.xlsx"
+
+
+def test_the_suggested_name_has_no_character_windows_refuses(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.document is not None
+    window.document.declaration.unit_name = "福田区/重点片区:中心"
+    asked: list[str] = []
+    monkeypatch.setattr(
+        window.output, "ask_export_path", lambda suggested: asked.append(suggested) or None
+    )
+    window.output.export()
+    assert Path(asked[0]).name == "2026年福田区_重点片区_中心绩效目标申报表.pdf"
