@@ -40,7 +40,6 @@ class PdfPreviewPane(QWidget):
         self._render = render
         self._data = b""
         self._buffer: QBuffer | None = None
-        self._zoom_index = ZOOM_STEPS.index(1.0)
         self.message = QLabel(self)
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
@@ -110,7 +109,8 @@ class PdfPreviewPane(QWidget):
         try:
             self._data = self._render()
         except Exception as exc:  # noqa: BLE001 - a preview must not take the editor down
-            self.message.setText(f"无法生成预览：{exc}")
+            shown = "\n下面仍是上次生成的页面，改正后会自动更新。" if self.page_count() else ""
+            self.message.setText(f"无法生成预览：{exc}{shown}")
             self.message.show()
             return
         if self.document is None or self.view is None:
@@ -154,13 +154,33 @@ class PdfPreviewPane(QWidget):
         self._update_page_label()
 
     def zoom_by(self, steps: int) -> None:
+        """One zoom step in or out from what is shown now (also after 适合宽度)."""
         if self.view is None:
             return
         from PySide6.QtPdfWidgets import QPdfView
 
-        self._zoom_index = max(0, min(len(ZOOM_STEPS) - 1, self._zoom_index + steps))
+        shown = self.shown_zoom()
+        if steps > 0:
+            larger = [z for z in ZOOM_STEPS if z > shown * 1.01]
+            zoom = larger[min(steps, len(larger)) - 1] if larger else ZOOM_STEPS[-1]
+        else:
+            smaller = [z for z in ZOOM_STEPS if z < shown * 0.99]
+            zoom = smaller[-min(-steps, len(smaller))] if smaller else ZOOM_STEPS[0]
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(ZOOM_STEPS[self._zoom_index])
+        self.view.setZoomFactor(zoom)
+
+    def shown_zoom(self) -> float:
+        """The zoom factor on screen; in 适合宽度 mode QPdfView keeps reporting 1.0."""
+        if self.view is None or self.document is None:
+            return 1.0
+        from PySide6.QtPdfWidgets import QPdfView
+
+        if self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth or self.page_count() == 0:
+            return float(self.view.zoomFactor())
+        margins = self.view.documentMargins()
+        width = self.view.viewport().width() - margins.left() - margins.right()
+        page = self.document.pagePointSize(0).width() * self.view.logicalDpiX() / 72
+        return width / page if page > 0 else 1.0
 
     def fit_width(self) -> None:
         if self.view is None:

@@ -102,3 +102,65 @@ def test_printing_a_page_range(qtbot: QtBot, tmp_path: Path) -> None:
     printer.setFromTo(2, 3)
     assert print_pdf(data, printer) == 2
     assert int(_pdfinfo(out)["Pages"]) == 2
+
+
+def _shown_pane(qtbot: QtBot, render: object) -> PdfPreviewPane:
+    pane = PdfPreviewPane(render)  # type: ignore[arg-type]
+    qtbot.addWidget(pane)
+    pane.resize(800, 900)
+    pane.show()
+    pane.refresh()
+    return pane
+
+
+def test_zoom_steps_start_from_the_fitted_width(qtbot: QtBot) -> None:
+    data = _pdf(indicators=40)
+    pane = _shown_pane(qtbot, lambda: data)
+    pane.zoom_by(1)
+    pane.zoom_by(1)
+    pane.fit_width()
+    fitted = pane.shown_zoom()
+    assert 0.5 < fitted < 1.5
+    pane.zoom_by(-1)
+    assert pane.shown_zoom() < fitted  # 缩小 after 适合宽度 makes the pages smaller
+    pane.fit_width()
+    pane.zoom_by(1)
+    assert fitted < pane.shown_zoom() <= fitted * 1.5
+
+
+def test_a_failed_refresh_says_the_pages_shown_are_the_last_good_ones(qtbot: QtBot) -> None:
+    data = _pdf(indicators=40)
+    failing = [False]
+
+    def render() -> bytes:
+        if failing[0]:
+            raise ValueError("打印字体缺少字符“𠀀”")
+        return data
+
+    pane = _shown_pane(qtbot, render)
+    pages = pane.page_count()
+    failing[0] = True
+    pane.refresh()
+    assert "𠀀" in pane.message.text() and "上次生成的页面" in pane.message.text()
+    assert pane.page_count() == pages
+    failing[0] = False
+    pane.refresh()
+    assert pane.message.isHidden()
+
+
+def test_refreshing_keeps_the_page_and_holds_one_buffer(qtbot: QtBot) -> None:
+    import gc
+
+    from PySide6.QtCore import QBuffer
+
+    data = _pdf(indicators=120)
+    pane = _shown_pane(qtbot, lambda: data)
+    pane.next_page()
+    pane.next_page()
+    gc.collect()
+    before = sum(isinstance(o, QBuffer) for o in gc.get_objects())
+    for _ in range(25):
+        pane.refresh()
+    gc.collect()
+    assert sum(isinstance(o, QBuffer) for o in gc.get_objects()) <= before
+    assert pane.current_page() == 2 and pane.page_label.text().startswith("第 3 / ")
