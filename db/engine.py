@@ -26,6 +26,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
+from desktop.atomic import describe_os_error
 from desktop.services.store import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -41,6 +42,25 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 IMMEDIATE = "perfdecl_immediate"
 
 
+_SQLITE_MESSAGES = (
+    ("database is locked", "数据库正被其他程序占用（写入中），请稍后再试"),
+    ("readonly database", "数据库文件是只读的"),
+    ("database or disk is full", "磁盘空间不足"),
+    ("disk i/o error", "磁盘读写错误"),
+    ("unable to open database file", "无法打开数据库文件（文件夹不存在或没有权限）"),
+    ("authorization denied", "没有权限"),
+)
+
+
+def describe_sqlite_error(exc: BaseException | None) -> str:
+    """A Chinese description of an SQLite operational error (SQLite's own text is English)."""
+    text = str(exc).lower()
+    for needle, message in _SQLITE_MESSAGES:
+        if needle in text:
+            return message
+    return f"SQLite 错误：{exc}"
+
+
 def _damaged(path: Path) -> DamagedDatabaseError:
     return DamagedDatabaseError(f"文件不是可用的 PerfDecl 数据库（已损坏或不是数据库文件）：{path}")
 
@@ -51,13 +71,16 @@ def _check_file(path: Path, create: bool) -> None:
     if not path.exists():
         if not create:
             raise NotFoundError(f"数据库文件不存在：{path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法创建数据库文件夹：{path.parent}（{describe_os_error(exc)}）") from exc
         return
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DamagedDatabaseError(f"无法读取数据库文件：{path}（{exc.strerror}）") from exc
+        raise DamagedDatabaseError(f"无法读取数据库文件：{path}（{describe_os_error(exc)}）") from exc
     # An empty file is an empty SQLite database; anything else must carry the SQLite header.
     if header and header != SQLITE_HEADER:
         raise _damaged(path)
@@ -157,7 +180,7 @@ def open_engine(path: str | Path, *, create: bool = True) -> Engine:
         _use_wal(engine)
     except OperationalError as exc:  # locked, unreadable, read-only folder, disk full
         engine.dispose()
-        raise StoreError(f"无法打开数据库：{file}（{exc.orig}）") from exc
+        raise StoreError(f"无法打开数据库：{file}（{describe_sqlite_error(exc.orig)}）") from exc
     except SqlDatabaseError as exc:  # not a database, or a corrupt one
         engine.dispose()
         raise _damaged(file) from exc

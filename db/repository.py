@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
 from db import mapping
-from db.engine import IMMEDIATE, open_engine
+from db.engine import IMMEDIATE, describe_sqlite_error, open_engine
 from db.revisions import freeze, thaw
 from db.schema import (
     CHILD_TABLES,
@@ -72,7 +72,8 @@ class SqliteDeclarationStore:
             if isinstance(exc.orig, ValueError):  # a value our column types refuse
                 raise StoreError(f"无法保存：数据中有无效的值（{exc.orig}）") from exc
             if isinstance(exc, OperationalError):  # busy beyond the timeout, disk full, read-only
-                raise StoreError(f"数据库暂时无法使用：{self.path}（{exc.orig}）") from exc
+                reason = describe_sqlite_error(exc.orig)
+                raise StoreError(f"数据库暂时无法使用：{self.path}（{reason}）") from exc
             if type(exc) is DatabaseError:  # SQLite's "corrupt" / "not a database"
                 raise DamagedDatabaseError(f"数据库文件已损坏：{self.path}") from exc
             raise  # integrity errors and the like are bugs, not user problems

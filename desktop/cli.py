@@ -67,8 +67,13 @@ def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
             raise CommandError(str(exc)) from exc
         if args.scale <= 0 or args.scale > 4:
             raise CommandError("缩放倍数应在 0 到 4 之间")
+        # A file target without --db is shown from a temporary database, never the user's
+        # (cli.md); "12" is a file when a file of that name exists.
+        from desktop.commands.targets import is_id
+
         explicit_db = args.db is not None
-        db_path = ctx.db_path if explicit_db or not (target and not target.isdigit()) else None
+        file_target = target is not None and not is_id(target)
+        db_path = ctx.db_path if explicit_db or not file_target else None
         return app.take_screenshot(
             Path(screenshot), db_path, target, size, args.scale, getattr(args, "section", None)
         )

@@ -19,7 +19,13 @@ _TRANSLATIONS = (
         r"参数 \1 的取值 \2 无效，可选：\3",
     ),
     (r"argument (\S+): invalid (\S+) value: (.*)", r"参数 \1 的值 \3 无效"),
+    (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 不明确，可能是：\2"),
     (r"ambiguous option: (.*)", r"选项不明确：\1"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"选项 \1 不接受值（收到 \2）"),
+    (r"argument (\S+): expected at least one argument", r"参数 \1 至少需要一个值"),
+    (r"argument (\S+): expected (\d+) arguments?", r"参数 \1 需要 \2 个值"),
+    (r"argument (\S+): not allowed with argument (.*)", r"参数 \1 不能与 \2 同时使用"),
+    (r"one of the arguments (.*) is required", r"必须给出以下参数之一：\1"),
     (r"argument (\S+): (.*)", r"参数 \1：\2"),
 )
 

@@ -1,20 +1,28 @@
 """``perfdecl export``: write .json, .pdf or .xlsx of a stored declaration or a file.
 
-For a stored declaration the output names a revision: the working copy is frozen first when it
-differs from the latest revision, and ``--revision N`` reproduces revision N exactly. A PDF is
-checked against the print font before anything is frozen, so a refused export changes nothing.
+For a stored declaration the output names a revision: when the working copy differs from the
+latest revision it is frozen as a new one, after its file was written completely (so a failed
+write changes nothing), and ``--revision N`` reproduces revision N exactly. A PDF is checked
+against the print font first, so a refused export changes nothing either.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
+from desktop.atomic import describe_os_error
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import is_id, read_declaration_file
 from desktop.domain.model import Declaration
-from desktop.services.output import OUTPUT_SUFFIXES, UnsupportedOutputError, write_output
-from desktop.services.revisions import output_source
+from desktop.services.output import (
+    OUTPUT_SUFFIXES,
+    UnsupportedOutputError,
+    export_stored,
+    write_output,
+)
 from desktop.services.store import NotFoundError
 
 
@@ -24,6 +32,8 @@ def run_export(ctx: CommandContext, target: str, out: Path, revision: int | None
         raise CommandError(f"{out}：不支持的导出格式“{out.suffix}”，请使用 .pdf、.xlsx 或 .json")
     if not out.parent.is_dir():
         raise CommandError(f"{out}：目标文件夹不存在")
+    if out.is_dir():
+        raise CommandError(f"{out}：这是一个文件夹，请给出输出文件的名称")
     if is_id(target):
         return _export_stored(ctx, int(target), out, revision)
     if revision is not None:
@@ -43,12 +53,14 @@ def _export_stored(
         try:
             if out.suffix.lower() == ".pdf" and revision is None:
                 _check_printable(store.load(declaration_id))
-            source = output_source(store, declaration_id, revision)
+            # The file is complete before a new revision is frozen: a failed write changes
+            # nothing in the database.
+            with _output_errors(out):
+                export_stored(store, declaration_id, out, revision)
         except NotFoundError as exc:
             raise CommandError(str(exc) or f"没有编号为 {declaration_id} 的申报表") from exc
     finally:
         store.close()
-    _write(source.declaration, out, revision=source.revision.number)
     return EXIT_OK
 
 
@@ -62,12 +74,19 @@ def _check_printable(declaration: Declaration) -> None:
         raise CommandError(str(exc)) from exc
 
 
-def _write(declaration: Declaration, out: Path, revision: int | None) -> None:
+@contextlib.contextmanager
+def _output_errors(out: Path) -> Iterator[None]:
+    """Turn a refused or failed output into exit status 2 with a Chinese message."""
     from desktop.documents.fonts import FontError, MissingGlyphError
 
     try:
-        write_output(declaration, out, revision)
+        yield
     except (MissingGlyphError, FontError, UnsupportedOutputError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
-        raise CommandError(f"{out}：无法写入文件（{exc.strerror or exc}）") from exc
+        raise CommandError(f"{out}：无法写入文件（{describe_os_error(exc)}）") from exc
+
+
+def _write(declaration: Declaration, out: Path, revision: int | None) -> None:
+    with _output_errors(out):
+        write_output(declaration, out, revision)

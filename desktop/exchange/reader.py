@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.atomic import describe_os_error
 from desktop.domain.model import (
     FORM_DEPARTMENT,
     FORM_PROJECT,
@@ -71,7 +72,7 @@ def read_json_file(path: str | Path) -> ReadResult:
             raise ExchangeError("", f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，不能导入")
         data = file_path.read_bytes()
     except OSError as exc:
-        raise ExchangeError("", f"无法读取文件：{exc.strerror or exc}") from exc
+        raise ExchangeError("", f"无法读取文件：{describe_os_error(exc)}") from exc
     return read_json_bytes(data)
 
 
