@@ -3,8 +3,10 @@
 A setting has a key, a type, a default, a Chinese title and a group (the settings dialog shows
 the groups as pages). The command line reads the same print settings as the GUI. Values live in
 ``settings.json`` in the user's config folder (``PERFDECL_CONFIG_DIR`` overrides it), written
-atomically; an unreadable or invalid file falls back to the defaults and is never overwritten
-with garbage.
+atomically; an unreadable or invalid file falls back to the defaults (``problem`` says why) and
+is never overwritten with garbage, and a value of the wrong type reads as the default. A save that
+fails (a read-only config folder, a full disk) raises :class:`SettingsSaveError` with a Chinese
+message; the new value stays in effect for this session.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.atomic import atomic_write_text
+from desktop.atomic import atomic_write_text, describe_os_error
 
 GROUP_EDITOR = "编辑"
 GROUP_PRINT = "打印与导出"
@@ -130,21 +132,42 @@ def _coerce(setting: SettingSpec, value: Any) -> Any:
     return value
 
 
+class SettingsSaveError(OSError):
+    """The settings file could not be written; ``str()`` is the Chinese message to show."""
+
+    def __init__(self, message: str, error_number: int | None = None) -> None:
+        super().__init__(error_number, message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class Settings:
     """The user's settings; unknown keys in the file are kept, invalid values ignored."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.json"
         self._values: dict[str, Any] = {}
+        #: Why the file was not used (Chinese), or None when it was read or does not exist.
+        self.problem: str | None = None
         self._load()
 
     def _load(self) -> None:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.problem = f"无法读取设置文件 {self.path}（{describe_os_error(exc)}），已使用默认设置"
+            return
+        except ValueError:
+            self.problem = f"设置文件 {self.path} 已损坏，已使用默认设置"
             return
         if isinstance(data, dict):
             self._values = data
+        else:
+            self.problem = f"设置文件 {self.path} 的内容无效，已使用默认设置"
 
     def get(self, key: str) -> Any:
         setting = _REGISTRY[key]
@@ -164,5 +187,11 @@ class Settings:
         self.save()
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
+        except OSError as exc:
+            raise SettingsSaveError(
+                f"无法保存设置到 {self.path}（{describe_os_error(exc)}）；本次运行仍按新设置工作",
+                exc.errno,
+            ) from exc
