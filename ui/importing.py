@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.model import Declaration
+from ui.error_dialogs import os_error_text
 from ui.indicators.import_command import ReplaceIndicatorTableCommand
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def read_any(window: MainWindow, path: Path) -> ReadOutcome | None:
         QMessageBox.warning(window, "无法导入文件", f"{path.name}：{error}")
         return None
     except OSError as error:
-        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{error.strerror or error}")
+        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{os_error_text(error)}")
         return None
     QMessageBox.warning(window, "无法导入文件", f"{path.name}：只能导入 .json、.xlsx 或 .xls 文件")
     return None
@@ -87,7 +88,13 @@ def import_into_open(window: MainWindow, path: Path, list_path: Path) -> bool:
     )
     messages = [*result.warnings, *notes]
     summary = f"已从 {path.name} {text}，共 {len(result.rows)} 行"
-    window.statusBar().showMessage("；".join([summary, *messages]), 15_000)
+    window.statusBar().showMessage(summary, 15_000)
+    if messages:  # too many and too important for a status line that fades
+        QMessageBox.information(
+            window,
+            "导入指标清单",
+            f"{summary}（可撤销）。请留意：\n" + "\n".join(f"· {m}" for m in messages),
+        )
     return True
 
 

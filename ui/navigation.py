@@ -32,6 +32,11 @@ def go_to_where(editor: DeclarationEditor, where: str) -> bool:
             return _select(budget.view, place.index, _TASK_COLUMNS.get(place.field, 0))
         if place.section == "budget_control_total":
             budget.control.setFocus()
+        elif place.section == "totals":
+            # A declared 金额合计 that differs (A02) is fixed with the banner's 采用计算值; the
+            # computed row itself is pinned under the table and cannot be selected.
+            banner = budget.banner
+            (banner.button if banner.isVisibleTo(budget) else budget.table.footer).setFocus()
         return True
     if place.section == "goals":
         editor.setCurrentIndex(section_index("总体目标"))

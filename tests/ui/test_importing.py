@@ -92,3 +92,66 @@ def test_a_broken_file_is_refused_and_nothing_changes(
     assert warnings and "junk.xlsx" in warnings[0]
     assert content_key(window.document.declaration) == key
     assert len(store.list()) == count
+
+
+def _rows_list(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "指标"
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_list_warnings_are_listed_in_a_box_and_the_rows_imported(
+    window: MainWindow, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.controller.import_file(seed_path)
+    assert window.document is not None
+    before = window.document.declaration.indicator_count()
+    monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
+    told: list[str] = []
+    monkeypatch.setattr(
+        importing.QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
+    )
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "指标解释"]
+    row = ["产出指标", "数量指标", "新增培训场次", "≥3", "场", "考察培训场次", "重复"]
+    window.controller.import_file(_rows_list(tmp_path / "dup.xlsx", [header, row]))
+    assert window.document.declaration.indicator_count() == before + 1
+    assert told and "重复" in told[0] and "指标解释" in told[0]
+
+
+def test_a_list_whose_levels_are_not_in_the_profile_is_refused_by_cell(
+    window: MainWindow,
+    seed_path: Path,
+    tmp_path: Path,
+    warnings: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.controller.import_file(seed_path)
+    assert window.document is not None
+    key = content_key(window.document.declaration)
+    depth = window.document.undo_stack.count()
+    monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: True)
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释"]
+    row = ["产出指标", "规模指标", "新增培训场次", "≥3", "场", "考察培训场次"]
+    window.controller.import_file(_rows_list(tmp_path / "levels.xlsx", [header, row]))
+    assert warnings and "levels.xlsx" in warnings[0] and "指标!B2" in warnings[0]
+    assert content_key(window.document.declaration) == key
+    assert window.document.undo_stack.count() == depth
+
+
+def test_a_huge_file_is_refused_at_once(
+    window: MainWindow, tmp_path: Path, warnings: list[str]
+) -> None:
+    huge = tmp_path / "huge.xlsx"
+    with huge.open("wb") as sparse:
+        sparse.truncate(150 * 1024 * 1024)
+    count = len(window.store.list())
+    assert window.controller.import_file(huge) is None
+    assert "huge.xlsx" in warnings[0] and "MB" in warnings[0]
+    assert len(window.store.list()) == count

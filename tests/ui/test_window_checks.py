@@ -127,3 +127,24 @@ def test_an_empty_unmarked_category_marks_its_level2_row(window: MainWindow) -> 
     window.window_actions["checkAction"].trigger()
     assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
     assert "S07" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain.model import Totals
+
+    assert window.document is not None and window.editor is not None
+    computed = window.document.declaration.computed_totals()
+    window.document.declaration.declared_totals = Totals(
+        computed.total, computed.fiscal + 1, computed.other
+    )
+    window.document.notify("tasks")
+    window.checks.run_now()
+    finding = next(f for f in window.checks.checker.findings if f.rule == "A02")
+    assert finding.where == "totals.fiscal"
+    window.activateWindow()
+    window.checks.jump_to(finding.where)
+    assert window.editor.currentIndex() == section_index("主要任务与预算")
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.text() == "采用计算值"  # type: ignore[attr-defined]
