@@ -30,3 +30,18 @@ def test_written_file_has_umask_permissions(tmp_path: Path) -> None:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert target.read_bytes() == b"%PDF-"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows cannot open a folder to sync it")
+def test_the_rename_is_synced_to_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without syncing the folder a power cut after the rename may bring back the old file.
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    atomic_write_bytes(tmp_path / "a.json", b"{}")
+    assert synced == ["file", "folder"]
