@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
@@ -16,12 +18,21 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("printPreviewDialog")
         self.setWindowTitle(f"打印预览 - {title}")
-        self.resize(900, 1000)
+        self.resize(_fitting_size(parent))
         self.pane = PdfPreviewPane(lambda: data, self)
         self.pane.print_requested.connect(lambda: print_with_dialog(data, self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane)
         self.pane.refresh()
+
+
+def _fitting_size(parent: QWidget | None) -> QSize:
+    """An A4 page's proportions, as tall as the screen allows (1366x768 laptops included)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, 900, 1000)
+    height = min(1000, int(available.height() * 0.9))
+    width = min(900, int(available.width() * 0.9), max(600, int(height * 0.8)))
+    return QSize(width, height)
 
 
 def print_with_dialog(data: bytes, parent: QWidget | None = None) -> bool:

@@ -164,3 +164,18 @@ def test_refreshing_keeps_the_page_and_holds_one_buffer(qtbot: QtBot) -> None:
     gc.collect()
     assert sum(isinstance(o, QBuffer) for o in gc.get_objects()) <= before
     assert pane.current_page() == 2 and pane.page_label.text().startswith("第 3 / ")
+
+
+def test_print_preview_window_fits_the_screen(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.preview.dialogs import PrintPreviewDialog
+
+    data = _pdf(indicators=10)
+    dialog = PrintPreviewDialog(data, "2026 福田")
+    qtbot.addWidget(dialog)
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    available = screen.availableGeometry()
+    assert dialog.height() <= available.height() and dialog.width() <= available.width()
+    assert dialog.pane.page_count() >= 1
