@@ -37,7 +37,10 @@ def _window(store: DeclarationStore, declaration_id: int | None) -> QMainWindow:
     if not isinstance(app, QApplication):
         raise RuntimeError("make_main_window needs a QApplication")
     apply_application_fonts(app)
-    window = MainWindow(store, Settings(), declaration_id)
+    settings = Settings()
+    window = MainWindow(store, settings, declaration_id)
+    if settings.problem:  # a damaged settings file: defaults are in use, say so once
+        window.statusBar().showMessage(settings.problem, 20_000)
     window.destroyed.connect(lambda: store.close())
     return window
 

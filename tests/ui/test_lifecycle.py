@@ -161,3 +161,37 @@ def test_settings_dialog_groups_and_saves(qtbot: Any) -> None:
     again = Settings()
     assert again.get("editor.default_profile") == "MOF-2021"
     assert again.get("print.signature_block") is True
+
+
+def test_settings_that_cannot_be_saved_are_reported(
+    qtbot: Any, monkeypatch: Any, warnings: list[str]
+) -> None:
+    from desktop.settings import SettingsSaveError
+    from ui.dialogs import settings as settings_dialog
+
+    settings = Settings()
+
+    def refuse(self: Settings) -> None:
+        raise SettingsSaveError("无法保存设置：设置文件夹只读")
+
+    monkeypatch.setattr(Settings, "save", refuse)
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(
+        settings_dialog.SettingsDialog,
+        "values",
+        lambda self: {"print.signature_block": True},
+    )
+    assert settings_dialog.edit_settings(settings, None)  # type: ignore[arg-type]
+    assert warnings and "只读" in warnings[0]
+    assert settings.get("print.signature_block") is True  # kept for this session
+
+
+def test_a_damaged_settings_file_is_said_once_in_the_status_bar(qtbot: Any, tmp_path: Path) -> None:
+    from desktop.app import make_main_window
+    from desktop.settings import config_dir
+
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "settings.json").write_text("{broken", encoding="utf-8")
+    window = make_main_window(tmp_path / "s.sqlite3")
+    qtbot.addWidget(window)
+    assert "已损坏" in window.statusBar().currentMessage()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as registry
 from desktop.domain.profile import available_profile_ids, load_profile
-from desktop.settings import Settings, SettingSpec
+from desktop.settings import Settings, SettingSpec, SettingsSaveError
 
 
 class _FileField(QWidget):
@@ -130,5 +131,9 @@ def edit_settings(settings: Settings, parent: QWidget) -> bool:
     dialog = SettingsDialog(settings, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    dialog.apply()
+    try:
+        dialog.apply()
+    except SettingsSaveError as exc:
+        # The new values hold for this session; the user learns they were not kept.
+        QMessageBox.warning(parent, "设置未能保存", str(exc))
     return True
