@@ -26,7 +26,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
-from desktop.atomic import describe_os_error
+from desktop.oserrors import describe_os_error
 from desktop.services.store import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -80,7 +80,7 @@ def _check_file(path: Path, create: bool) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DamagedDatabaseError(f"无法读取数据库文件：{path}（{describe_os_error(exc)}）") from exc
+        raise DamagedDatabaseError(f"无法读取数据库文件：{path}（{describe_os_error(exc, writing=False)}）") from exc
     # An empty file is an empty SQLite database; anything else must carry the SQLite header.
     if header and header != SQLITE_HEADER:
         raise _damaged(path)

@@ -7,7 +7,6 @@ half-written PDF, xlsx or json where the user expects a good one.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -55,32 +54,6 @@ def _sync_folder(folder: Path) -> None:
         pass  # some file systems refuse fsync on a folder; the data itself is already synced
     finally:
         os.close(fd)
-
-
-_OS_ERRORS = {
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "操作不被允许（没有权限）",
-    errno.EROFS: "磁盘是只读的",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "磁盘读写错误",
-    errno.EEXIST: "文件已存在",
-    errno.EBUSY: "文件正被其他程序使用",
-    errno.EINVAL: "文件名无效",
-}
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A Chinese description of a file-system error (the OS's own text may be English)."""
-    if exc.errno in _OS_ERRORS:
-        return _OS_ERRORS[exc.errno]
-    if getattr(exc, "winerror", None) == 32:  # ERROR_SHARING_VIOLATION: open in Excel/WPS
-        return "文件正被其他程序打开"
-    return f"系统错误 {exc.errno}" if exc.errno is not None else "系统错误"
 
 
 def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.atomic import atomic_write_text, describe_os_error
+from desktop.atomic import atomic_write_text
+from desktop.oserrors import describe_os_error
 
 GROUP_EDITOR = "编辑"
 GROUP_PRINT = "打印与导出"
@@ -159,7 +160,7 @@ class Settings:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self.problem = f"无法读取设置文件 {self.path}（{describe_os_error(exc)}），已使用默认设置"
+            self.problem = f"无法读取设置文件 {self.path}（{describe_os_error(exc, writing=False)}），已使用默认设置"
             return
         except ValueError:
             self.problem = f"设置文件 {self.path} 已损坏，已使用默认设置"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,28 +10,6 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 LogWriter = Callable[[type[BaseException], BaseException, TracebackType | None], Path]
-
-#: The operating system's own texts are English (or the system language): say it in Chinese.
-_OS_ERRORS = {
-    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Excel、WPS、PDF 阅读器）打开",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "该位置是只读的",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.ENOTDIR: "所在的文件夹不存在",
-    errno.EISDIR: "这是一个文件夹，不是文件",
-    errno.ENAMETOOLONG: "文件名或路径太长",
-    errno.EDQUOT: "磁盘配额已满",
-}
-
-
-def os_error_text(exc: OSError) -> str:
-    """A Chinese reason for a failed read or write, for messages naming the file."""
-    reason = _OS_ERRORS.get(exc.errno or 0)
-    if reason is None and isinstance(exc, PermissionError):
-        reason = _OS_ERRORS[errno.EACCES]
-    return reason or f"系统错误（{exc.strerror or exc}）"
-
 
 def show_startup_error(title: str, message: str, parent: QWidget | None = None) -> None:
     QMessageBox.critical(parent, title, message)

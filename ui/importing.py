@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.model import Declaration
-from ui.error_dialogs import os_error_text
+from desktop.oserrors import describe_os_error
 from ui.indicators.import_command import ReplaceIndicatorTableCommand
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def read_any(window: MainWindow, path: Path) -> ReadOutcome | None:
         QMessageBox.warning(window, "无法导入文件", f"{path.name}：{error}")
         return None
     except OSError as error:
-        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{os_error_text(error)}")
+        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{describe_os_error(error, writing=False)}")
         return None
     QMessageBox.warning(window, "无法导入文件", f"{path.name}：只能导入 .json、.xlsx 或 .xls 文件")
     return None

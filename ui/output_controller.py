@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from desktop.documents.fonts import FontError, MissingGlyphError
 from desktop.documents.printing import check_printable_with_settings, pdf_bytes_with_settings
 from desktop.exchange.canonical import content_key, fingerprint
+from desktop.oserrors import describe_os_error
 from desktop.services.output import write_output
 from desktop.services.revisions import OutputSource, output_source
-from ui.error_dialogs import os_error_text
 from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ class OutputController(QObject):
             _check_writable(path)
         except OSError as exc:  # before freezing: a refused export changes nothing
             QMessageBox.warning(
-                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{os_error_text(exc)}"
+                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return False
         source = self._frozen(check_font=path.suffix.lower() == ".pdf")
@@ -197,7 +197,7 @@ class OutputController(QObject):
         except OSError as exc:
             self.window.statusBar().clearMessage()
             QMessageBox.warning(
-                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{os_error_text(exc)}"
+                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return False
         self.window.statusBar().showMessage(

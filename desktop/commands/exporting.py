@@ -12,11 +12,11 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.atomic import describe_os_error
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import is_id, read_declaration_file
 from desktop.domain.model import Declaration
+from desktop.oserrors import describe_os_error
 from desktop.services.output import (
     OUTPUT_SUFFIXES,
     UnsupportedOutputError,

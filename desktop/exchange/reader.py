@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.atomic import describe_os_error
 from desktop.domain.model import (
     FORM_DEPARTMENT,
     FORM_PROJECT,
@@ -45,6 +44,7 @@ from desktop.exchange.fields import (
     require,
 )
 from desktop.exchange.jsontext import MAX_BYTES, decode_json
+from desktop.oserrors import describe_os_error
 
 FORMAT_ID = "perfdecl.declaration"
 FORMAT_VERSION = 1
@@ -72,7 +72,7 @@ def read_json_file(path: str | Path) -> ReadResult:
             raise ExchangeError("", f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，不能导入")
         data = file_path.read_bytes()
     except OSError as exc:
-        raise ExchangeError("", f"无法读取文件：{describe_os_error(exc)}") from exc
+        raise ExchangeError("", f"无法读取文件：{describe_os_error(exc, writing=False)}") from exc
     return read_json_bytes(data)
 
 

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.cli import main
-from ui.error_dialogs import install_exception_dialog, os_error_text
+from desktop.oserrors import describe_os_error
+from ui.error_dialogs import install_exception_dialog
 
 
 def _record(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
@@ -98,8 +99,13 @@ def test_an_exception_while_the_box_is_open_is_logged_without_a_second_box(
         (PermissionError(13, "Permission denied"), "没有写入权限"),
         (OSError(28, "No space left on device"), "磁盘空间不足"),
         (OSError(30, "Read-only file system"), "只读"),
-        (OSError(5, "Input/output error"), "系统错误（Input/output error）"),
+        (OSError(5, "Input/output error"), "磁盘读写错误"),
+        (OSError(71, "Protocol error"), "系统错误（代码 71）"),
     ],
 )
 def test_os_errors_are_explained_in_chinese(error: OSError, expected: str) -> None:
-    assert expected in os_error_text(error)
+    assert expected in describe_os_error(error)
+
+
+def test_a_refused_read_says_read() -> None:
+    assert "没有读取权限" in describe_os_error(PermissionError(13, "x"), writing=False)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.oserrors import describe_os_error
 from desktop.rules.findings import SEVERITY_LABELS, Finding
 from desktop.rules.locate import can_accept
-from ui.error_dialogs import os_error_text
 from ui.findings.accept_dialog import ask_reason
 from ui.findings.checker import LiveChecker
 from ui.findings.commands import AcceptFindingCommand, WithdrawAcceptanceCommand
@@ -203,7 +203,7 @@ class FindingsPanel(QWidget):
             write_findings_xlsx(self.checker.findings, path, document.declaration)
         except OSError as exc:
             QMessageBox.warning(
-                self, "导出自检报告", f"无法写入文件：\n{path}\n\n{os_error_text(exc)}"
+                self, "导出自检报告", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return
         self._export_dir = str(Path(path).parent)

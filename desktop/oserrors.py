@@ -1,0 +1,33 @@
+"""Chinese reasons for file-system errors: the operating system's own texts may be English."""
+
+from __future__ import annotations
+
+import errno
+
+_REASONS = {
+    errno.EPERM: "操作不被允许（没有权限）",
+    errno.EROFS: "该位置是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EIO: "磁盘读写错误",
+    errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被其他程序使用",
+    errno.EINVAL: "文件名无效",
+}
+_WINDOWS_SHARING_VIOLATION = 32
+
+
+def describe_os_error(exc: OSError, *, writing: bool = True) -> str:
+    """A Chinese reason for a failed write (or read), for a message that names the file."""
+    if exc.errno == errno.EACCES or (exc.errno is None and isinstance(exc, PermissionError)):
+        what = "写入" if writing else "读取"
+        return f"没有{what}权限，或文件正被其他程序（如 Excel、WPS、PDF 阅读器）打开"
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    if getattr(exc, "winerror", None) == _WINDOWS_SHARING_VIOLATION:
+        return "文件正被其他程序打开"
+    return f"系统错误（代码 {exc.errno}）" if exc.errno is not None else "系统错误"
