@@ -21,7 +21,7 @@ from desktop.documents.fonts import FontError, MissingGlyphError
 from desktop.documents.printing import check_printable_with_settings, pdf_bytes_with_settings
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.oserrors import describe_os_error
-from desktop.services.output import write_output
+from desktop.services.output import export_stored
 from desktop.services.revisions import OutputSource, output_source
 from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
 
@@ -180,16 +180,25 @@ class OutputController(QObject):
                 self.window, "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return False
-        source = self._frozen(check_font=path.suffix.lower() == ".pdf")
-        if source is None:
+        document = self.window.document
+        if document is None or document.declaration_id is None:
             return False
+        self.window.flush()
+        store = self.window.store
+        if path.suffix.lower() == ".pdf":
+            try:  # before anything is frozen or written: a refused export changes nothing
+                check_printable_with_settings(store.load(document.declaration_id))
+            except (MissingGlyphError, FontError) as exc:
+                QMessageBox.warning(self.window, "导出失败", str(exc))
+                return False
         # A 1,000-indicator PDF or workbook takes a few seconds and cannot report progress (it is
-        # one render); say what is happening. An atomic write leaves nothing half-done behind.
+        # one render); say what is happening. The file is complete before the working copy is
+        # frozen as a revision, so a failed write leaves neither a file nor a revision behind.
         self.window.statusBar().showMessage(f"正在导出 {path.name}，请稍候…")
         QApplication.processEvents()
         try:
             with _busy():
-                write_output(source.declaration, path, source.revision.number)
+                info = export_stored(store, document.declaration_id, path)
         except (MissingGlyphError, FontError, ValueError) as exc:
             self.window.statusBar().clearMessage()
             QMessageBox.warning(self.window, "导出失败", str(exc))
@@ -200,9 +209,9 @@ class OutputController(QObject):
                 self.window, "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return False
-        self.window.statusBar().showMessage(
-            f"已导出 {path.name}（第 {source.revision.number} 版）", 10_000
-        )
+        self.window.update_status(revision=info.number)
+        self.window.refresh_list()
+        self.window.statusBar().showMessage(f"已导出 {path.name}（第 {info.number} 版）", 10_000)
         return True
 
 

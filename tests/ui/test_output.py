@@ -117,9 +117,16 @@ def test_a_refused_write_is_explained_in_chinese(
     def refuse(*args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output_controller, "write_output", refuse)
+    from desktop.services import output
+
+    assert window.document is not None and window.document.declaration_id is not None
+    _edit_first_goal(window, "通过开展党建活动不少于7次，保障党建工作。")
+    revisions = len(window.store.revisions(window.document.declaration_id))
+    monkeypatch.setattr(output, "write_output", refuse)
     assert not window.output.export_to(tmp_path / "x.pdf")
     assert "没有写入权限" in warnings[0] and "Permission" not in warnings[0]
+    # the edited working copy was not frozen for a file that was never written
+    assert len(window.store.revisions(window.document.declaration_id)) == revisions
 
 
 @pytest.mark.parametrize(
