@@ -69,10 +69,23 @@ def _application(argv: list[str]) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv)
+    _install_qt_chinese(app)
     app.setStyle("Fusion")
     app.setApplicationName("perfdecl")
     app.setApplicationDisplayName("绩效目标申报助手")
     return app
+
+
+def _install_qt_chinese(app: QApplication) -> None:
+    """Qt's own dialogs (file dialog, standard buttons) in Simplified Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 def run_gui(db_path: Path, target: str | None) -> int:
