@@ -76,6 +76,13 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
+def _display_available() -> bool:
+    """On Linux a window needs X11 or Wayland (or an explicit Qt platform such as offscreen)."""
+    if not sys.platform.startswith("linux") or QApplication.instance() is not None:
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _install_qt_chinese(app: QApplication) -> None:
     """Qt's own dialogs (file dialog, standard buttons) in Simplified Chinese."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -90,6 +97,12 @@ def _install_qt_chinese(app: QApplication) -> None:
 
 def run_gui(db_path: Path, target: str | None) -> int:
     """Open the GUI on ``db_path`` with ``target`` (an id or a .json file) open; the exit code."""
+    if not _display_available():
+        # Qt would abort with an English message; say it in Chinese with exit 2 instead.
+        raise CommandError(
+            "没有可用的图形界面显示：请在桌面环境中运行 perfdecl，"
+            "或使用子命令（import、list、check、export，见 perfdecl --help）"
+        )
     app = _application(sys.argv[:1])
     from desktop.crashlog import write_crash_log
     from ui.error_dialogs import install_exception_dialog, show_startup_error
