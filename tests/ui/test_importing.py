@@ -155,3 +155,22 @@ def test_a_huge_file_is_refused_at_once(
     assert window.controller.import_file(huge) is None
     assert "huge.xlsx" in warnings[0] and "MB" in warnings[0]
     assert len(window.store.list()) == count
+
+
+def test_warnings_of_an_imported_file_are_listed(
+    window: MainWindow, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text, *a: shown.append(text))
+    )
+    doc = json.loads(seed_path.read_text(encoding="utf-8"))
+    doc["tasks"][1]["total"] = "888.00"
+    source = tmp_path / "warn.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert window.controller.import_file(source) is not None
+    assert shown and "A01" in shown[0] and "warn.json" in shown[0]

@@ -106,8 +106,13 @@ class LifecycleController:
         self.window.flush()
         new_id = import_new(self.window.store, outcome.declaration)
         self.window.open_declaration(new_id, BASIC_SECTION)
-        if outcome.warnings:
-            self.window.statusBar().showMessage("；".join(outcome.warnings), 15_000)
+        if outcome.warnings:  # declared totals that differ, renumbered goals: worth reading
+            QMessageBox.information(
+                self.window,
+                "导入申报表",
+                f"已导入 {path.name}（第 1 版）。请留意：\n"
+                + "\n".join(f"· {w}" for w in outcome.warnings),
+            )
         return new_id
 
     def duplicate(self) -> int | None:
