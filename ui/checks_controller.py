@@ -72,11 +72,19 @@ class ChecksController(QObject):
         document = self.window.document if document_open else None
         self._previous = None
         if document is not None:
-            self._previous = previous_year_declaration(self.window.store, document.declaration)
+            self._find_previous_year()
+            # A restored revision may be of another year or unit: look last year up again.
+            document.replaced.connect(self._find_previous_year)
         # The first check follows a moment after the declaration is shown.
         self.checker.set_document(document, check_now=False)
         self.dock.setEnabled(document is not None)
         self.counts.setText("正在自检…" if document is not None else "")
+
+    @Slot()
+    def _find_previous_year(self) -> None:
+        document = self.window.document
+        if document is not None:
+            self._previous = previous_year_declaration(self.window.store, document.declaration)
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
         return check_declaration(

@@ -148,3 +148,23 @@ def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWind
     assert window.editor.currentIndex() == section_index("主要任务与预算")
     focus = QApplication.focusWidget()
     assert focus is not None and focus.text() == "采用计算值"  # type: ignore[attr-defined]
+
+
+def test_last_years_stored_form_feeds_c01(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path
+) -> None:
+    import copy
+
+    from desktop.app import make_main_window
+    from desktop.services.revisions import import_new
+
+    this_year = read_json_file(seed_path).declaration
+    last_year = copy.deepcopy(this_year)
+    last_year.year = 2025
+    import_new(store, last_year)
+    declaration_id = import_new(store, this_year)
+    made = make_main_window(db_path, declaration_id)
+    assert isinstance(made, MainWindow)
+    qtbot.addWidget(made)
+    qtbot.waitUntil(lambda: bool(made.checks.checker.findings), timeout=5000)
+    assert any(f.rule == "C01" for f in made.checks.checker.findings)
