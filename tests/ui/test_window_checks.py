@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.exchange.reader import read_json_file
 from desktop.rules.engine import check_declaration
+from desktop.services.store import DeclarationStore
 from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 from ui.sections import section_index
