@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from desktop.none_guard import make_none_immortal
 
@@ -18,6 +19,11 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # PySide6 6.12.0 leaks references to None on Python 3.11: guard before any Qt call.
 make_none_immortal()
+
+# Property tests judge behaviour, not speed (speed is for bench/): no per-example deadline, so a
+# busy CI machine cannot make them flaky.
+settings.register_profile("perfdecl", deadline=None)
+settings.load_profile("perfdecl")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
