@@ -68,13 +68,23 @@ def as_bool(value: Any, path: str) -> bool:
 
 def as_amount(value: Any, path: str) -> Decimal:
     if not isinstance(value, str):
-        raise ExchangeError(
-            path, f"金额应写成字符串（如 \"1125.33\"），实际是{type_name(value)}"
-        )
+        raise ExchangeError(path, f'金额应写成字符串（如 "1125.33"），实际是{type_name(value)}')
     try:
         return parse_exchange_amount(value)
     except AmountError as exc:
         raise ExchangeError(path, exc.reason) from exc
+
+
+def required_str(obj: Mapping[str, Any], key: str, path: str) -> str:
+    return as_str(require(obj, key, path), join(path, key))
+
+
+def required_int(obj: Mapping[str, Any], key: str, path: str) -> int:
+    return as_int(require(obj, key, path), join(path, key))
+
+
+def required_amount(obj: Mapping[str, Any], key: str, path: str) -> Decimal:
+    return as_amount(require(obj, key, path), join(path, key))
 
 
 def optional_str(obj: Mapping[str, Any], key: str, path: str) -> str:

@@ -32,7 +32,6 @@ from desktop.domain.profile import DEFAULT_PROFILE_ID, UnknownProfileError, load
 from desktop.domain.values import normalise_value_text
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.fields import (
-    as_amount,
     as_bool,
     as_int,
     as_list,
@@ -42,6 +41,9 @@ from desktop.exchange.fields import (
     optional_amount,
     optional_str,
     require,
+    required_amount,
+    required_int,
+    required_str,
 )
 from desktop.exchange.jsontext import MAX_BYTES, decode_json
 from desktop.oserrors import describe_os_error
@@ -94,29 +96,29 @@ class _Reader:
 
     def read(self, obj: Any) -> ReadResult:
         root = as_object(obj, "")
-        fmt = as_str(require(root, "format", ""), "format")
+        fmt = required_str(root, "format", "")
         if fmt != FORMAT_ID:
-            raise ExchangeError("format", f"不是申报表文件（format 应为 \"{FORMAT_ID}\"）")
-        version = as_int(require(root, "version", ""), "version")
+            raise ExchangeError("format", f'不是申报表文件（format 应为 "{FORMAT_ID}"）')
+        version = required_int(root, "version", "")
         if version > FORMAT_VERSION:
             raise ExchangeError(
                 "version", f"文件版本 {version} 高于本程序支持的版本 {FORMAT_VERSION}，请升级程序"
             )
         if version < FORMAT_VERSION:
             raise ExchangeError("version", f"不支持的文件版本 {version}")
-        form = as_str(require(root, "form", ""), "form")
+        form = required_str(root, "form", "")
         if form == FORM_PROJECT:
             raise ExchangeError("form", "项目支出绩效目标申报表（project）暂不支持")
         if form != FORM_DEPARTMENT:
-            raise ExchangeError("form", f"未知的申报表类型 \"{form}\"")
+            raise ExchangeError("form", f'未知的申报表类型 "{form}"')
         profile_id = DEFAULT_PROFILE_ID
         if "profile" in root and root["profile"] is not None:
             profile_id = as_str(root["profile"], "profile")
         try:
             profile = load_profile(profile_id)
         except UnknownProfileError as exc:
-            raise ExchangeError("profile", f"未知的指标体系 \"{profile_id}\"") from exc
-        year = as_int(require(root, "year", ""), "year")
+            raise ExchangeError("profile", f'未知的指标体系 "{profile_id}"') from exc
+        year = required_int(root, "year", "")
         if not 1000 <= year <= 9999:
             raise ExchangeError("year", f"年度应为 4 位数字，实际是 {year}")
         declaration = Declaration(
@@ -124,8 +126,8 @@ class _Reader:
             year=year,
             categories=profile.empty_categories(),
             form=form,
-            unit_name=as_str(require(root, "unit_name", ""), "unit_name"),
-            supervisor=as_str(require(root, "supervisor", ""), "supervisor"),
+            unit_name=required_str(root, "unit_name", ""),
+            supervisor=required_str(root, "supervisor", ""),
         )
         declaration.tasks = self._tasks(require(root, "tasks", ""))
         if "totals" in root and root["totals"] is not None:
@@ -149,10 +151,10 @@ class _Reader:
             obj = as_object(item, path)
             tasks.append(
                 Task(
-                    name=as_str(require(obj, "name", path), join(path, "name")),
-                    content=as_str(require(obj, "content", path), join(path, "content")),
-                    fiscal=as_amount(require(obj, "fiscal", path), join(path, "fiscal")),
-                    other=as_amount(require(obj, "other", path), join(path, "other")),
+                    name=required_str(obj, "name", path),
+                    content=required_str(obj, "content", path),
+                    fiscal=required_amount(obj, "fiscal", path),
+                    other=required_amount(obj, "other", path),
                     declared_total=optional_amount(obj, "total", path),
                 )
             )
@@ -192,8 +194,8 @@ class _Reader:
         for index, item in enumerate(as_list(value, "indicators")):
             path = join("indicators", index)
             obj = as_object(item, path)
-            level1 = as_str(require(obj, "level1", path), join(path, "level1"))
-            level2 = as_str(require(obj, "level2", path), join(path, "level2"))
+            level1 = required_str(obj, "level1", path)
+            level2 = required_str(obj, "level2", path)
             if not profile.has_level1(level1):
                 raise ExchangeError(
                     join(path, "level1"),
@@ -210,9 +212,11 @@ class _Reader:
             if "not_applicable" in obj and obj["not_applicable"] is not None:
                 not_applicable = as_bool(obj["not_applicable"], join(path, "not_applicable"))
             if not not_applicable:
-                name = as_str(require(obj, "name", path), join(path, "name"))
-                raw_value = as_str(require(obj, "value", path), join(path, "value"))
-                not_applicable = name.strip() == NOT_APPLICABLE and raw_value.strip() == NOT_APPLICABLE
+                name = required_str(obj, "name", path)
+                raw_value = required_str(obj, "value", path)
+                not_applicable = (
+                    name.strip() == NOT_APPLICABLE and raw_value.strip() == NOT_APPLICABLE
+                )
             if not_applicable:
                 na_paths.setdefault(category.key, path)
                 category.not_applicable = True
@@ -227,7 +231,7 @@ class _Reader:
                 )
 
     def _indicator(self, obj: Mapping[str, Any], path: str, goal_count: int) -> Indicator:
-        raw_value = as_str(require(obj, "value", path), join(path, "value"))
+        raw_value = required_str(obj, "value", path)
         raw_unit = optional_str(obj, "unit", path)
         value, unit = normalise_value_text(raw_value), normalise_value_text(raw_unit)
         goals: list[int] = []
@@ -281,7 +285,9 @@ class _Reader:
             try:
                 date.fromisoformat(footer.date)
             except ValueError as exc:
-                raise ExchangeError("footer.date", f"填报日期“{footer.date}”应写成 2026-01-15 的格式") from exc
+                raise ExchangeError(
+                    "footer.date", f"填报日期“{footer.date}”应写成 2026-01-15 的格式"
+                ) from exc
         return footer
 
     def _accepted(self, value: Any) -> list[AcceptedFinding]:
@@ -291,9 +297,9 @@ class _Reader:
             obj = as_object(item, path)
             accepted.append(
                 AcceptedFinding(
-                    rule=as_str(require(obj, "rule", path), join(path, "rule")),
-                    subject=as_str(require(obj, "subject", path), join(path, "subject")),
-                    reason=as_str(require(obj, "reason", path), join(path, "reason")),
+                    rule=required_str(obj, "rule", path),
+                    subject=required_str(obj, "subject", path),
+                    reason=required_str(obj, "reason", path),
                 )
             )
         return accepted
