@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from db.engine import MIGRATIONS
+from db.engine import MIGRATIONS, SCHEMA_HEAD
 from db.repository import open_store
 from db.schema import Base
 from desktop.domain.model import Declaration
@@ -40,6 +40,27 @@ def _head() -> str:
 def _version(path: Path) -> list[str]:
     with sqlite3.connect(path) as conn:
         return [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+
+
+def test_schema_head_constant_is_the_migrations_head() -> None:
+    # Opening a file at SCHEMA_HEAD skips Alembic: a new migration must move the constant too.
+    assert SCHEMA_HEAD == _head()
+
+
+def test_database_at_head_opens_without_importing_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_store(db_path).close()
+    probe = (
+        "import sys; from db.repository import open_store; "
+        f"open_store({str(db_path)!r}, create=False).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == "[]"
 
 
 def test_new_database_is_migrated_to_head(db_path: Path) -> None:
