@@ -44,7 +44,7 @@ def _version(path: Path) -> list[str]:
 
 def test_schema_head_constant_is_the_migrations_head() -> None:
     # Opening a file at SCHEMA_HEAD skips Alembic: a new migration must move the constant too.
-    assert SCHEMA_HEAD == _head()
+    assert _head() == SCHEMA_HEAD
 
 
 def test_database_at_head_opens_without_importing_alembic(db_path: Path) -> None:

@@ -30,7 +30,9 @@ def test_preview_section_shows_the_pages_with_revision_or_unsaved_label(
     window: MainWindow, tmp_path: Path
 ) -> None:
     window.show_section(section_index("预览"))
-    pane = window.findChild(object, "previewSection").pane  # type: ignore[union-attr]
+    section = window.findChild(object, "previewSection")
+    assert section.wait()  # type: ignore[union-attr]
+    pane = section.pane  # type: ignore[union-attr]
     assert pane.page_count() >= 3
     saved = tmp_path / "saved.pdf"
     saved.write_bytes(pane.pdf_bytes())
@@ -78,12 +80,14 @@ def test_print_and_print_preview_use_the_frozen_revision(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     printed: list[bytes] = []
+    from ui.preview import dialogs
+
     monkeypatch.setattr(
-        output_controller, "print_with_dialog", lambda data, parent: printed.append(data) or True
+        dialogs, "print_with_dialog", lambda data, parent: printed.append(data) or True
     )
     shown: list[int] = []
     monkeypatch.setattr(
-        output_controller.PrintPreviewDialog,
+        dialogs.PrintPreviewDialog,
         "exec",
         lambda self: shown.append(self.pane.page_count()) or 0,
     )

@@ -105,14 +105,23 @@ class PdfPreviewPane(QWidget):
 
     # -- content ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Render again and show the result, keeping the page the user was on."""
+        """Render again (on this thread) and show the result, keeping the page the user was on."""
         try:
-            self._data = self._render()
+            data = self._render()
         except Exception as exc:  # noqa: BLE001 - a preview must not take the editor down
-            shown = "\n下面仍是上次生成的页面，改正后会自动更新。" if self.page_count() else ""
-            self.message.setText(f"无法生成预览：{exc}{shown}")
-            self.message.show()
+            self.show_error(exc)
             return
+        self.show_pdf(data)
+
+    def show_error(self, exc: BaseException) -> None:
+        """Say why the pages could not be made; the last good pages stay."""
+        shown = "\n下面仍是上次生成的页面，改正后会自动更新。" if self.page_count() else ""
+        self.message.setText(f"无法生成预览：{exc}{shown}")
+        self.message.show()
+
+    def show_pdf(self, data: bytes) -> None:
+        """Show ``data`` (rendered here or in a worker), keeping the page the user was on."""
+        self._data = data
         if self.document is None or self.view is None:
             return
         from ui.preview.printer import load_pdf
