@@ -2,7 +2,8 @@
 
 Only this module (and the command line) imports both. ``make_main_window`` builds a window for
 tests and for ``run_gui``; ``take_screenshot`` renders one offscreen for ``perfdecl gui
---screenshot`` (cli.md): no event loop, no dialogs.
+--screenshot`` (cli.md): no dialogs, and it grabs as soon as the event loop is idle (no fixed
+wait).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.commands.errors import CommandError
 from desktop.commands.targets import is_id, read_declaration_file
@@ -157,12 +158,14 @@ def take_screenshot(
             ratio = app.primaryScreen().devicePixelRatio() if app.primaryScreen() else 1.0
             window.resize(round(size[0] / ratio), round(size[1] / ratio))
             window.show()
-            # Twice: the first pass lays out, the second settles wrapped row heights.
-            app.processEvents()
-            app.processEvents()
-            # Queued layout work (row heights, the pinned total row) settles first; QtPdf
-            # draws the 预览 pages in a worker thread and needs longer.
-            _settle(PREVIEW_RENDER_MS if section == "预览" else LAYOUT_SETTLE_MS)
+            # Until idle: queued layout work (wrapped row heights, the pinned total row) runs
+            # from zero-time timers and posted events; the 预览 pages come from a worker thread.
+            _wait_until_idle()
+            preview = window.findChild(QWidget, "previewSection")
+            wait = getattr(preview, "wait_until_drawn", None)
+            if section == "预览" and wait is not None:
+                wait()
+                _wait_until_idle()
             image = window.grab().toImage()
             window.close()
             _save_png(image, out)
@@ -171,17 +174,18 @@ def take_screenshot(
     return 0
 
 
-PREVIEW_RENDER_MS = 1500
-LAYOUT_SETTLE_MS = 300
+#: Idle passes before a screenshot: layout requests posted by one pass run in the next.
+IDLE_PASSES = 3
 
 
-def _settle(milliseconds: int) -> None:
-    """Let queued work (e.g. page rendering threads) finish, without a full event loop."""
+def _wait_until_idle() -> None:
+    """Run the event loop until it is idle (a zero-time timer fires only then), a few times."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
+    for _ in range(IDLE_PASSES):
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
 
 
 def _save_png(image: object, out: Path) -> None:

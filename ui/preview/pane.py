@@ -10,8 +10,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QBuffer, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -136,6 +136,21 @@ class PdfPreviewPane(QWidget):
             self.view.pageNavigator().jump(page, self.view.pageNavigator().currentLocation())
         self._update_page_label()
 
+    def wait_until_drawn(self, timeout_ms: int = 5000) -> bool:
+        """Process events until QtPdf (which draws pages in its own thread) has drawn ink on
+        the view; for screenshots. False on timeout or without pages."""
+        if self.view is None or self.page_count() == 0:
+            return False
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if _has_ink(self.view.viewport().grab().toImage()):
+                return True
+            QThread.msleep(10)
+        return False
+
     def pdf_bytes(self) -> bytes:
         return self._data
 
@@ -214,3 +229,13 @@ class PdfPreviewPane(QWidget):
         path = folder / "预览.pdf"
         path.write_bytes(self._data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _has_ink(image: QImage) -> bool:
+    """Whether a (downscaled) picture of the view shows anything darker than paper grey."""
+    small = image.scaled(96, 96).convertToFormat(QImage.Format.Format_Grayscale8)
+    return any(
+        small.pixelColor(x, y).value() < 128
+        for y in range(small.height())
+        for x in range(small.width())
+    )

@@ -96,6 +96,10 @@ class PreviewSection(QWidget):
             self._refresh_if_visible()
         return self._jobs.wait(timeout_ms)
 
+    def wait_until_drawn(self, timeout_ms: int = 30_000) -> bool:
+        """:meth:`wait`, then until QtPdf has drawn the pages on screen (screenshots)."""
+        return self.wait(timeout_ms) and self.pane.wait_until_drawn()
+
     @Slot(str)
     def _mark_stale(self, _part: str) -> None:
         self._stale = True
