@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel
 
-from desktop.documents.fonts import FontError, load_print_font
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
-from desktop.rules.engine import Finding, check_declaration
+from desktop.rules.findings import Finding
 from desktop.services.revisions import previous_year_declaration
 from ui.budget.panel import BudgetPanel
 from ui.findings.checker import LiveChecker
@@ -87,6 +86,9 @@ class ChecksController(QObject):
             self._previous = previous_year_declaration(self.window.store, document.declaration)
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
+        # Imported here: the rule modules load with the first check, after the window shows.
+        from desktop.rules.engine import check_declaration
+
         return check_declaration(
             declaration, profile, previous=self._previous, font_covers=self._font_covers()
         )
@@ -97,6 +99,8 @@ class ChecksController(QObject):
         path = str(settings.get("print.font_path"))
         if not path:
             return None
+        from desktop.documents.fonts import FontError, load_print_font
+
         try:
             return load_print_font(path, int(settings.get("print.font_index"))).has
         except FontError:
