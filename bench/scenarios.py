@@ -1,0 +1,243 @@
+"""In-process scenarios, each run in its own process by ``python -m bench`` (so that its peak
+memory is its own): ``python -m bench.scenarios NAME [--quick]`` prints one JSON line
+``{"figure name": [samples...]}`` (seconds or milliseconds, as the name says).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bench.processes import REPO
+
+sys.path.insert(0, str(REPO))
+
+SEED = REPO / "resources" / "sample" / "seed-futian-2026.json"
+UNIT = "该指标主要考察重点片区建设项目的推进情况与成果质量，确保各项工作按计划完成。2026年 80%-100%。\n"
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _app() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import _application  # the application exactly as perfdecl makes it
+
+    app = _application([])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def _idle() -> None:
+    from desktop.app import _wait_until_idle
+
+    _wait_until_idle()
+
+
+def _seed() -> Any:
+    from desktop.exchange.reader import read_json_file
+
+    return read_json_file(SEED).declaration
+
+
+def _large(indicators: int, tasks: int) -> Any:
+    from desktop.domain.model import Indicator, Task
+
+    declaration = _seed()
+    real = [c for c in declaration.categories if not c.not_applicable]
+    n = 0
+    while declaration.indicator_count() < indicators:
+        real[n % len(real)].indicators.append(
+            Indicator(f"生成指标{n}", "≥90%", "次", f"该指标主要考察第{n}项工作的完成情况。" * 2)
+        )
+        n += 1
+    while len(declaration.tasks) < tasks:
+        k = len(declaration.tasks)
+        declaration.tasks.append(
+            Task(f"任务{k}", f"1. 第{k}项工作\n2. 说明", Decimal("100.25"), Decimal(k))
+        )
+    return declaration
+
+
+def _window(folder: Path, declaration: Any, section: int) -> Any:
+    from desktop.app import make_main_window
+    from desktop.services.revisions import import_new
+
+    db = folder / "bench.sqlite3"
+    from db.repository import open_store
+
+    store = open_store(db)
+    declaration_id = import_new(store, declaration)
+    store.close()
+    window = make_main_window(db, declaration_id)
+    window.resize(1280, 800)
+    window.show()
+    window.show_section(section)  # type: ignore[attr-defined]
+    _idle()
+    return window
+
+
+# -- scenarios ---------------------------------------------------------------------------------
+def window_pdf(quick: bool) -> dict[str, list[float]]:
+    """打印预览 of the seed from the open window: freeze, render, load into the preview."""
+    from ui.preview import dialogs
+
+    _app()
+    shown: list[int] = []
+    dialogs.PrintPreviewDialog.exec = lambda self: shown.append(self.pane.page_count()) or 0  # type: ignore[method-assign,assignment,misc,func-returns-value]
+    with tempfile.TemporaryDirectory() as folder:
+        window = _window(Path(folder), _seed(), 0)
+        action = window.window_actions["printPreviewAction"]
+        first = _timed(action.trigger)
+        warm = [_timed(action.trigger) for _ in range(3 if quick else 9)]
+        assert shown and shown[0] >= 3, shown
+        window.close()
+    return {"window_pdf_first_s": [first], "window_pdf_s": warm}
+
+
+def pdf_100k(quick: bool) -> dict[str, list[float]]:
+    """The PDF of the seed with one 100,000-character 指标解释 (whole render, fonts loaded)."""
+    from desktop.documents.pdf import render_pdf_bytes
+    from desktop.domain.profile import load_profile
+
+    declaration = _seed()
+    _category, indicator = next(iter(declaration.iter_indicators()))
+    indicator.explanation = (UNIT * (100_000 // len(UNIT) + 1))[:100_000]
+    profile = load_profile(declaration.profile_id)
+
+    def render() -> bytes:
+        return render_pdf_bytes(declaration, profile, revision=1, fingerprint="0123456789ab")
+
+    samples = [_timed(render) for _ in range(1 if quick else 3)]
+    return {"pdf_100k_s": samples}
+
+
+def typing(quick: bool) -> dict[str, list[float]]:
+    """Keystroke to 金额合计 with 200 tasks; an indicator edit to repaint with 1,000."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.budget.model import Column as BudgetColumn
+    from ui.indicators.model import Column as IndicatorColumn
+
+    app = _app()
+    keys: list[float] = []
+    edits: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        window = _window(Path(folder), _large(1000, 200), 1)
+        panel = window.findChild(object, "budgetPanel") or window.editor.pages[1]
+        view, model = panel.view, panel.model
+        view.setFocus()
+        view.setCurrentIndex(model.index(100, BudgetColumn.FISCAL))
+        QTest.keyClick(view, Qt.Key.Key_F2)
+        editor = view.focusWidget()
+        assert isinstance(editor, QLineEdit)
+        editor.clear()
+        last = model.rowCount() - 1
+        for i in range(60 if quick else 300):
+            if len(editor.text()) >= 7:
+                editor.clear()
+                app.processEvents()
+            before = model.index(last, BudgetColumn.TOTAL).data()
+            start = time.perf_counter()
+            QTest.keyClicks(editor, str(1 + i % 9))
+            app.processEvents()
+            shown = model.index(last, BudgetColumn.TOTAL).data()
+            keys.append((time.perf_counter() - start) * 1000)
+            assert shown != before
+        QTest.keyClick(editor, Qt.Key.Key_Escape)
+        window.show_section(3)
+        _idle()
+        indicators = window.findChild(object, "indicatorPanel")
+        tree = indicators.model
+        for n in range(20 if quick else 60):
+            start = time.perf_counter()
+            tree.setData(tree.indicator_index(0, 0, IndicatorColumn.VALUE), f"≥{n}次")
+            indicators.view.viewport().repaint()
+            edits.append((time.perf_counter() - start) * 1000)
+        window.close()
+    return {"keystroke_ms": keys, "edit_repaint_ms": edits}
+
+
+def large_window(quick: bool) -> dict[str, list[float]]:
+    """Open 1,000 indicators in the window (绩效指标 shown); resize with it shown and hidden."""
+    app = _app()
+    opens: list[float] = []
+    shown_resizes: list[float] = []
+    hidden_resizes: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        window = _window(Path(folder), _large(1000, 5), 3)
+        declaration_id = window.document.declaration_id
+        for _ in range(2 if quick else 5):
+            window.close_declaration()
+            _idle()
+            start = time.perf_counter()
+            window.open_declaration(declaration_id, 3)
+            app.processEvents()
+            window.repaint()
+            opens.append(time.perf_counter() - start)
+        for section, samples in ((3, shown_resizes), (0, hidden_resizes)):
+            window.show_section(section)
+            _idle()
+            for n in range(6 if quick else 20):
+                start = time.perf_counter()
+                window.resize(1280 - 40 * (n % 2), 800 - 20 * (n % 2))
+                app.processEvents()
+                window.repaint()
+                samples.append((time.perf_counter() - start) * 1000)
+        window.close()
+    return {"open_1000_s": opens, "resize_shown_ms": shown_resizes, "resize_hidden_ms": hidden_resizes}
+
+
+def memory(quick: bool) -> dict[str, list[float]]:
+    """1,000 indicators and 200 tasks open, every section shown once, checked and previewed."""
+    _app()
+    with tempfile.TemporaryDirectory() as folder:
+        window = _window(Path(folder), _large(1000, 200), 0)
+        for section in range(5):
+            window.show_section(section)
+            _idle()
+        preview = window.findChild(object, "previewSection")
+        preview.wait(120_000)
+        window.checks.run_now()
+        _idle()
+        window.close()
+    return {}
+
+
+SCENARIOS: dict[str, Callable[[bool], dict[str, list[float]]]] = {
+    "window_pdf": window_pdf,
+    "pdf_100k": pdf_100k,
+    "typing": typing,
+    "large_window": large_window,
+    "memory": memory,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    from desktop.none_guard import make_none_immortal
+
+    make_none_immortal()
+    figures = SCENARIOS[args.scenario](args.quick)
+    print("BENCH-RESULT " + json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
