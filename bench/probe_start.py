@@ -1,32 +1,39 @@
 """Cold start to a usable window: ``perfdecl gui ID`` exactly, ending when its event loop first
 becomes idle with the window shown (instead of waiting for the user).
 
-Run as a whole process by ``python -m bench``: ``python bench/probe_start.py DB ID``.
+Run as a whole process by ``python -m bench``: ``python bench/probe_start.py DB ID``. Modules are
+imported in the order ``perfdecl`` imports them (the command line, the database layer, then Qt):
+PySide6 makes every module imported after it slower to import, so the order matters.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-
-
-def _exec_until_idle(_app: object = None) -> int:
-    for _ in range(3):
-        loop = QEventLoop()
-        QTimer.singleShot(0, loop.quit)
-        loop.exec()
-    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    assert windows, "no window was shown"
-    return 0
-
 
 def main() -> int:
-    QApplication.exec = _exec_until_idle  # type: ignore[method-assign,assignment]
-    from desktop.cli import main as perfdecl
+    import importlib
 
-    return perfdecl(["--db", sys.argv[1], "gui", sys.argv[2]])
+    cli = importlib.import_module("desktop.cli")
+    importlib.import_module("db.repository")  # as desktop.cli does before Qt
+    app = importlib.import_module("desktop.app")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    original = app._application
+
+    def quit_when_idle() -> None:
+        app._wait_until_idle()
+        assert any(w.isVisible() for w in QApplication.topLevelWidgets()), "no window shown"
+        QApplication.quit()
+
+    def application(argv: list[str]) -> object:
+        made = original(argv)
+        QTimer.singleShot(0, quit_when_idle)  # fires once exec() runs with the window shown
+        return made
+
+    app._application = application
+    return cli.main(["--db", sys.argv[1], "gui", sys.argv[2]])
 
 
 if __name__ == "__main__":
