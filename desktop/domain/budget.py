@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
+from desktop.domain.errors import EditError
 from desktop.domain.model import Declaration, Task, Totals
 from desktop.domain.money import ZERO
 
@@ -172,6 +173,20 @@ def put_declared(declaration: Declaration, values: DeclaredValues) -> None:
     for task, total in zip(declaration.tasks, values.task_totals, strict=True):
         task.declared_total = total
     declaration.declared_totals = values.totals
+
+
+def check_control_total(value: Decimal | None) -> None:
+    """预算控制数 is an amount in 万元 (not negative) or absent."""
+    if value is not None and (not isinstance(value, Decimal) or not value.is_finite() or value < 0):
+        raise EditError(f"预算控制数应为不小于 0 的金额，实际是 {value}")
+
+
+def set_control_total(declaration: Declaration, value: Decimal | None) -> Decimal | None:
+    """Set or clear 预算控制数 and return the previous value."""
+    check_control_total(value)
+    old = declaration.budget_control_total
+    declaration.budget_control_total = value
+    return old
 
 
 def control_gap(declaration: Declaration) -> Decimal | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.budget import block_moves, drop_moves, duplicate_task
+from desktop.domain.changes import Part
 from desktop.domain.model import Task
 from desktop.domain.task_paste import PasteError, cell_edits, tasks_from_clipboard
 from ui.budget.bars import BudgetBars
@@ -23,15 +24,15 @@ from ui.budget.commands import (
     AcceptComputedTotalsCommand,
     InsertTasksCommand,
     MoveTasksCommand,
-    PasteCellsCommand,
     RemoveTasksCommand,
     SetControlTotalCommand,
+    SetTaskCellsCommand,
 )
 from ui.budget.control_total import ControlTotalField
 from ui.budget.declared_banner import DeclaredTotalsBanner
 from ui.budget.model import BudgetTableModel
 from ui.budget.table import BudgetTable
-from ui.document import ALL, HEADER, TASKS, DeclarationDocument
+from ui.document import DeclarationDocument
 from ui.view_actions import tool_row, view_action
 
 _SHOWN_AFTER_CLOSE_MS = 5000
@@ -139,9 +140,9 @@ class BudgetPanel(QWidget):
         delegate.closeEditor.connect(self._on_editor_closed)
 
     # -- refresh --------------------------------------------------------------------------
-    @Slot(str)
-    def _on_changed(self, part: str) -> None:
-        if part in (TASKS, HEADER, ALL):
+    @Slot(object)
+    def _on_changed(self, parts: Part) -> None:
+        if parts & (Part.TASKS | Part.HEADER):
             self._refresh()
 
     def _refresh(self) -> None:
@@ -249,7 +250,7 @@ class BudgetPanel(QWidget):
             return
         self.message.hide()
         if edits:
-            self.document.undo_stack.push(PasteCellsCommand(self.model, edits))
+            self.document.undo_stack.push(SetTaskCellsCommand(self.model, edits))
 
     def _edit_current(self) -> None:
         index: QModelIndex = self.view.currentIndex()

@@ -6,10 +6,11 @@ from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import Finding
 from desktop.rules.locate import acceptance_for
-from ui.document import ACCEPTED, DeclarationDocument
+from ui.document import DeclarationDocument
 
 
 class AcceptFindingCommand(QUndoCommand):
@@ -23,7 +24,7 @@ class AcceptFindingCommand(QUndoCommand):
     @override
     def redo(self) -> None:
         self._document.declaration.accepted_findings.append(self._item)
-        self._document.notify(ACCEPTED)
+        self._document.notify(Part.ACCEPTED)
 
     @override
     def undo(self) -> None:
@@ -33,7 +34,7 @@ class AcceptFindingCommand(QUndoCommand):
             if accepted[position] is self._item:
                 del accepted[position]
                 break
-        self._document.notify(ACCEPTED)
+        self._document.notify(Part.ACCEPTED)
 
 
 class WithdrawAcceptanceCommand(QUndoCommand):
@@ -55,11 +56,11 @@ class WithdrawAcceptanceCommand(QUndoCommand):
         ]
         for position, _ in reversed(self._removed):
             del accepted[position]
-        self._document.notify(ACCEPTED)
+        self._document.notify(Part.ACCEPTED)
 
     @override
     def undo(self) -> None:
         accepted = self._document.declaration.accepted_findings
         for position, item in self._removed:
             accepted.insert(position, item)
-        self._document.notify(ACCEPTED)
+        self._document.notify(Part.ACCEPTED)

@@ -15,16 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.budget import block_moves, drop_moves
+from desktop.domain.changes import Part
 from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard
 from ui.budget.delegates import TextDelegate
 from ui.budget.row_drag import RowDragView
-from ui.document import ALL, GOALS, INDICATORS, LINKS, DeclarationDocument
-from ui.goals.commands import (
-    InsertGoalCommand,
-    InsertGoalsCommand,
-    MoveGoalsCommand,
-    RemoveGoalsCommand,
-)
+from ui.document import DeclarationDocument
+from ui.goals.commands import InsertGoalsCommand, MoveGoalsCommand, RemoveGoalsCommand
 from ui.goals.model import GoalColumn, GoalsModel
 from ui.view_actions import tool_row, view_action
 
@@ -138,11 +134,11 @@ class GoalsEditor(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._after_rows_changed)
 
-    @Slot(str)
-    def _on_changed(self, part: str) -> None:
-        if part in (LINKS, INDICATORS, ALL):
+    @Slot(object)
+    def _on_changed(self, parts: Part) -> None:
+        if parts & (Part.LINKS | Part.INDICATORS):
             self.model.refresh_links()
-        if part in (GOALS, ALL):
+        if parts & Part.GOALS:
             self._refresh_empty()
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
@@ -173,7 +169,7 @@ class GoalsEditor(QWidget):
     def add_goal(self) -> None:
         current = self.view.currentIndex()
         row = current.row() + 1 if current.isValid() else self.model.rowCount()
-        self.document.undo_stack.push(InsertGoalCommand(self.model, row))
+        self.document.undo_stack.push(InsertGoalsCommand(self.model, row, [""], "添加目标"))
         self._select(row)
         self.view.edit(self.model.index(row, GoalColumn.TEXT))
 
@@ -225,7 +221,7 @@ class GoalsEditor(QWidget):
         if current.isValid():
             text = self.model.goal_texts[current.row()]
             self.document.undo_stack.push(
-                InsertGoalCommand(self.model, current.row() + 1, text, "复制目标")
+                InsertGoalsCommand(self.model, current.row() + 1, [text], "复制目标")
             )
             self._select(current.row() + 1)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.domain import indicators as ops
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
 from ui.indicators import commands
 from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
-from ui.indicators.model import Column, IndicatorTreeModel, Kind, copy_indicator
+from ui.indicators.model import Column, IndicatorTreeModel, Kind
 from ui.indicators.view import IndicatorTreeView
 
 
@@ -94,7 +95,7 @@ class IndicatorOperations:
             return
         cat_index, row = positions[-1]
         copies = [
-            copy_indicator(self.model.categories[c].indicators[r])
+            ops.copy_indicator(self.model.categories[c].indicators[r])
             for c, r in positions
             if c == cat_index
         ]
@@ -108,31 +109,13 @@ class IndicatorOperations:
         cat_index, row = self.model.category_of(index), index.row()
         assert cat_index is not None
         column = index.column()
-        target = self._move_target(cat_index, row, step)
+        target = ops.step_target(self.model.categories, (cat_index, row), step)
         if target is None:
             return
         self.model.document.undo_stack.push(
-            commands.MoveIndicatorCommand(self.model, (cat_index, row), target)
+            commands.MoveIndicatorsCommand(self.model, [((cat_index, row), target)])
         )
         self.select(*target, column=column)
-
-    def _move_target(self, cat_index: int, row: int, step: int) -> tuple[int, int] | None:
-        count = len(self.model.categories[cat_index].indicators)
-        if 0 <= row + step < count:
-            return cat_index, row + step
-        # Past the edge: into the neighbouring level-2 category of the same level-1 (S08).
-        neighbour = cat_index + step
-        while 0 <= neighbour < len(self.model.categories):
-            if self.model.level1_of(neighbour) != self.model.level1_of(cat_index):
-                return None
-            if not self.model.categories[neighbour].not_applicable:
-                return (
-                    (neighbour, len(self.model.categories[neighbour].indicators))
-                    if step < 0
-                    else (neighbour, 0)
-                )
-            neighbour += step
-        return None
 
     def copy(self) -> None:
         indicators = [self.model.categories[c].indicators[r] for c, r in self.selected_positions()]

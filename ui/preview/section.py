@@ -46,8 +46,8 @@ class PreviewSection(QWidget):
         self._timer.timeout.connect(self._refresh_if_visible)
         document.changed.connect(self._mark_stale)
 
-    @Slot(str)
-    def _mark_stale(self, _part: str) -> None:
+    @Slot(object)
+    def _mark_stale(self, _parts: object) -> None:
         self._stale = True
         if self.isVisible():
             self._timer.start()

@@ -12,12 +12,13 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QTableView
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile, new_declaration
 from desktop.exchange.reader import read_json_file
 from ui.budget.model import AMOUNT_ROLE, HIDDEN_PRECISION_ROLE, Column
 from ui.budget.panel import BudgetPanel
-from ui.document import TASKS, DeclarationDocument
+from ui.document import DeclarationDocument
 
 
 def _panel(qtbot: QtBot, declaration: Declaration) -> BudgetPanel:
@@ -106,7 +107,7 @@ def test_typing_an_amount_updates_the_totals_key_by_key(
 
     with qtbot.waitSignal(seed_panel.document.changed) as changed:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert changed.args == [TASKS]
+    assert changed.args == [Part.TASKS]
     last = model.rowCount() - 1
     assert model.index(last, Column.TOTAL).data(AMOUNT_ROLE) == Decimal("3404.87")
     assert seed_panel.document.declaration.tasks[1].fiscal == Decimal("1000.5")
