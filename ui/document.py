@@ -4,7 +4,7 @@ Every edit is a ``QUndoCommand`` pushed on :attr:`DeclarationDocument.undo_stack
 changes ``declaration`` through one domain operation (wrapped by an item model where a view must
 see the precise rows change) and then calls :meth:`DeclarationDocument.notify` once with the
 :class:`~desktop.domain.changes.Part` flags it touched, so that other views, the autosave and the
-review rules follow (see docs/architecture.md). Nothing here touches the database: the window's
+review rules follow (see docs/edit-path.md). Nothing here touches the database: the window's
 autosave listens to ``changed``.
 """
 

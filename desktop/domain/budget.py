@@ -30,8 +30,22 @@ def remove_tasks(declaration: Declaration, row: int, count: int = 1) -> list[Tas
     return removed
 
 
+def check_moves(moves: list[tuple[int, int]], count: int, what: str = "任务") -> None:
+    """Single moves ``(source, destination)`` stay within a list of ``count`` rows.
+
+    Each move is checked as it will be applied, after the ones before it (the length does not
+    change). Also used for goals.
+    """
+    for source, destination in moves:
+        if not (0 <= source < count and 0 <= destination < count):
+            raise EditError(
+                f"不能把第 {source + 1} 个{what}移到第 {destination + 1} 位（共 {count} 个）"
+            )
+
+
 def move_task(declaration: Declaration, source: int, destination: int) -> None:
     """Move the task at ``source`` so that it ends up at index ``destination``."""
+    check_moves([(source, destination)], len(declaration.tasks))
     task = declaration.tasks.pop(source)
     declaration.tasks.insert(destination, task)
 

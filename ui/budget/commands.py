@@ -104,6 +104,7 @@ class MoveTasksCommand(QUndoCommand):
 
     def __init__(self, model: BudgetTableModel, moves: list[tuple[int, int]]) -> None:
         super().__init__("移动任务")
+        budget.check_moves(moves, len(model.tasks))
         self._model, self._moves = model, list(moves)
 
     @override

@@ -13,6 +13,7 @@ from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.budget import check_moves
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
 from desktop.domain.goals import RemovedGoal, goal_label
@@ -93,9 +94,7 @@ class MoveGoalsCommand(QUndoCommand):
 
     def __init__(self, model: GoalsModel, moves: list[tuple[int, int]], label: str) -> None:
         super().__init__(label)
-        count = model.rowCount()
-        if any(not (0 <= s < count and 0 <= d < count) for s, d in moves):
-            raise EditError("目标移动超出了目标列表")
+        check_moves(moves, model.rowCount(), "目标")
         self._model, self._moves = model, list(moves)
 
     @override
