@@ -5,11 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.documents.xlsx.indicator_clipboard import (
+    PastedIndicator,
+    indicators_from_paste,
+    indicators_to_tsv,
+)
 from desktop.domain import indicators as ops
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
 from ui.indicators import commands
-from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
 from ui.indicators.model import Column, IndicatorTreeModel, Kind
 from ui.indicators.view import IndicatorTreeView
 
@@ -122,19 +126,46 @@ class IndicatorOperations:
         if indicators:
             QApplication.clipboard().setText(indicators_to_tsv(indicators))
 
-    def paste(self) -> int:
-        """Insert the clipboard's spreadsheet rows below the current row, as one undo step."""
-        indicators = indicators_from_tsv(QApplication.clipboard().text())
-        position = self.insert_position()
-        if not indicators or position is None:
-            return 0
-        self.insert(position, indicators, f"粘贴 {len(indicators)} 条指标")
-        return len(indicators)
+    def paste(self, text: str | None = None) -> int:
+        """Insert the clipboard's spreadsheet rows as one undo step; returns how many.
 
-    def paste_here(self) -> int:
+        Rows that name their category (copied with 一级指标/二级指标) go into it; the others go
+        below the current row, or at the end of the first category when no row is current.
+        Raises :class:`IndicatorPasteError` (nothing changes) for a block it cannot map.
+        """
+        if text is None:
+            text = QApplication.clipboard().text()
+        document = self.model.document
+        pasted = indicators_from_paste(text, document.profile, len(document.declaration.goals))
+        cursor = self.insert_position() or (0, len(self.model.categories[0].indicators))
+        keys = [c.key for c in self.model.categories]
+        label = f"粘贴 {len(pasted)} 条指标"
+        first: tuple[int, int] | None = None
+        document.undo_stack.beginMacro(label)
+        for category, rows in _runs(pasted):
+            if category is None:  # below the current row, in the order pasted
+                position = cursor
+                cursor = (cursor[0], cursor[1] + len(rows))
+            else:  # the reader checked that the category exists
+                cat_index = keys.index(category)
+                position = (cat_index, len(self.model.categories[cat_index].indicators))
+            self.insert(position, rows, label)
+            first = first or self._selected_position()
+        document.undo_stack.endMacro()
+        if first is not None:
+            self.select(*first)
+        return len(pasted)
+
+    def _selected_position(self) -> tuple[int, int] | None:
+        positions = self.selected_positions()
+        return positions[0] if positions else None
+
+    def paste_here(self, text: str | None = None) -> int:
         """Ctrl+V: one copied cell goes into the current cell, as in a spreadsheet; rows
         are inserted as with :meth:`paste`."""
-        cells = parse_tsv(QApplication.clipboard().text())
+        if text is None:
+            text = QApplication.clipboard().text()
+        cells = parse_tsv(text)
         index = self.view.currentIndex()
         if (
             len(cells) == 1
@@ -144,7 +175,7 @@ class IndicatorOperations:
         ):
             self.model.setData(index, cells[0][0].strip())
             return 1
-        return self.paste()
+        return self.paste(text)
 
     def set_not_applicable(self, flag: bool, parent: QWidget | None = None) -> bool:
         cat_index = self.current_category()
@@ -163,3 +194,16 @@ class IndicatorOperations:
         commands.push_not_applicable(self.model, cat_index, flag)
         self.view.setCurrentIndex(self.model.category_index(cat_index))
         return True
+
+
+def _runs(
+    pasted: list[PastedIndicator],
+) -> list[tuple[tuple[str, str] | None, list[Indicator]]]:
+    """Consecutive pasted rows bound for the same place, in order."""
+    runs: list[tuple[tuple[str, str] | None, list[Indicator]]] = []
+    for item in pasted:
+        if runs and runs[-1][0] == item.category:
+            runs[-1][1].append(item.indicator)
+        else:
+            runs.append((item.category, [item.indicator]))
+    return runs

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
 
+from desktop.documents.xlsx.indicator_clipboard import IndicatorPasteError
 from desktop.services.store import StoredIndicator
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
@@ -48,6 +49,9 @@ class IndicatorPanel(QWidget):
         self.empty_label = QLabel(EMPTY_TEXT, self)
         self.empty_label.setObjectName("indicatorEmptyHint")
         self.empty_label.setStyleSheet("color: #666; padding: 4px;")
+        self.status = QLabel(self)
+        self.status.setObjectName("indicatorStatus")
+        self.status.setWordWrap(True)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("indicatorToolbar")
         self.actions_by_name: dict[str, QAction] = {}
@@ -58,6 +62,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
         document.changed.connect(self._update_state)
         self.view.selectionModel().currentChanged.connect(self._update_state)
         self._update_state()
@@ -105,12 +110,15 @@ class IndicatorPanel(QWidget):
             "copyRowsAction", "复制行", ops.copy, [QKeySequence(QKeySequence.StandardKey.Copy)]
         )
         paste = self._action(
-            "pasteRowsAction", "粘贴行（Excel/WPS）", ops.paste, [QKeySequence("Ctrl+Shift+V")]
+            "pasteRowsAction",
+            "粘贴行（Excel/WPS）",
+            lambda: self._paste(ops.paste),
+            [QKeySequence("Ctrl+Shift+V")],
         )
         self._action(
             "pasteAction",
             "粘贴",
-            ops.paste_here,
+            lambda: self._paste(ops.paste_here),
             [QKeySequence(QKeySequence.StandardKey.Paste)],
             "粘贴：一个单元格粘贴到当前单元格，多行作为新指标插入",
         )
@@ -131,6 +139,15 @@ class IndicatorPanel(QWidget):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(action)
+
+    def _paste(self, paste: Callable[[], int]) -> None:
+        """Run a paste; a block that cannot be mapped is refused here, in words."""
+        try:
+            count = paste()
+        except IndicatorPasteError as exc:
+            self.status.setText(f"未粘贴：{exc}")
+            return
+        self.status.setText(f"已粘贴 {count} 条指标" if count > 1 else "")
 
     def _toggle_not_applicable(self) -> None:
         action = self.actions_by_name["notApplicableAction"]
