@@ -78,6 +78,7 @@ class BasicInfoPanel(QWidget):
         layout.addWidget(header)
         layout.addWidget(footer)
         layout.addStretch(1)
+        self.setFocusProxy(self.year_spin)  # Ctrl+1 puts the cursor in the first field
         document.changed.connect(self._refresh)
         self._refresh()
 

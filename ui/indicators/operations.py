@@ -11,10 +11,11 @@ from desktop.documents.xlsx.indicator_clipboard import (
     indicators_to_tsv,
 )
 from desktop.domain import indicators as ops
+from desktop.domain.indicators import IndicatorCell
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
 from ui.indicators import commands
-from ui.indicators.model import Column, IndicatorTreeModel, Kind
+from ui.indicators.model import FIELDS, Column, IndicatorTreeModel, Kind
 from ui.indicators.view import IndicatorTreeView
 
 
@@ -91,6 +92,36 @@ class IndicatorOperations:
         if positions:
             self.model.document.undo_stack.push(
                 commands.RemoveIndicatorsCommand(self.model, positions)
+            )
+
+    def clear(self) -> None:
+        """Delete / Backspace: empty the current column of the selected rows, one undo step.
+
+        In 对应目标 the links are removed. The rows themselves stay (Ctrl+Delete removes them).
+        """
+        column = self.view.currentIndex().column()
+        positions = self.selected_positions()
+        categories = self.model.categories
+        stack = self.model.document.undo_stack
+        if column == Column.GOALS:
+            linked = [p for p in positions if categories[p[0]].indicators[p[1]].goals]
+            if linked:
+                stack.beginMacro(f"清除 {len(linked)} 行的对应目标")
+                for position in linked:
+                    stack.push(commands.SetLinksCommand(self.model, position, []))
+                stack.endMacro()
+            return
+        field = FIELDS.get(Column(column)) if column >= 0 else None
+        if field is None:
+            return
+        cells = [
+            IndicatorCell(p, field, "")
+            for p in positions
+            if getattr(categories[p[0]].indicators[p[1]], field)
+        ]
+        if cells:
+            stack.push(
+                commands.SetIndicatorCellsCommand(self.model, cells, f"清除 {len(cells)} 个单元格")
             )
 
     def duplicate(self) -> None:

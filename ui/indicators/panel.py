@@ -16,6 +16,7 @@ from ui.indicators.delegates import IndicatorDelegate
 from ui.indicators.model import IndicatorTreeModel, Kind
 from ui.indicators.operations import IndicatorOperations
 from ui.indicators.view import IndicatorTreeView
+from ui.table_keys import leave_by_tab
 
 EMPTY_TEXT = "尚无绩效指标：按 Insert 添加，或从指标库选择"
 
@@ -41,6 +42,8 @@ class IndicatorPanel(QWidget):
         self.view.expandAll()  # after the delegate: it measures the rows
         self.model.marks_changed.connect(self.view.viewport().update)
         self.ops = IndicatorOperations(self.view)
+        leave_by_tab(self.view)
+        self.setFocusProxy(self.view)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("indicatorFilter")
         self.filter.setPlaceholderText("筛选指标（Ctrl+F）")
@@ -99,7 +102,14 @@ class IndicatorPanel(QWidget):
             "libraryAction", "从指标库添加…", self.open_library, [QKeySequence("Ctrl+L")]
         )
         delete = self._action(
-            "deleteIndicatorAction", "删除指标", ops.delete, [QKeySequence(Qt.Key.Key_Delete)]
+            "deleteIndicatorAction", "删除指标", ops.delete, [QKeySequence("Ctrl+Delete")]
+        )
+        self._action(
+            "clearCellsAction",
+            "清除",
+            ops.clear,
+            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            "清除所选行当前列的内容",
         )
         up = self._action("moveUpAction", "上移", lambda: ops.move(-1), [QKeySequence("Ctrl+Up")])
         down = self._action(
@@ -163,7 +173,13 @@ class IndicatorPanel(QWidget):
         )
         na.setChecked(cat_index is not None and self.model.categories[cat_index].not_applicable)
         on_row = self.model.kind(self.view.currentIndex()) is Kind.INDICATOR
-        for name in ("deleteIndicatorAction", "moveUpAction", "moveDownAction", "duplicateAction"):
+        for name in (
+            "deleteIndicatorAction",
+            "clearCellsAction",
+            "moveUpAction",
+            "moveDownAction",
+            "duplicateAction",
+        ):
             self.actions_by_name[name].setEnabled(on_row)
 
     def open_library(self) -> None:

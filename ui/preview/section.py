@@ -33,6 +33,7 @@ class PreviewSection(QWidget):
         super().__init__(parent)
         self.setObjectName("previewSection")
         self.pane = PdfPreviewPane(render, self)
+        self.setFocusProxy(self.pane)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane)
         if on_print is not None:

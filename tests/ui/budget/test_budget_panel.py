@@ -180,7 +180,7 @@ def test_rows_insert_above_the_total_move_duplicate_and_delete(
     view.selectionModel().select(
         model.index(4, Column.NAME), QItemSelectionModel.SelectionFlag.Select
     )
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert names() == ["一般管理事务", "基本支出", "重点片区建设（其他项目）"]
     for _ in range(4):
         seed_panel.document.undo_stack.undo()
@@ -196,7 +196,7 @@ def test_the_total_row_cannot_be_selected_or_edited(qtbot: QtBot, seed_panel: Bu
     assert all(i.row() < last for i in view.selectionModel().selectedIndexes())
     assert not model.setData(model.index(last, Column.FISCAL), "5")
     assert not model.flags(model.index(last, Column.FISCAL)) & Qt.ItemFlag.ItemIsSelectable
-    qtbot.keyClick(view, Qt.Key.Key_Delete)  # deletes every task, never the total row
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # deletes every task, never the total row
     assert model.rowCount() == 1 and _shown_total(seed_panel) == "0.00"
 
 

@@ -107,7 +107,7 @@ def test_delete_drops_links_and_undo_restores_them(
     view = _view(editor)
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert len(declaration.goals) == 9
     assert _links(declaration) == [[], [1], [2]]
     editor.document.undo_stack.undo()
