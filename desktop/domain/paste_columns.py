@@ -1,9 +1,9 @@
 """Which column of a pasted block holds which field: by a header row's titles, else by position.
 
 A block copied from Excel/WPS may start with its header row (our own workbook's sheets, the
-printed form, another system's export). A first row is taken for a header when at least two of
-its cells are known titles; then every titled column must be known, or the paste is refused
-naming the column, rather than guessing what it holds.
+printed form, another system's export). A first row is taken for a header when one of its
+cells is a known title; then every titled column must be known, or the paste is refused naming
+the column, rather than guessing what it holds.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def header_columns(
     lookup = {normalise_title(t): f for f, titles in synonyms.items() for t in (f, *titles)}
     titled = [(column, cell.strip()) for column, cell in enumerate(row) if cell.strip()]
     known = [(column, lookup.get(normalise_title(cell))) for column, cell in titled]
-    if sum(1 for _, field in known if field is not None) < min(2, len(titled)) or not titled:
+    if all(field is None for _, field in known):
         return None
     columns: dict[str, int] = {}
     for (column, title), (_, field) in zip(titled, known, strict=True):

@@ -19,9 +19,9 @@ from desktop.domain.tsv import parse_tsv
 #: Titles a header row may give each column (our 年度主要任务 sheet, the printed form, others).
 TASK_TITLES: dict[str, tuple[str, ...]] = {
     "序号": ("编号",),
-    "任务名称": ("任务", "项目名称"),
-    "主要内容": ("任务内容", "内容"),
-    "总额": ("合计", "金额"),
+    "任务名称": ("项目名称",),
+    "主要内容": ("任务内容",),
+    "总额": ("合计",),
     "财政拨款": (),
     "其他资金": (),
     "总额（来源）": (),
