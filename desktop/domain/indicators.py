@@ -20,6 +20,7 @@ from typing import Literal
 
 from desktop.domain.errors import EditError
 from desktop.domain.model import Category, Declaration, Indicator
+from desktop.domain.profile import Profile
 from desktop.domain.values import normalise_value_text
 
 Position = tuple[int, int]
@@ -52,6 +53,29 @@ def field_text(field: IndicatorField, text: str) -> str:
     if field in ("value", "unit"):
         return normalise_value_text(text).strip()
     return text
+
+
+def typed_cells(
+    categories: Sequence[Category],
+    position: Position,
+    field: IndicatorField,
+    text: str,
+    profile: Profile,
+) -> list[IndicatorCell]:
+    """The cells a typed text changes: the field itself, normalised, and for a grade word of the
+    profile (e.g. 好) typed into 指标值 of a row without 指标解释 also the grade definitions there.
+
+    Empty when the text is what the field already holds.
+    """
+    indicator = indicator_at(categories, position)
+    value = field_text(field, text)
+    if value == getattr(indicator, field):
+        return []
+    cells = [IndicatorCell(position, field, value)]
+    scale = profile.scale_for(value) if field == "value" else None
+    if scale is not None and not indicator.explanation.strip():
+        cells.append(IndicatorCell(position, "explanation", scale.explanation()))
+    return cells
 
 
 # -- checks ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from desktop.domain import header, indicators
 from desktop.domain.errors import EditError
 from desktop.domain.model import Declaration, Indicator
+from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
 from tests.conftest import SEED_PATH
 
@@ -107,3 +108,19 @@ def test_dropped_rows_land_in_order_before_the_target(seed: Declaration) -> None
 def test_value_and_unit_get_the_t01_normalisation() -> None:
     assert indicators.field_text("value", " ＞＝95％ ") == indicators.field_text("value", "≥95%")
     assert indicators.field_text("name", " 名称 ") == " 名称 "
+
+
+def test_a_typed_grade_word_also_defines_the_grades_in_an_empty_explanation(
+    seed: Declaration,
+) -> None:
+    profile = load_profile(seed.profile_id)
+    seed.categories[5].indicators[0].explanation = ""
+    cells = indicators.typed_cells(seed.categories, (5, 0), "value", " 显著 ", profile)
+    assert [(c.field, c.value) for c in cells] == [
+        ("value", "显著"),
+        ("explanation", profile.scale_for("显著").explanation()),  # type: ignore[union-attr]
+    ]
+    seed.categories[5].indicators[0].explanation = "已有的解释"
+    assert len(indicators.typed_cells(seed.categories, (5, 0), "value", "显著", profile)) == 1
+    current = seed.categories[5].indicators[0].value
+    assert indicators.typed_cells(seed.categories, (5, 0), "value", current, profile) == []

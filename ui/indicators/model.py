@@ -33,7 +33,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain import indicators as ops
 from desktop.domain.changes import Part
-from desktop.domain.indicators import IndicatorCell, IndicatorField, Position
+from desktop.domain.indicators import IndicatorField, Position
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
@@ -385,15 +385,11 @@ class IndicatorTreeModel(QAbstractItemModel):
                 stack.push(SetLinksCommand(self, position, goals))
             return True
         field = FIELDS[Column(index.column())]
-        text = ops.field_text(field, str(value))
-        if text == getattr(indicator, field):
-            return True
-        cells = [IndicatorCell(position, field, text)]
-        scale = self.document.profile.scale_for(text) if field == "value" else None
-        if scale is not None and not indicator.explanation.strip():
-            # Choosing a grade also defines the grades in the explanation: one undo step.
-            cells.append(IndicatorCell(position, "explanation", scale.explanation()))
-        stack.push(SetIndicatorCellsCommand(self, cells, "填写指标值" if len(cells) > 1 else None))
+        cells = ops.typed_cells(self.categories, position, field, str(value), self.document.profile)
+        if cells:  # a grade word also fills in the explanation: one undo step
+            stack.push(
+                SetIndicatorCellsCommand(self, cells, "填写指标值" if len(cells) > 1 else None)
+            )
         return True
 
     # -- adapters: one domain operation each, in the precise model signals ------------------
