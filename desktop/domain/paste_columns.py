@@ -25,12 +25,15 @@ def normalise_title(text: str) -> str:
 
 
 def header_columns(
-    row: Sequence[str], synonyms: Mapping[str, Sequence[str]]
+    row: Sequence[str],
+    synonyms: Mapping[str, Sequence[str]],
+    listed: Sequence[str] | None = None,
 ) -> dict[str, int] | None:
     """Field → 0-based column when ``row`` is a header row, else ``None`` (a data row).
 
     ``synonyms`` maps each field to the titles that name it. Raises :class:`ColumnError` for a
-    header with a title no field has, or with a field twice.
+    header with a title no field has, or with a field twice; its message lists ``listed``
+    (default: every field) as the columns that can be pasted.
     """
     lookup = {normalise_title(t): f for f, titles in synonyms.items() for t in (f, *titles)}
     titled = [(column, cell.strip()) for column, cell in enumerate(row) if cell.strip()]
@@ -40,7 +43,7 @@ def header_columns(
     columns: dict[str, int] = {}
     for (column, title), (_, field) in zip(titled, known, strict=True):
         if field is None:
-            names = "、".join(synonyms)
+            names = "、".join(listed if listed is not None else synonyms)
             raise ColumnError(f"无法识别标题为“{title}”的列：可粘贴的列有 {names}")
         if field in columns:
             raise ColumnError(f"标题“{title}”重复：{field}只能有一列")

@@ -30,6 +30,8 @@ SHEET_NAME = "粘贴内容"
 #: Column orders recognised without a header row.
 PANEL_ORDER = (s.COL_NAME, s.COL_VALUE, s.COL_UNIT, s.COL_EXPLANATION)
 PRINTED_ORDER = (s.COL_LEVEL1, s.COL_LEVEL2, s.COL_NAME, s.COL_VALUE, s.COL_UNIT, s.COL_EXPLANATION)
+#: The columns named when a title is not understood (the hidden ones are ours alone).
+_LISTED = [f for f in INDICATOR_SYNONYMS if f not in (s.COL_SEQ, *s.INDICATOR_HIDDEN)]
 _GOAL_SPLIT = re.compile(r"[、,，;；\s]+")
 
 
@@ -51,7 +53,7 @@ def indicators_from_paste(text: str, profile: Profile, goal_count: int) -> list[
     if not rows:
         raise IndicatorPasteError("剪贴板中没有可粘贴的指标行")
     try:
-        columns = header_columns(rows[0], INDICATOR_SYNONYMS)
+        columns = header_columns(rows[0], INDICATOR_SYNONYMS, _LISTED)
     except ColumnError as exc:
         raise IndicatorPasteError(str(exc)) from exc
     header_row = 1 if columns is not None else 0
