@@ -8,15 +8,15 @@ import pytest
 
 from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import BlockKind
-from desktop.domain.goals import entered_goal, goals_from_clipboard, insert_goal
+from desktop.domain.goals import goals_from_clipboard, insert_goal, strip_goal_number
 from desktop.domain.task_paste import PasteError, tasks_from_clipboard
 from tests.documents.helpers import seed
 
 
 def test_prefixes_are_dropped_as_the_reader_drops_them() -> None:
-    assert entered_goal("目标1：完成培训") == "完成培训"
-    assert entered_goal(" 目标 12 : 完成培训") == "完成培训"
-    assert entered_goal("完成目标1：培训") == "完成目标1：培训"  # only a leading number
+    assert strip_goal_number("目标1：完成培训") == "完成培训"
+    assert strip_goal_number(" 目标 12 : 完成培训") == "完成培训"
+    assert strip_goal_number("完成目标1：培训") == "完成目标1：培训"  # only a leading number
     assert goals_from_clipboard("目标1：甲\r\n目标2:乙\r\n目标3\r\n") == ["甲", "乙"]
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.budget import block_moves, drop_moves
 from desktop.domain.changes import Part
-from desktop.domain.goals import GoalPasteError, entered_goal, goal_label, goals_from_clipboard
+from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard, strip_goal_number
 from desktop.domain.tsv import format_tsv, parse_tsv
 from ui.budget.delegates import TextDelegate
 from ui.budget.row_drag import RowDragView
@@ -269,7 +269,7 @@ class GoalsEditor(QWidget):
         cells = [c for row in parse_tsv(text) for c in row if c.strip()]
         current = self.view.currentIndex()
         if len(cells) == 1 and current.isValid():
-            goal = entered_goal(cells[0].strip())
+            goal = strip_goal_number(cells[0].strip())
             if goal != self.model.goal_texts[current.row()]:
                 self.document.undo_stack.push(
                     SetGoalTextsCommand(self.model, [(current.row(), goal)])

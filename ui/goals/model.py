@@ -161,7 +161,7 @@ class GoalsModel(QAbstractTableModel):
             or not index.isValid()
         ):
             return False
-        text = goals.entered_goal(str(value))
+        text = goals.strip_goal_number(str(value))
         if text != self.goal_texts[index.row()]:
             self.document.undo_stack.push(SetGoalTextsCommand(self, [(index.row(), text)]))
         return True
