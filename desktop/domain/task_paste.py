@@ -87,7 +87,12 @@ def tasks_from_clipboard(text: str) -> list[Task]:
 
 #: The panel's columns; ``None`` is the derived 总额, which a pasted block skips.
 PANEL_FIELDS: tuple[TaskField | None, ...] = ("name", "content", None, "fiscal", "other")
-_LABELS = {"name": "任务名称", "content": "主要内容", "fiscal": "财政拨款", "other": "其他资金"}
+_LABELS: dict[TaskField, str] = {
+    "name": "任务名称",
+    "content": "主要内容",
+    "fiscal": "财政拨款",
+    "other": "其他资金",
+}
 
 
 @dataclass(frozen=True)
@@ -102,22 +107,38 @@ class CellEdit:
 def cell_edits(text: str, task_count: int, row: int, column: int) -> list[CellEdit]:
     """Cells pasted with their top-left at (``row``, ``column``) of the panel, all or nothing.
 
-    Raises :class:`PasteError` (naming the row and column) when a value is not valid or the
-    block reaches past the last task or the last column; nothing is then changed.
+    A block with a header row fills the columns its titles name, from ``row`` down, whatever
+    the current column. Raises :class:`PasteError` (naming the row and column) when a value is
+    not valid or the block reaches past the last task or the last column; nothing is then
+    changed.
     """
     rows = parse_tsv(text)
     if not rows:
         raise PasteError("剪贴板为空，没有可粘贴的内容")
+    try:
+        titled = header_columns(rows[0], TASK_TITLES)
+    except ColumnError as exc:
+        raise PasteError(str(exc)) from exc
+    if titled is not None:
+        rows = rows[1:]
     if row + len(rows) > task_count:
         raise PasteError(
             f"粘贴的 {len(rows)} 行超出了最后一个任务：要添加新行，请用 Ctrl+Shift+V 粘贴行"
         )
     edits: list[CellEdit] = []
     for offset, cells in enumerate(rows):
-        if column + len(cells) > len(PANEL_FIELDS):
-            raise PasteError(f"粘贴的内容有 {len(cells)} 列，超出了表格的最后一列")
-        for step, cell in enumerate(cells):
-            field = PANEL_FIELDS[column + step]
+        placed: list[tuple[TaskField | None, str]]
+        if titled is not None:
+            placed = [
+                (field, cells[titled[label]])
+                for field, label in _LABELS.items()
+                if label in titled and titled[label] < len(cells)
+            ]
+        else:
+            if column + len(cells) > len(PANEL_FIELDS):
+                raise PasteError(f"粘贴的内容有 {len(cells)} 列，超出了表格的最后一列")
+            placed = [(PANEL_FIELDS[column + step], cell) for step, cell in enumerate(cells)]
+        for field, cell in placed:
             if field is None:
                 continue  # 总额 is computed; a copied value there is ignored
             value: str | Decimal = cell.strip()

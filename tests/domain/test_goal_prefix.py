@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import BlockKind
 from desktop.domain.goals import goals_from_clipboard, insert_goal, strip_goal_number
-from desktop.domain.task_paste import PasteError, tasks_from_clipboard
 from tests.documents.helpers import seed
 
 
@@ -28,14 +25,3 @@ def test_a_pasted_goal_at_position_11_prints_as_goal_11_once(seed_path: Path) ->
     texts = [cell.text for row in block.rows for cell in row.cells]
     assert f"目标{len(decl.goals)}：新增的目标" in texts
     assert not any("目标1：目标1" in t or "：目标1：" in t for t in texts)
-
-
-def test_task_columns_are_mapped_by_their_titles() -> None:
-    text = "序号\t财政拨款（万元）\t任务名称\t主要内容\r\n1\t12.5\t培训\t组织培训\r\n"
-    [task] = tasks_from_clipboard(text)
-    assert (task.name, task.content, str(task.fiscal)) == ("培训", "组织培训", "12.5")
-
-
-def test_a_task_header_with_an_unknown_title_is_refused() -> None:
-    with pytest.raises(PasteError, match="无法识别标题为“备注”的列"):
-        tasks_from_clipboard("任务名称\t备注\r\n培训\tx\r\n")

@@ -291,3 +291,15 @@ def test_ctrl_number_puts_the_focus_into_the_section(
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), CTRL)
         focus = QApplication.focusWidget()
         assert focus is not None and focus.objectName() == name, number
+
+
+def test_ctrl_v_in_an_empty_task_table_adds_the_rows(qtbot: QtBot, seed_path: Path) -> None:
+    declaration = read_json_file(seed_path).declaration
+    declaration.tasks = []
+    panel = BudgetPanel(_document(declaration))
+    _shown(qtbot, panel, panel.view)
+    QGuiApplication.clipboard().setText("任务名称\t主要内容\t财政拨款\r\n培训\t组织培训\t12\r\n")
+    qtbot.keyClick(panel.view, Qt.Key.Key_V, CTRL)
+    assert [(t.name, t.content, t.fiscal) for t in declaration.tasks] == [
+        ("培训", "组织培训", Decimal(12))
+    ]

@@ -258,14 +258,17 @@ class BudgetPanel(QWidget):
     def paste_cells(self, text: str | None = None) -> None:
         """Paste a block over the cells from the current one on (Ctrl+V), as one undo step.
 
+        Without a current cell (an empty table, say) the block is added as rows.
+
         All or nothing: a value that is not valid, or a block reaching past the last task, is
         refused with a message next to the cell and nothing changes.
         """
-        current = self.view.currentIndex()
-        if not current.isValid() or current.row() >= self.model.total_row():
-            return
         if text is None:
             text = QGuiApplication.clipboard().text()
+        current = self.view.currentIndex()
+        if not current.isValid() or current.row() >= self.model.total_row():
+            self.paste_rows(text)  # no cell to paste over: the rows are added
+            return
         try:
             edits = cell_edits(text, self.model.total_row(), current.row(), current.column())
         except PasteError as exc:
