@@ -117,6 +117,15 @@ def check_move(categories: Sequence[Category], source: Position, destination: Po
         raise EditError(f"“{target.level2}”中没有第 {destination[1] + 1} 行")
 
 
+def check_moves(
+    categories: Sequence[Category], moves: Sequence[tuple[Position, Position]]
+) -> None:
+    """Every one of ``moves``, applied in order, is allowed (tried on a copy of the frame)."""
+    frame = [replace(c, indicators=list(c.indicators)) for c in categories]
+    for source, destination in moves:
+        move_indicator(frame, source, destination)
+
+
 def check_not_applicable(categories: Sequence[Category], cat: int, flag: bool) -> None:
     category = _category(categories, cat)
     if flag and category.indicators:

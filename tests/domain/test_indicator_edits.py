@@ -124,3 +124,13 @@ def test_a_typed_grade_word_also_defines_the_grades_in_an_empty_explanation(
     assert len(indicators.typed_cells(seed.categories, (5, 0), "value", "显著", profile)) == 1
     current = seed.categories[5].indicators[0].value
     assert indicators.typed_cells(seed.categories, (5, 0), "value", current, profile) == []
+
+
+def test_a_list_of_moves_is_checked_move_by_move_without_changing_anything(
+    seed: Declaration,
+) -> None:
+    before = copy.deepcopy(seed)
+    indicators.check_moves(seed.categories, [((0, 0), (1, 0)), ((1, 0), (0, 0))])
+    with pytest.raises(EditError, match="S08"):
+        indicators.check_moves(seed.categories, [((0, 0), (1, 0)), ((1, 0), (5, 0))])
+    assert seed == before

@@ -136,8 +136,7 @@ class MoveIndicatorsCommand(QUndoCommand):
         text: str = "移动指标",
     ) -> None:
         super().__init__(text)
-        if moves:
-            ops.check_move(model.categories, *moves[0])  # later ones depend on earlier ones
+        ops.check_moves(model.categories, moves)
         self.model, self.moves = model, list(moves)
 
     @override
