@@ -16,13 +16,24 @@ from typing import Any
 
 import pytest
 
-from desktop.domain import budget, goals, header, indicators
-from desktop.domain.model import Category, Declaration, Indicator, Task
+from desktop.domain import acceptances, budget, goals, header, indicators
+from desktop.domain.model import AcceptedFinding, Category, Declaration, Indicator, Task
 from desktop.exchange.reader import read_json_file
 from tests.conftest import SEED_PATH
 
-EDIT_MODULES = (budget, goals, header, indicators)
-EDIT_PREFIXES = ("set_", "insert_", "remove_", "move_", "replace_", "restore_", "take_", "put_")
+EDIT_MODULES = (acceptances, budget, goals, header, indicators)
+EDIT_PREFIXES = (
+    "add_",
+    "set_",
+    "insert_",
+    "remove_",
+    "move_",
+    "replace_",
+    "restore_",
+    "take_",
+    "put_",
+)
+ACCEPTED = AcceptedFinding("G03", "目标2", "按上级文件表述")
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class Operation:
 
 def _seed() -> Declaration:
     declaration = read_json_file(SEED_PATH).declaration
+    declaration.accepted_findings = [AcceptedFinding("I08", "指标甲", "理由"), ACCEPTED]
     declaration.categories[0].indicators[0].goals = [1, 3]
     declaration.categories[5].indicators[1].goals = [2]
     return declaration
@@ -145,6 +157,16 @@ OPERATIONS: dict[str, Operation] = {
         ("set_not_applicable",),
         lambda d: indicators.set_not_applicable(d.categories, 4, False),
         lambda d, old: indicators.set_not_applicable(d.categories, 4, old) and None,
+    ),
+    "accept a finding": Operation(
+        ("add_acceptance", "remove_acceptance"),
+        lambda d: acceptances.add_acceptance(d, AcceptedFinding("S01", "填报日期", "按通知")),
+        lambda d, _: acceptances.remove_acceptance(d, d.accepted_findings[-1]),
+    ),
+    "withdraw acceptances": Operation(
+        ("remove_acceptances", "restore_acceptances"),
+        lambda d: acceptances.remove_acceptances(d, lambda item: item == ACCEPTED),
+        acceptances.restore_acceptances,
     ),
     "replace table": Operation(
         ("replace_table",),

@@ -21,12 +21,14 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
 from desktop.domain.indicators import IndicatorCell
-from desktop.domain.model import Category, Indicator, Task
+from desktop.domain.model import AcceptedFinding, Category, Indicator, Task
 from desktop.domain.task_paste import CellEdit
+from desktop.rules.findings import Finding
 from ui import header_commands
 from ui.budget import commands as budget_commands
 from ui.budget.model import BudgetTableModel
 from ui.document import DeclarationDocument
+from ui.findings import commands as finding_commands
 from ui.goals import commands as goal_commands
 from ui.goals.model import GoalsModel
 from ui.indicators import commands as indicator_commands
@@ -39,7 +41,9 @@ MODULES: tuple[ModuleType, ...] = (
     indicator_commands,
     import_command,
     header_commands,
+    finding_commands,
 )
+WARNING = Finding("G03", "warning", "目标", "goals[1]", "目标2", "……")
 
 
 class Models:
@@ -103,6 +107,12 @@ CASES: dict[str, Callable[[Models], QUndoCommand]] = {
     "SetHeaderFieldCommand": lambda m: header_commands.SetHeaderFieldCommand(
         m.document, "supervisor", "深圳市财政局"
     ),
+    "AcceptFindingCommand": lambda m: finding_commands.AcceptFindingCommand(
+        m.document, WARNING, "按上级文件表述"
+    ),
+    "WithdrawAcceptanceCommand": lambda m: finding_commands.WithdrawAcceptanceCommand(
+        m.document, WARNING
+    ),
     "SetFooterFieldCommand": lambda m: header_commands.SetFooterFieldCommand(
         m.document, "preparer", "张三"
     ),
@@ -128,6 +138,7 @@ def test_command_undoes_and_redoes_to_an_equal_declaration(
     models = Models(seed_document)
     declaration = seed_document.declaration
     declaration.categories[0].indicators[0].goals = [2]
+    declaration.accepted_findings = [AcceptedFinding("G03", "目标2", "已有的理由")]
     before = copy.deepcopy(declaration)
     announced: list[Part] = []
     seed_document.changed.connect(announced.append)
