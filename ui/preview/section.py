@@ -78,6 +78,7 @@ class PreviewSection(QWidget):
             else:
                 pane.print_button.hide()
             self._layout.addWidget(pane, 1)
+            self.setFocusProxy(pane)
             self._pane = pane
         return self._pane
 
@@ -100,8 +101,8 @@ class PreviewSection(QWidget):
         """:meth:`wait`, then until QtPdf has drawn the pages on screen (screenshots)."""
         return self.wait(timeout_ms) and self.pane.wait_until_drawn()
 
-    @Slot(str)
-    def _mark_stale(self, _part: str) -> None:
+    @Slot(object)
+    def _mark_stale(self, _parts: object) -> None:
         self._stale = True
         self._jobs.cancel()  # the pages being made show the text before this edit
         self._show_progress(False)

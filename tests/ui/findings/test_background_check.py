@@ -7,6 +7,7 @@ import threading
 import time
 from typing import Any
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.engine import check_declaration
@@ -41,7 +42,7 @@ def test_check_runs_in_a_worker_on_a_snapshot(
     check.release.set()
     checker = LiveChecker(seed_document, check=check, delay_ms=10)
     seed_document.declaration.unit_name = "第一次"
-    seed_document.notify("header")
+    seed_document.notify(Part.HEADER)
     with qtbot.waitSignal(checker.findings_changed, timeout=5000):
         pass
     assert check.threads[0] == "MainThread"  # attaching checks at once
@@ -57,12 +58,12 @@ def test_result_of_a_changed_text_is_dropped(
     delivered: list[list[Finding]] = []
     checker.findings_changed.connect(delivered.append)
     seed_document.declaration.unit_name = ""  # an error finding for the empty unit name
-    seed_document.notify("header")
+    seed_document.notify(Part.HEADER)
     qtbot.waitUntil(check.entered.is_set, timeout=5000)
     # The user types while the check of the empty name still runs: typing does not wait.
     started = time.perf_counter()
     seed_document.declaration.unit_name = "深圳市福田区测试单位"
-    seed_document.notify("header")
+    seed_document.notify(Part.HEADER)
     assert time.perf_counter() - started < 1.0  # the gate holds the worker for 10 s
     assert checker.is_pending()
     check.release.set()
@@ -78,7 +79,7 @@ def test_f5_while_a_check_runs_wins(seed_document: DeclarationDocument, qtbot: A
     check = GatedCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=10)
     seed_document.declaration.unit_name = ""
-    seed_document.notify("header")
+    seed_document.notify(Part.HEADER)
     qtbot.waitUntil(check.entered.is_set, timeout=5000)
     seed_document.declaration.unit_name = "单位"
     checker.run_now()  # on this thread, now

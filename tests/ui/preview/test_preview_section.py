@@ -10,6 +10,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from desktop.documents.pdf import render_pdf_bytes
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from ui.background import Cancel, Cancelled
 from ui.document import DeclarationDocument
@@ -89,7 +90,7 @@ def test_an_edit_cancels_the_render_of_the_old_text(
     section.show()
     qtbot.waitUntil(renders.at_gate.is_set, timeout=10_000)
     seed_document.declaration.goals[0] = "新的目标文字，完成党建活动5次。"
-    seed_document.notify("goals")  # the user types on: the running render is stale
+    seed_document.notify(Part.GOALS)  # the user types on: the running render is stale
     assert not section.progress_bar.isVisible()
     renders.gate.set()
     assert section.wait()
