@@ -80,6 +80,10 @@ def startup_figures(work: Path, rounds: int, log: Callable[[str], None]) -> tupl
     def ratios(name: str, floor: str) -> list[float]:
         return [a.seconds / b.seconds for a, b in zip(runs[name], runs[floor])]
 
+    def cpu_ratio(name: str, floor: str) -> str:
+        found = sorted(a.cpu / b.cpu for a, b in zip(runs[name], runs[floor]) if b.cpu > 0)
+        return f"CPU-time ratio {found[len(found) // 2]:.2f}×" if found else ""
+
     def absolute(name: str, budget: float | None, note: str = "") -> Figure:
         done = sorted(r.cpu for r in runs[name])
         cpu = f"CPU {done[len(done) // 2]:.2f} s"
@@ -87,11 +91,14 @@ def startup_figures(work: Path, rounds: int, log: Callable[[str], None]) -> tupl
 
     bare = Figure("cold start, usable window with the seed ÷ bare window", "x", 2.5)
     bare.samples = ratios("perfdecl gui (usable window)", "bare window")
+    bare.note = cpu_ratio("perfdecl gui (usable window)", "bare window")
     shot = Figure("`perfdecl gui ID --screenshot` ÷ bare window grabbed", "x", 3.0)
     shot.samples = ratios("perfdecl gui --screenshot", "bare window grabbed")
+    shot.note = cpu_ratio("perfdecl gui --screenshot", "bare window grabbed")
     export = Figure("`perfdecl export ID --to x.pdf` ÷ LibreOffice xlsx→pdf", "x", 0.35)
     if soffice:
         export.samples = ratios("perfdecl export (pdf)", "LibreOffice xlsx→pdf")
+        export.note = cpu_ratio("perfdecl export (pdf)", "LibreOffice xlsx→pdf")
     else:
         export.skipped = "soffice not found: LibreOffice peer not measured"
     figures = [
