@@ -22,10 +22,16 @@ from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore, NotFoundError, StoreError
 
 
-def _open_store(db_path: str | Path) -> DeclarationStore:
+def _open_store(db_path: str | Path, *, deferred: bool = False) -> DeclarationStore:
+    """The store; ``deferred`` (the first window of a start) reads without SQLAlchemy until
+    something else than list/summary/load is needed (db/deferred.py)."""
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    if deferred:
+        from db.deferred import open_deferred
+
+        return open_deferred(db_path)
     from db.repository import open_store
 
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     return open_store(db_path)
 
 
@@ -109,7 +115,7 @@ def run_gui(db_path: Path, target: str | None) -> int:
     from ui.error_dialogs import install_exception_dialog, show_startup_error
 
     try:
-        store = _open_store(db_path)
+        store = _open_store(db_path, deferred=True)
     except StoreError as exc:
         # Started from a desktop icon there is no terminal: say it in a window too.
         show_startup_error("无法打开数据库", f"{exc}")
@@ -145,7 +151,8 @@ def take_screenshot(
     app = _application(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="perfdecl-shot-") as scratch:
         store = _open_store(
-            db_path if db_path is not None else Path(scratch) / "screenshot.sqlite3"
+            db_path if db_path is not None else Path(scratch) / "screenshot.sqlite3",
+            deferred=True,
         )
         try:
             declaration_id = _resolve_target(store, target)

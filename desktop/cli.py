@@ -59,8 +59,9 @@ def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
     target = getattr(args, "target", None)
     screenshot = getattr(args, "screenshot", None)
     # The database layer first: PySide6's import hook reads the source of every module imported
-    # after Qt (for its __feature__ switches), which makes SQLAlchemy's import ~50% slower.
-    import db.repository  # noqa: F401
+    # after Qt (for its __feature__ switches), which makes later imports slower. The first
+    # window reads without SQLAlchemy (db/deferred.py), which is imported when first needed.
+    import db.deferred  # noqa: F401
     from desktop import app
 
     if screenshot:
