@@ -10,6 +10,7 @@ thread through queued signals, so receivers may touch widgets. A job must work o
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -44,6 +45,26 @@ class Cancel:
 
 
 Job = Callable[[Cancel], Any]
+
+#: The interpreter's switch interval while a job runs (seconds).
+BUSY_SWITCH_INTERVAL = 0.0005
+_running_jobs = 0
+_idle_switch_interval = sys.getswitchinterval()
+
+
+def _job_started() -> None:
+    global _running_jobs, _idle_switch_interval
+    if _running_jobs == 0:
+        _idle_switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(_idle_switch_interval, BUSY_SWITCH_INTERVAL))
+    _running_jobs += 1
+
+
+def _job_ended() -> None:
+    global _running_jobs
+    _running_jobs -= 1
+    if _running_jobs == 0:
+        sys.setswitchinterval(_idle_switch_interval)
 
 
 class LatestJob(QObject):
@@ -106,6 +127,7 @@ class LatestJob(QObject):
         generation = self._generation
         cancel = Cancel(lambda done, total: self._step.emit(generation, done, total))
         self._running = cancel
+        _job_started()
         self.started.emit()
 
         def run() -> None:
@@ -128,6 +150,7 @@ class LatestJob(QObject):
     @Slot(int, bool, object)
     def _on_done(self, generation: int, ok: bool, outcome: object) -> None:
         self._running = None
+        _job_ended()
         wanted = generation == self._generation and not isinstance(outcome, Cancelled)
         pending, self._pending = self._pending, None
         if pending is not None:

@@ -112,3 +112,25 @@ def test_latest_job_drops_superseded_results_and_cancels(qtbot: Any) -> None:
     assert jobs.wait(10_000)
     assert results == ["new"]
     assert stopped == [True]  # the superseded job stopped at its next step
+
+
+def test_gui_thread_gets_the_interpreter_often_while_a_job_runs(qtbot: Any) -> None:
+    import sys
+
+    from ui.background import BUSY_SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    jobs = LatestJob()
+    gate = threading.Event()
+    seen: list[float] = []
+
+    def job(cancel: Cancel) -> None:
+        seen.append(sys.getswitchinterval())
+        gate.wait(10)
+
+    jobs.submit(job)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0] <= BUSY_SWITCH_INTERVAL < before
+    gate.set()
+    assert jobs.wait(10_000)
+    assert sys.getswitchinterval() == before
