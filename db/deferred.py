@@ -1,10 +1,11 @@
-"""The first window without SQLAlchemy: reads with the ``sqlite3`` module until anything else
-is asked for.
+"""The first window (and read-only commands) without SQLAlchemy: reads with the ``sqlite3``
+module until anything else is asked for.
 
 Importing SQLAlchemy costs ~0.28 s of CPU, the largest part of showing the window
-(docs/performance.md). A window needs only ``list``, ``summary`` and ``load`` to appear, so
+(docs/performance.md). A window needs only ``list``, ``summary`` and ``load`` to appear (``check`` and
+an export of an unchanged declaration also ``revisions`` and ``load_revision``), so
 :func:`open_deferred` checks the file with plain SQL (our header, ``quick_check``, schema at
-``SCHEMA_HEAD``) and answers those three itself; the first other call (an autosave, a revision,
+``SCHEMA_HEAD``) and answers those reads itself; the first other call (an autosave, a revision,
 the indicator library) opens the real store, imports SQLAlchemy and serves everything from then
 on. A file that is not plainly ours at head (new, older schema, damaged, too new) goes straight
 to :func:`db.repository.open_store`, which migrates it or refuses it with its usual message.
@@ -23,9 +24,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from db import mapping
+from db.revisions import thaw
 from db.schema_head import SCHEMA_HEAD
 from desktop.domain.model import Declaration
 from desktop.services.store import (
+    DamagedDatabaseError,
     DeclarationStore,
     DeclarationSummary,
     NotFoundError,
@@ -184,6 +187,41 @@ class DeferredStore:
             accepted,
         )
 
+    def revisions(self, declaration_id: int) -> builtins.list[RevisionInfo]:
+        if self._full is not None:
+            return self._full.revisions(declaration_id)
+        with self._read() as conn:
+            if conn.execute(
+                "SELECT id FROM declaration WHERE id = ?", (declaration_id,)
+            ).fetchone() is None:
+                raise NotFoundError(f"没有编号为 {declaration_id} 的申报表")
+            rows = conn.execute(
+                "SELECT declaration_id, number, created_at, fingerprint, is_final"
+                " FROM revision WHERE declaration_id = ? ORDER BY number",
+                (declaration_id,),
+            ).fetchall()
+        return [
+            RevisionInfo(owner, number, datetime.fromisoformat(created), fingerprint, bool(final))
+            for owner, number, created, fingerprint, final in rows
+        ]
+
+    def load_revision(self, declaration_id: int, number: int) -> Declaration:
+        if self._full is not None:
+            return self._full.load_revision(declaration_id, number)
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT content FROM revision WHERE declaration_id = ? AND number = ?",
+                (declaration_id, number),
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
+        try:
+            return thaw(row[0])
+        except ValueError as exc:  # ExchangeError, or JSON that no longer parses
+            raise DamagedDatabaseError(
+                f"申报表 {declaration_id} 的第 {number} 版无法读取（{exc}）：{self.path}"
+            ) from exc
+
     # -- everything else opens the real store -----------------------------------------------
     def create(self, declaration: Declaration, *, with_revision: bool = False) -> int:
         return self.full().create(declaration, with_revision=with_revision)
@@ -196,12 +234,6 @@ class DeferredStore:
 
     def make_revision(self, declaration_id: int) -> RevisionInfo:
         return self.full().make_revision(declaration_id)
-
-    def revisions(self, declaration_id: int) -> builtins.list[RevisionInfo]:
-        return self.full().revisions(declaration_id)
-
-    def load_revision(self, declaration_id: int, number: int) -> Declaration:
-        return self.full().load_revision(declaration_id, number)
 
     def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:
         self.full().set_final(declaration_id, number, final)
@@ -246,15 +278,15 @@ def _plainly_ours_at_head(path: Path) -> bool:
         return False
 
 
-def open_deferred(path: str | Path) -> DeclarationStore:
-    """The store for the first window: deferred when the file is ours at head, else the full
+def open_deferred(path: str | Path, *, create: bool = True) -> DeclarationStore:
+    """A deferred store when the file is ours at head, else the full
     :func:`db.repository.open_store` (which creates, migrates or refuses the file)."""
     file = Path(path)
     if file.is_file() and _plainly_ours_at_head(file):
         return DeferredStore(file)
     from db.repository import open_store
 
-    return open_store(file)
+    return open_store(file, create=create)
 
 
 def _conforms(store: DeferredStore) -> DeclarationStore:

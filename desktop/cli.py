@@ -22,10 +22,12 @@ from desktop.services.store import DeclarationStore, StoreError
 
 
 def open_store(path: Path, create: bool) -> DeclarationStore:
-    """Open the SQLite store (the only place the command line touches ``db``)."""
-    from db.repository import open_store as open_sqlite_store
+    """Open the SQLite store (the only place the command line touches ``db``). Reads go through
+    the ``sqlite3`` module until a command writes (db/deferred.py): ``check`` and ``list`` never
+    import SQLAlchemy."""
+    from db.deferred import open_deferred
 
-    return open_sqlite_store(path, create=create)
+    return open_deferred(path, create=create)
 
 
 def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:

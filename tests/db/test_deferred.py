@@ -42,7 +42,16 @@ def test_reads_equal_the_full_store(db_path: Path, seed_path: Path) -> None:
         for declaration_id in ids:
             assert deferred.summary(declaration_id) == full.summary(declaration_id)
             assert deferred.load(declaration_id) == full.load(declaration_id)
+            assert deferred.revisions(declaration_id) == full.revisions(declaration_id)
+            for info in full.revisions(declaration_id):
+                assert deferred.load_revision(declaration_id, info.number) == full.load_revision(
+                    declaration_id, info.number
+                )
     assert not deferred.opened
+    with pytest.raises(NotFoundError):
+        deferred.revisions(99)
+    with pytest.raises(NotFoundError, match="没有版本 7"):
+        deferred.load_revision(ids[0], 7)
     with pytest.raises(NotFoundError, match="没有编号为 99"):
         deferred.load(99)
     with pytest.raises(NotFoundError):
