@@ -8,6 +8,7 @@ wait).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -129,7 +130,28 @@ def run_gui(db_path: Path, target: str | None) -> int:
     window.resize(1280, 800)
     install_exception_dialog(write_crash_log)
     window.show()
+    _preload_database_layer(window)
     return app.exec()
+
+
+#: The database layer (SQLAlchemy) is imported in the background this long after the window
+#: shows: before the first autosave needs it, after the first paint.
+PRELOAD_DELAY_MS = 500
+
+
+def _preload_database_layer(window: QMainWindow) -> None:
+    """Import SQLAlchemy in a worker thread (db/deferred.py left it out of start-up), so that the
+    first autosave does not stop typing for the ~0.3 s the import takes."""
+    from PySide6.QtCore import QTimer
+
+    from ui.background import LatestJob
+
+    jobs = LatestJob(window)
+
+    def start() -> None:
+        jobs.submit(lambda _cancel: importlib.import_module("db.repository"))
+
+    QTimer.singleShot(PRELOAD_DELAY_MS, start)
 
 
 def take_screenshot(

@@ -4,6 +4,7 @@ to the full open (which migrates or refuses it)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -102,3 +103,34 @@ def test_first_window_reads_without_importing_sqlalchemy(db_path: Path, seed_pat
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert shown.strip() == "False"
+
+
+def test_window_preloads_the_database_layer_in_the_background() -> None:
+    probe = """
+import sys, threading
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+import builtins
+importers = []
+real_import = builtins.__import__
+def spy(name, *args, **kwargs):
+    if name == "db.repository" or name.startswith("sqlalchemy"):
+        importers.append(threading.current_thread().name)
+    return real_import(name, *args, **kwargs)
+app = QApplication([])
+from desktop import app as shell
+before = "sqlalchemy" in sys.modules
+builtins.__import__ = spy
+window = QMainWindow()
+shell._preload_database_layer(window)
+deadline = QDeadlineTimer(20000)
+while "db.repository" not in sys.modules and not deadline.hasExpired():
+    QCoreApplication.processEvents()
+print(before, "db.repository" in sys.modules, importers[0] if importers else None)
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    ).stdout.split()
+    assert shown[:2] == ["False", "True"]
+    assert shown[2] == "perfdecl-background"  # imported by the worker, not the GUI thread
