@@ -71,6 +71,9 @@ class PreviewSection(QWidget):
     @property
     def pane(self) -> PdfPreviewPane:
         """The page view, built on first use (it loads QtPdf)."""
+        return self._ensure_pane()
+
+    def _ensure_pane(self) -> PdfPreviewPane:
         if self._pane is None:
             pane = PdfPreviewPane(self._render_here, self)
             if self._on_print is not None:
@@ -117,7 +120,7 @@ class PreviewSection(QWidget):
     def refresh(self) -> None:
         """Start rendering the current text in the worker (the pages follow when done)."""
         self._stale = False
-        self.pane  # noqa: B018 - built before the pages arrive
+        self._ensure_pane()  # before the pages arrive
         self._jobs.submit(self._prepare())
 
     @Slot()
