@@ -129,10 +129,12 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class Typography:
-    title_pt: float = 18.0
-    subtitle_pt: float = 14.0
-    body_pt: float = 10.5
-    min_pt: float = 9.0
+    """Font sizes in points, from the profile's ``print`` section."""
+
+    title_pt: float
+    subtitle_pt: float
+    body_pt: float
+    min_pt: float
 
 
 @dataclass(frozen=True)

@@ -107,20 +107,6 @@ class CheckContext:
             message=message,
         )
 
-    # -- profile data ---------------------------------------------------------------------
-    def setting(self, rule: str, key: str, default: Any) -> Any:
-        return self.profile.rule_setting(rule, key, default)
-
-    def words(self, section: str, default: Sequence[str] = ()) -> list[str]:
-        value = self.profile.section(section)
-        return [str(w) for w in value] if isinstance(value, list) else list(default)
-
-    def role(self, name: str, default: Sequence[str] = ()) -> list[str]:
-        """Category names playing a role (benefit level-1, cost level-2, ...) in this profile."""
-        roles = self.profile.section("category_roles") or {}
-        value = roles.get(name)
-        return [str(w) for w in value] if isinstance(value, list) else list(default)
-
     # -- shared views ---------------------------------------------------------------------
     @cached_property
     def grade_words(self) -> list[str]:
