@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.atomic import atomic_write_text
+from desktop.domain.profile import DEFAULT_PROFILE_ID
 from desktop.oserrors import describe_os_error
 
 GROUP_EDITOR = "编辑"
@@ -60,7 +61,7 @@ declare(
     SettingSpec(
         "editor.default_profile",
         str,
-        "SZ-DEPT-2026",
+        DEFAULT_PROFILE_ID,
         "新建申报表的默认指标体系",
         GROUP_EDITOR,
         widget="profile",

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.model import Declaration
-from desktop.domain.profile import UnknownProfileError, load_profile, new_declaration
+from desktop.domain.profile import (
+    DEFAULT_PROFILE_ID,
+    UnknownProfileError,
+    load_profile,
+    new_declaration,
+)
 from desktop.services.next_year import apply_year_replacements, next_year_copy, year_replacements
 from desktop.services.store import StoreError
 
@@ -56,7 +61,7 @@ class LifecycleController:
         try:
             profile = load_profile(profile_id)
         except UnknownProfileError:
-            profile = load_profile("SZ-DEPT-2026")
+            profile = load_profile(DEFAULT_PROFILE_ID)
         return self._create_and_open(new_declaration(profile, datetime.date.today().year + 1))
 
     def new_from_sample(self) -> int | None:
