@@ -1,4 +1,4 @@
-"""The ``perfdecl`` command line (cli.md): the shell that wires subcommands to the database.
+"""The ``perfdecl`` command line (docs/cli.md): the shell that wires subcommands to the database.
 
 Only this module, ``desktop.app`` and ``desktop.__main__`` import ``db``; nothing here imports
 Qt except the ``gui`` subcommand. Exit statuses: 0 success, 1 check findings, 2 unusable input,
@@ -68,7 +68,7 @@ def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
         if args.scale <= 0 or args.scale > 4:
             raise CommandError("缩放倍数应在 0 到 4 之间")
         # A file target without --db is shown from a temporary database, never the user's
-        # (cli.md); "12" is a file when a file of that name exists.
+        # (docs/cli.md); "12" is a file when a file of that name exists.
         from desktop.commands.targets import is_id
 
         explicit_db = args.db is not None

@@ -1,4 +1,4 @@
-"""The layer rule of DEVELOPERS.md, checked on the imports each module really makes."""
+"""The layer rule of docs/architecture.md, checked on the imports each module really makes."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Print preview, printing, export and the 预览 section's pages, for the main window.
 
-Everything that leaves the application names a revision that exists (cli.md, "Revisions"):
+Everything that leaves the application names a revision that exists (docs/cli.md, "Revisions"):
 before printing or exporting, the working copy is written and, when it differs from the latest
 revision, frozen as a new one. The font is checked first, so a refused print changes nothing.
 The 预览 section shows the working copy itself, marked 预览（未存档） when it is not yet frozen.

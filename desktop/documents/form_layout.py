@@ -1,4 +1,4 @@
-"""Build the :class:`FormLayout` of a declaration: the merge table of domain.md §1.8 in code.
+"""Build the :class:`FormLayout` of a declaration: the merge table of docs/form-layout.md in code.
 
 Columns A–F are 0–5. Amounts carry their Decimal beside the display text (the profile's
 decimals, rounded half up, no thousands separators); declared totals are never printed.

@@ -1,7 +1,7 @@
 """The printed form as a renderer-independent grid: blocks of rows over the six columns A–F.
 
 Every renderer (PDF now, xlsx later) draws the same :class:`FormLayout`, so the merges of
-domain.md §1.8 are defined once, in :mod:`desktop.documents.form_layout`. A spanning cell lives
+docs/form-layout.md are defined once, in :mod:`desktop.documents.form_layout`. A spanning cell lives
 in the first row it covers; the rows below it have no cell in the covered columns.
 """
 

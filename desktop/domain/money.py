@@ -14,7 +14,7 @@ MAX_DECIMALS = 6
 MAX_INTEGER_DIGITS = 8
 ZERO = Decimal(0)
 
-#: The amount pattern of exchange-format.md, applied to JSON strings verbatim.
+#: The amount pattern of docs/exchange-format.md, applied to JSON strings verbatim.
 AMOUNT_PATTERN = re.compile(r"[0-9]{1,8}(\.[0-9]{1,6})?")
 
 

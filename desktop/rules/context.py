@@ -161,7 +161,7 @@ class CheckContext:
         return visible(self.declaration.goals[index])
 
     def goal_subject(self, index: int) -> str:
-        """Content key of a goal: its first 20 characters (exchange-format.md, Accepted)."""
+        """Content key of a goal: its first 20 characters (docs/exchange-format.md, Accepted)."""
         text = self.goal_text(index)
         return text[:20] if text else f"目标{index + 1}"
 

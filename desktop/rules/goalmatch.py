@@ -1,4 +1,4 @@
-"""Goal↔indicator inference (G02, G04), following the reference behaviour of domain.md §8.2.
+"""Goal↔indicator inference (G02, G04), following the reference behaviour of docs/rules.md.
 
 Explicit links win: a goal with a linked indicator is covered (no G02, and no G04 for a quantity
 no indicator matches); its quantities are still compared where an indicator matches them. Without links a goal is cut into clauses, the quantities

@@ -1,4 +1,4 @@
-"""Rules on indicator values: I01–I03, I05–I08 and I18 (grammar of domain.md §7.2)."""
+"""Rules on indicator values: I01–I03, I05–I08 and I18 (grammar of docs/values.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Where findings point: exchange paths to editor rows, document order, row marks.
 
-A finding's ``where`` is a 0-based path into the exchange document (cli.md). The editor shows the
+A finding's ``where`` is a 0-based path into the exchange document (docs/cli.md). The editor shows the
 same data differently: indicators grouped by category (a 不适用 category is one row of the
 document but no real indicator), tasks and goals by position. These helpers translate between the
 two so that views can put icons on the rows concerned, and order findings as the form reads.

@@ -1,4 +1,4 @@
-"""The rule catalogue of domain.md §4.2 (plus T04): id, severity, dimension, Chinese title.
+"""The rule catalogue of docs/rules.md (plus T04): id, severity, dimension, Chinese title.
 
 Every rule id of the catalogue is listed, including those this engine does not check itself:
 ``enforced_by`` says where they live instead (the reader/editor refuse such data, or a later

@@ -2,7 +2,7 @@
 
 One sheet 自检结果: a header block (unit, year, rule-set version, date, counts) above a table
 with one row per finding, in the order the findings panel shows them. The report says it is a
-self-check, never an official 优/良/中/差 grade (domain.md §4.2). openpyxl is imported lazily.
+self-check, never an official 优/良/中/差 grade (docs/rules.md). openpyxl is imported lazily.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Small helpers for Chinese text used by several rule families.
 
-Terms (domain.md §8.2 step 3): runs of at least two Han characters, after each synonym was
+Terms (docs/rules.md, goal matching step 3): runs of at least two Han characters, after each synonym was
 replaced by the first member of its group and generic words were turned into separators.
 """
 

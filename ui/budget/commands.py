@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
@@ -12,8 +13,10 @@ from desktop.domain import budget
 from desktop.domain.budget import TaskField
 from desktop.domain.model import Task
 from desktop.domain.task_paste import CellEdit
-from ui.budget.model import BudgetTableModel
 from ui.document import TASKS, DeclarationDocument
+
+if TYPE_CHECKING:  # the model pushes these commands: a runtime import would be a circle
+    from ui.budget.model import BudgetTableModel
 
 _FIELD_LABELS = {
     "name": "任务名称",

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.goals import RemovedGoal, goal_label
 from ui.document import GOALS, LINKS
-from ui.goals.model import GoalsModel
+
+if TYPE_CHECKING:  # the model pushes these commands: a runtime import would be a circle
+    from ui.goals.model import GoalsModel
 
 
 def _notify(model: GoalsModel, links: bool) -> None:

@@ -16,6 +16,7 @@ from ui.budget.row_drag import ROWS_MIME, rows_mime
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
+from ui.goals.commands import SetGoalTextCommand
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -161,8 +162,6 @@ class GoalsModel(QAbstractTableModel):
             return False
         text = str(value)
         if text != self.goal_texts[index.row()]:
-            from ui.goals.commands import SetGoalTextCommand
-
             self.document.undo_stack.push(SetGoalTextCommand(self, index.row(), text))
         return True
 

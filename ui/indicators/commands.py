@@ -8,12 +8,16 @@ stack replays commands in strict reverse order.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.model import Indicator
-from ui.indicators.model import IndicatorTreeModel, copy_indicator
+
+if TYPE_CHECKING:  # the model pushes these commands: a runtime import would be a circle
+    from ui.indicators.model import IndicatorTreeModel
 
 _FIELD_TITLES = {
     "name": "三级指标",
@@ -76,12 +80,12 @@ class InsertIndicatorsCommand(QUndoCommand):
     ) -> None:
         super().__init__(text)
         self.model, self.cat_index, self.row = model, cat_index, row
-        self.indicators = [copy_indicator(i) for i in indicators]
+        self.indicators = [i.copy() for i in indicators]
 
     @override
     def redo(self) -> None:
         self.model.apply_insert(
-            self.cat_index, self.row, [copy_indicator(i) for i in self.indicators]
+            self.cat_index, self.row, [i.copy() for i in self.indicators]
         )
 
     @override

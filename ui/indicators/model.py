@@ -14,7 +14,6 @@ and emit the precise model signals, then notify the document.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -36,6 +35,7 @@ from desktop.domain.values import normalise_value_text
 from ui.document import ALL, INDICATORS, LINKS, DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
+from ui.indicators import commands
 
 LEVEL2_BASE = 1
 LEVEL3_BASE = 1_000_000
@@ -371,8 +371,6 @@ class IndicatorTreeModel(QAbstractItemModel):
     @override
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Push an undo command for the edit; the command changes the domain."""
-        from ui.indicators import commands
-
         if role != Qt.ItemDataRole.EditRole or self.kind(index) is not Kind.INDICATOR:
             return False
         cat_index, row = index.internalId() - LEVEL3_BASE, index.row()
@@ -533,8 +531,6 @@ class IndicatorTreeModel(QAbstractItemModel):
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
-        from ui.indicators import commands
-
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         target = self._drop_target(row, parent)
@@ -572,4 +568,4 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
 
 
 def copy_indicator(indicator: Indicator) -> Indicator:
-    return replace(indicator, goals=list(indicator.goals))
+    return indicator.copy()

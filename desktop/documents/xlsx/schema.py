@@ -1,4 +1,4 @@
-"""The shape of the workbook (xlsx.md): sheet names, column headers, keys and limits."""
+"""The shape of the workbook (docs/xlsx.md): sheet names, column headers, keys and limits."""
 
 from __future__ import annotations
 
