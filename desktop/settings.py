@@ -24,7 +24,6 @@ from desktop.oserrors import describe_os_error
 
 GROUP_EDITOR = "编辑"
 GROUP_PRINT = "打印与导出"
-GROUP_CHECK = "自检"
 
 
 @dataclass(frozen=True)
@@ -182,10 +181,6 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = _coerce(_REGISTRY[key], value)
-        self.save()
-
-    def reset(self, key: str) -> None:
-        self._values.pop(key, None)
         self.save()
 
     def save(self) -> None:

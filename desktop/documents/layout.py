@@ -74,10 +74,6 @@ class Cell:
     #: Set in the minimum size: a renderer marks every cell of a row too tall at the body size.
     small: bool = False
 
-    @property
-    def last_col(self) -> int:
-        return self.col + self.colspan - 1
-
     def display_lines(self) -> list[str]:
         """Explicit lines: vertical labels two characters a line, other text by its breaks."""
         if self.role is Role.VERTICAL_LABEL:

@@ -41,10 +41,6 @@ def normalise_value_text(text: str) -> str:
     return result.replace(">=", "≥").replace("<=", "≤")
 
 
-def needs_normalisation(text: str) -> bool:
-    return normalise_value_text(text) != text
-
-
 @dataclass(frozen=True)
 class DeadlineDate:
     year: int | None

@@ -37,17 +37,6 @@ class SourceNotes:
     normalised_paths: Sequence[str] = ()
     goal_number_mismatches: Sequence[tuple[int, int]] = ()
 
-    @classmethod
-    def from_read_result(cls, result: Any) -> SourceNotes:
-        """Build from a reader's ``ReadResult`` (duck-typed to keep the rules reader-agnostic)."""
-        return cls(
-            normalised_paths=tuple(getattr(result, "normalised_paths", ()) or ()),
-            goal_number_mismatches=tuple(
-                (int(i), int(n)) for i, n in getattr(result, "goal_number_mismatches", ()) or ()
-            ),
-        )
-
-
 @dataclass(frozen=True)
 class IndicatorRow:
     """A real level-3 row with its position in the document and its parsed value."""

@@ -141,14 +141,6 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.accepted, severity_key(f)))
 
 
-def findings_by_where(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Findings keyed by their exact ``where`` (``indicators[12].value``)."""
-    result: dict[str, list[Finding]] = {}
-    for finding in findings:
-        result.setdefault(finding.where, []).append(finding)
-    return result
-
-
 def findings_by_row(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     """Findings keyed by the row they concern (``indicators[12]``, ``goals[3]``, ``tasks[1]``).
 

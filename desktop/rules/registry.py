@@ -116,7 +116,3 @@ RULES: dict[str, RuleInfo] = {
 def rule_info(rule_id: str) -> RuleInfo:
     return RULES[rule_id]
 
-
-def checked_rules() -> list[str]:
-    """The ids this engine checks (the others are enforced elsewhere or not yet available)."""
-    return [r.id for r in RULES.values() if r.enforced_by == ENGINE]

@@ -24,10 +24,6 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千万]+"
 
 
-def is_han(char: str) -> bool:
-    return bool(HAN_RUN.fullmatch(char))
-
-
 def clauses(text: str) -> list[str]:
     """A goal cut into clauses at ``，；。、：`` and line breaks (empty parts dropped)."""
     return [part for part in CLAUSE_SPLIT.split(text) if part.strip()]
@@ -106,14 +102,6 @@ def substrings(segments: Iterable[str]) -> set[str]:
             for end in range(start + 2, stop + 1):
                 found.add(segment[start:end])
     return found
-
-
-def longest_common(a: set[str], b: set[str]) -> str:
-    """The longest string in both sets ('' if none); ties broken alphabetically for stability."""
-    common = a & b
-    if not common:
-        return ""
-    return min(common, key=lambda s: (-len(s), s))
 
 
 def common_suffix(a: str, b: str) -> str:

@@ -58,7 +58,6 @@ COL_GOAL_TEXT = "目标内容"
 GOAL_COLUMNS = (COL_GOAL_NUMBER, COL_GOAL_TEXT)
 
 # _perfdecl: key/value rows.
-META_HEADER = ("键", "值")
 META_FOOTER_KEYS = (
     ("footer.preparer", "preparer"),
     ("footer.phone", "phone"),
