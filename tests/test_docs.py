@@ -20,6 +20,7 @@ def test_every_cited_document_exists() -> None:
     missing = {
         f"{path.relative_to(REPO)} cites {name}"
         for path in _sources()
+        if path.name != "test_docs.py"
         for name in CITED.findall(path.read_text(encoding="utf-8"))
         if not (REPO / name).is_file()
     }
