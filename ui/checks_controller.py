@@ -56,8 +56,8 @@ class ChecksController(QObject):
         self.panel.message_posted.connect(lambda text: context.tell(text, 8000))
         self.checker.findings_changed.connect(self._mark_rows)
         self.checker.check_failed.connect(lambda text: context.tell(text, 10_000))
-        context.document_opened.connect(self._follow)
-        context.document_closed.connect(lambda: self._follow(None))
+        # Opening is followed when the window has shown the document (see follow).
+        context.document_closed.connect(lambda: self.follow(None))
 
     def connect_actions(self, actions: WindowActions) -> None:
         check = actions["checkAction"]
@@ -71,8 +71,12 @@ class ChecksController(QObject):
             actions.view_menu.addAction(toggle)
 
     @Slot(object)
-    def _follow(self, document: DeclarationDocument | None) -> None:
-        """Check the newly opened document, or clear after a close."""
+    def follow(self, document: DeclarationDocument | None) -> None:
+        """Check the document the window now shows, or clear after a close.
+
+        The window calls this once the editor is built: the first check then follows a pause
+        after the declaration is on screen, not during the build of a large one.
+        """
         self._previous = None
         if document is not None:
             self._find_previous_year()

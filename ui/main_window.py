@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self._fill_indicator_menu()
         self.show_section(keep)
         self._set_document_actions(True)
+        self.checks.follow(document)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
 

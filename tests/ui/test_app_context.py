@@ -135,13 +135,13 @@ def test_deleting_through_the_controller_discards_unsaved_edits_and_closes(
     assert all(summary.id != new_id for summary in store.list())
 
 
-def test_checks_controller_follows_the_contexts_document(
+def test_checks_controller_checks_the_shown_document_and_clears_on_close(
     qtbot: QtBot, context: AppContext, store: DeclarationStore, seed_id: int
 ) -> None:
     checks = ChecksController(context)
     marks: list[object] = []
     checks.marks_ready.connect(marks.append)
-    context.open_document(seed_id)
+    checks.follow(context.open_document(seed_id))
     assert checks.dock.isEnabled() and checks.counts.text() == "正在自检…"
     checks.run_now()
     qtbot.waitUntil(lambda: bool(marks), timeout=10_000)
