@@ -85,16 +85,22 @@ class FakeWindow:
 
 
 @pytest.fixture
-def context(store: DeclarationStore, tmp_path: Path) -> AppContext:
-    return AppContext(store, Settings(tmp_path / "settings.json"))
+def host(qtbot: QtBot) -> QWidget:
+    """Owns the context and controllers of a test, as the window does, so Qt deletes them."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def context(store: DeclarationStore, tmp_path: Path, host: QWidget) -> AppContext:
+    return AppContext(store, Settings(tmp_path / "settings.json"), host)
 
 
 def test_lifecycle_controller_runs_on_a_context_without_a_main_window(
-    qtbot: QtBot, context: AppContext, store: DeclarationStore
+    context: AppContext, store: DeclarationStore, host: QWidget
 ) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    window = FakeWindow(context, parent)
+    window = FakeWindow(context, host)
     controller = LifecycleController(context, window)
     said: list[str] = []
     revisions: list[int] = []
@@ -118,11 +124,9 @@ def test_lifecycle_controller_runs_on_a_context_without_a_main_window(
 
 
 def test_deleting_through_the_controller_discards_unsaved_edits_and_closes(
-    qtbot: QtBot, context: AppContext, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
+    context: AppContext, store: DeclarationStore, host: QWidget, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    window = FakeWindow(context, parent)
+    window = FakeWindow(context, host)
     controller = LifecycleController(context, window)
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -136,9 +140,11 @@ def test_deleting_through_the_controller_discards_unsaved_edits_and_closes(
 
 
 def test_checks_controller_checks_the_shown_document_and_clears_on_close(
-    qtbot: QtBot, context: AppContext, store: DeclarationStore, seed_id: int
+    qtbot: QtBot, context: AppContext, seed_id: int, host: QWidget
 ) -> None:
-    checks = ChecksController(context)
+    checks = ChecksController(context, host)
+    qtbot.addWidget(checks.dock)
+    checks.counts.setParent(host)
     marks: list[object] = []
     checks.marks_ready.connect(marks.append)
     checks.follow(context.open_document(seed_id))
@@ -155,12 +161,10 @@ def test_checks_controller_checks_the_shown_document_and_clears_on_close(
 
 
 def test_output_controller_needs_only_the_port(
-    qtbot: QtBot, context: AppContext, store: DeclarationStore, seed_id: int, tmp_path: Path
+    context: AppContext, seed_id: int, tmp_path: Path, host: QWidget
 ) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    window = FakeWindow(context, parent)
-    output = OutputController(context, window)
+    window = FakeWindow(context, host)
+    output = OutputController(context, window, host)
     revisions: list[int] = []
     context.revision_changed.connect(revisions.append)
     context.open_document(seed_id)
