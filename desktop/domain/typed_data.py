@@ -4,7 +4,7 @@ The dataclass is the schema: each field is read from the JSON key of its name (o
 ``field(metadata={"key": ...})``), a field without a default is required, a key no field names is
 refused, and every value is checked against the field's type hint. Supported hints: ``str``,
 ``int``, ``float``, ``bool``, ``Decimal`` (written as a JSON string or integer), ``Literal[...]``,
-``tuple[X, ...]``, ``Mapping[str, X]`` (kept read-only) and nested dataclasses. Errors name the
+``tuple[X, ...]``, ``Mapping[str, X]`` (read as a :class:`FrozenMap`) and nested dataclasses. Errors name the
 place as a dotted path (``rules.I07.min_value``, ``framework[0].children[2]``) in Chinese.
 """
 
@@ -12,12 +12,42 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from types import MappingProxyType
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[str, V]):
+    """A read-only, hashable mapping that copies and pickles (unlike ``MappingProxyType``)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, V]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenMap[V]], tuple[dict[str, V]]]:
+        return (type(self), (self._items,))
 
 
 class DataError(ValueError):
@@ -80,7 +110,7 @@ def _convert(hint: Any, value: object, path: str) -> Any:
         item_hint = get_args(hint)[1]
         if not isinstance(value, Mapping):
             raise DataError(path, f"应为对象（键值表），实际为{_describe_value(value)}")
-        return MappingProxyType(
+        return FrozenMap(
             {str(k): _convert(item_hint, v, _join(path, str(k))) for k, v in value.items()}
         )
     return _scalar(hint, value, path)

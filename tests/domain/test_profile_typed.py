@@ -173,6 +173,16 @@ def _row_index(decl: Any, name: str) -> int:
     raise KeyError(name)
 
 
+def test_a_profile_is_immutable_hashable_and_copies() -> None:
+    profile = load_profile(DEFAULT_PROFILE_ID)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        profile.title = "改"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        profile.measure_families["新"] = ("新",)  # type: ignore[index]
+    clone = copy.deepcopy(profile)
+    assert clone == profile and hash(clone) == hash(profile)
+
+
 def test_profile_files_are_the_only_profiles() -> None:
     names = sorted(p.stem for p in Path(resource_root(), "profiles").glob("*.json"))
     assert list(available_profile_ids()) == names
