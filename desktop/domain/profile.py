@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from desktop.domain.model import Category, Declaration, Task
+from desktop.domain.model import FORM_DEPARTMENT, Category, Declaration, Task
 from desktop.domain.profile_parts import (
     BasicExpenditure,
     CategoryRoles,
@@ -36,16 +36,15 @@ from desktop.domain.typed_data import DataError, read_dataclass
 from desktop.resources import resource_root
 
 __all__ = [
-    "DEFAULT_PROFILE_ID", "DEPARTMENT_FORM", "FORM_KINDS", "Grade", "GradeScale", "Level1",
+    "DEFAULT_PROFILE_ID", "FORM_KINDS", "Grade", "GradeScale", "Level1",
     "Level2", "PageGeometry", "Profile", "ProfileError", "UnknownProfileError",
     "available_profile_ids", "load_profile", "new_declaration", "profile_from_data",
 ]
 
 #: The profile a new declaration, and a document that names none, uses.
 DEFAULT_PROFILE_ID = "SZ-DEPT-2026"
-#: The 部门（单位）整体支出 form; a second form kind is one more entry here plus its layout data.
-DEPARTMENT_FORM = "department_overall"
-FORM_KINDS: tuple[str, ...] = (DEPARTMENT_FORM,)
+#: The form kinds a profile may declare; a second kind is one more entry here plus its layout data.
+FORM_KINDS: tuple[str, ...] = (FORM_DEPARTMENT,)
 
 
 class UnknownProfileError(KeyError):
@@ -65,7 +64,7 @@ class Profile:
     version: Literal[1]
     id: str
     title: str
-    form: str = DEPARTMENT_FORM
+    form: str = FORM_DEPARTMENT
     framework: tuple[Level1, ...]
     grade_scales: tuple[GradeScale, ...]
     amount_decimals: int = 2
