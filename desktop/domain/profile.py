@@ -146,7 +146,7 @@ def profile_from_data(data: object, source: str = "") -> Profile:
         profile = read_dataclass(Profile, data)
         _check_meaning(profile)
     except DataError as exc:
-        where = f"指标体系配置 {source}" if source else "指标体系配置"
+        where = f"指标体系配置 {source} " if source else "指标体系配置"
         raise ProfileError(f"{where}无法使用：{exc}") from exc
     return profile
 
