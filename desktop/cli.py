@@ -18,6 +18,7 @@ from desktop.cli_parser import build_parser, parse_size
 from desktop.commands.context import CommandContext, default_db_path
 from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.crashlog import write_crash_log
+from desktop.domain.profile import ProfileError
 from desktop.services.store import DeclarationStore, StoreError
 
 
@@ -102,6 +103,9 @@ def main(
         return exc.status
     except StoreError as exc:
         print(f"{db_path}：{exc}", file=err)
+        return EXIT_UNUSABLE
+    except ProfileError as exc:  # a bundled profile that was edited or damaged
+        print(f"{exc}。请恢复该文件或重新安装本程序。", file=err)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("已取消", file=err)
