@@ -129,29 +129,36 @@ def test_no_import_circle_among_the_projects_modules() -> None:
     assert circles(graph) == []
 
 
-def test_the_checker_finds_a_circle_hidden_in_a_function(tmp_path: Path) -> None:
-    package = tmp_path / "ui"
+def _package(root: Path, files: dict[str, str]) -> dict[str, set[str]]:
+    """The import graph of a made-up ``ui`` package with these module texts."""
+    package = root / "ui"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "window.py").write_text("from ui.controller import Controller\n", encoding="utf-8")
-    (package / "controller.py").write_text(
-        "from typing import TYPE_CHECKING\n"
-        "if TYPE_CHECKING:\n    from ui.window import Window\n"
-        "class Controller:\n    def open(self):\n        from .importer import read\n",
-        encoding="utf-8",
+    for name, text in files.items():
+        (package / f"{name}.py").write_text(text, encoding="utf-8")
+    return import_graph(root, ("ui",))
+
+
+def test_the_checker_finds_a_circle_hidden_in_a_function(tmp_path: Path) -> None:
+    graph = _package(
+        tmp_path,
+        {
+            "window": "from ui.controller import Controller\n",
+            "controller": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from ui.window import Window\n"
+            "class Controller:\n    def open(self):\n        from .importer import read\n",
+            "importer": "def read():\n    import ui.window\n",
+        },
     )
-    (package / "importer.py").write_text("def read():\n    import ui.window\n", encoding="utf-8")
-    graph = import_graph(tmp_path, ("ui",))
     assert circles(graph) == [["ui.controller", "ui.importer", "ui.window"]]
 
 
 def test_type_checking_imports_do_not_count(tmp_path: Path) -> None:
-    package = tmp_path / "ui"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "a.py").write_text("from ui import b\n", encoding="utf-8")
-    (package / "b.py").write_text(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ui.a import A\n",
-        encoding="utf-8",
+    graph = _package(
+        tmp_path,
+        {
+            "a": "from ui import b\n",
+            "b": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ui.a import A\n",
+        },
     )
-    assert circles(import_graph(tmp_path, ("ui",))) == []
+    assert circles(graph) == []

@@ -22,6 +22,7 @@ from desktop.domain.profile import (
 from desktop.domain.typed_data import has_default, json_key
 from desktop.resources import resource_root
 from desktop.rules.engine import check_declaration
+from desktop.rules.locate import indicator_path
 from tests.rules.helpers import covers_everything, seed
 
 
@@ -135,12 +136,11 @@ def test_rules_read_the_profiles_full_output_unit_list() -> None:
     # I11's list has 16 units in the profile; "篇" was missing from the old 4-entry code default.
     assert len(load_profile(DEFAULT_PROFILE_ID).rules.I11.output_units) == 16
     decl = seed()
-    category = next(c for c in decl.categories if c.level2 == "社会效益指标")
-    category.not_applicable = False
-    category.indicators[0].value = "≥12篇"
+    position = next(i for i, c in enumerate(decl.categories) if c.level2 == "社会效益指标")
+    decl.categories[position].indicators[0].value = "≥12篇"
     findings = check_declaration(decl, font_covers=covers_everything)
     assert [f.where for f in findings if f.rule == "I11"] == [
-        f"indicators[{_row_index(decl, category.indicators[0].name)}].value"
+        f"{indicator_path(decl, position, 0)}.value"
     ]
 
 
@@ -158,19 +158,6 @@ def test_a_changed_threshold_changes_the_check() -> None:
     ]
     assert ["低于通常要求的 80%" in f.message for f in default_i07] == [True]
     assert ["低于通常要求的 99%" in f.message for f in strict_i07] == [True]
-
-
-def _row_index(decl: Any, name: str) -> int:
-    index = 0
-    for category in decl.categories:
-        if category.not_applicable:
-            index += 1
-            continue
-        for item in category.indicators:
-            if item.name == name:
-                return index
-            index += 1
-    raise KeyError(name)
 
 
 def test_a_profile_is_immutable_hashable_and_copies() -> None:
