@@ -57,10 +57,6 @@ class Indicator:
     explanation: str = ""
     goals: list[int] = field(default_factory=list)
 
-    def copy(self) -> Indicator:
-        """An independent copy (the goal list is not shared)."""
-        return Indicator(self.name, self.value, self.unit, self.explanation, list(self.goals))
-
 
 @dataclass
 class Category:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.domain.changes import Part
 from desktop.services.store import DeclarationStore
 from desktop.settings import Settings
 from ui.app_context import AppContext
@@ -116,7 +117,7 @@ def test_lifecycle_controller_runs_on_a_context_without_a_main_window(
     assert context.undo_group.activeStack() is document.undo_stack
 
     document.declaration.unit_name = "测试单位"
-    document.notify("header")
+    document.notify(Part.HEADER)
     assert controller.save_version() == 1
     assert revisions == [1] and list_changes
     assert said[-1].startswith("已保存第 1 版")
@@ -133,7 +134,7 @@ def test_deleting_through_the_controller_discards_unsaved_edits_and_closes(
     )
     new_id = controller.new()
     assert context.document is not None
-    context.document.notify("header")  # an unsaved edit of a declaration about to go
+    context.document.notify(Part.HEADER)  # an unsaved edit of a declaration about to go
     assert controller.delete()
     assert context.document is None and context.undo_group.activeStack() is None
     assert all(summary.id != new_id for summary in store.list())
