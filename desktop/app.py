@@ -2,8 +2,8 @@
 
 Only this module (and the command line) imports both. ``make_main_window`` builds a window for
 tests and for ``run_gui``; ``take_screenshot`` renders one offscreen for ``perfdecl gui
---screenshot`` (cli.md): no dialogs, and it grabs as soon as the event loop is idle (no fixed
-wait).
+--screenshot`` (docs/cli.md): no dialogs, and it grabs as soon as the event loop is idle (no
+fixed wait).
 """
 
 from __future__ import annotations
