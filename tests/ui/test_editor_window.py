@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QTre
 
 from desktop.app import make_main_window
 from desktop.services.store import DeclarationStore
+from tests.qtkeys import key_click, key_clicks
 from ui.indicators.model import Column, IndicatorTreeModel
 
 
@@ -41,7 +42,7 @@ def _focused() -> QWidget:
 
 def press_enter(qtbot: Any, tree: QTreeView) -> None:
     """Enter commits the cell (through a queued call, as with a real event loop)."""
-    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    key_click(_focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tree.state() != QAbstractItemView.State.EditingState)
 
 
@@ -49,7 +50,7 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
     """Type ``text``: ASCII as key presses, Chinese as an input method commits it."""
     for char in text:
         if char.isascii():
-            qtbot.keyClicks(widget, char)
+            key_clicks(widget, char)
         else:
             event = QInputMethodEvent()
             event.setCommitString(char)
@@ -72,9 +73,9 @@ def test_typed_indicator_survives_close_and_reopen(
     model = tree.model()
     assert isinstance(model, IndicatorTreeModel)
     tree.setCurrentIndex(model.category_index(1))  # 质量指标
-    qtbot.keyClick(tree, Qt.Key.Key_Insert)
+    key_click(tree, Qt.Key.Key_Insert)
     type_text(qtbot, _focused(), "档案数字化合格率")
-    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)  # on to 指标值
+    key_click(_focused(), Qt.Key.Key_Tab)  # on to 指标值
     type_text(qtbot, _focused(), ">=98%")
     press_enter(qtbot, tree)
     window.close()
@@ -99,16 +100,16 @@ def test_keyboard_only_add_edit_and_move(
     model = tree.model()
     assert isinstance(model, IndicatorTreeModel)
     tree.setCurrentIndex(model.indicator_index(0, 0))
-    qtbot.keyClick(tree, Qt.Key.Key_Insert)  # a new row below the first, editing its name
+    key_click(tree, Qt.Key.Key_Insert)  # a new row below the first, editing its name
     type_text(qtbot, _focused(), "宣传册印制数量")
     press_enter(qtbot, tree)
     assert model.indicator_index(0, 1).data() == "宣传册印制数量"
     # F2 edits the current cell; move right to 指标值 with the arrow key.
-    qtbot.keyClick(tree, Qt.Key.Key_Right)
-    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    key_click(tree, Qt.Key.Key_Right)
+    key_click(tree, Qt.Key.Key_F2)
     type_text(qtbot, _focused(), "≥500份")
     press_enter(qtbot, tree)
-    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    key_click(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert model.indicator_index(0, 0).data() == "宣传册印制数量"
     window.close()
     assert _level2_names(store, seed_id, "数量指标")[0] == ("宣传册印制数量", "≥500份")
@@ -129,7 +130,7 @@ def test_paste_three_rows_as_one_undo_step(
         "矛盾化解成功率\t≥90%\t\t反映矛盾化解情况\r\n"
         "片区影响力\t显著\t\t\r\n"
     )
-    qtbot.keyClick(
+    key_click(
         tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     window.flush()  # type: ignore[attr-defined]
@@ -184,9 +185,9 @@ def test_undo_redo_shortcuts_for_each_kind_of_edit(
     def undo_redo_check(changed: Any) -> None:
         after = model.document.declaration
         assert changed(after)
-        qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        key_click(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert not changed(model.document.declaration)
-        qtbot.keyClick(tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        key_click(tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
         assert changed(model.document.declaration)
 
     model.setData(model.indicator_index(0, 0, Column.EXPLANATION), "新的解释")
@@ -204,7 +205,7 @@ def test_undo_redo_shortcuts_for_each_kind_of_edit(
         lambda d: len(d.categories[0].indicators) == len(original.categories[0].indicators)
     )
     tree.setCurrentIndex(model.indicator_index(0, 1))
-    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     moved = model.document.declaration.categories[0].indicators[2].name
     undo_redo_check(lambda d: d.categories[0].indicators[2].name == moved)
     tree.setCurrentIndex(model.category_index(2))

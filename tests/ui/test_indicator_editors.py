@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from desktop.domain.model import Indicator
+from tests.qtkeys import key_click, key_clicks, mouse_click
 from ui.document import DeclarationDocument
 from ui.indicators.delegates import GoalsEditor, ValueEditor
 from ui.indicators.model import Column
@@ -43,7 +44,7 @@ def _edit(qtbot: Any, panel: IndicatorPanel, cat: int, row: int, column: int) ->
     view = panel.view
     view.setFocus()
     view.setCurrentIndex(panel.model.indicator_index(cat, row, column))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     assert view.state() == QAbstractItemView.State.EditingState
     editor = QApplication.focusWidget()
     assert editor is not None
@@ -53,7 +54,7 @@ def _edit(qtbot: Any, panel: IndicatorPanel, cat: int, row: int, column: int) ->
 def _commit(qtbot: Any, panel: IndicatorPanel) -> None:
     focused = QApplication.focusWidget()
     assert focused is not None
-    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    key_click(focused, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
 
 
@@ -71,8 +72,8 @@ def test_goals_checklist_shows_each_goal_and_stores_the_ticked_ones(
     assert editor.checked() == before
     # Keyboard: down to 目标2, Space ticks it, Enter commits (and must not tick it again).
     editor.setCurrentRow(0)
-    qtbot.keyClick(editor, Qt.Key.Key_Down)
-    qtbot.keyClick(editor, Qt.Key.Key_Space)
+    key_click(editor, Qt.Key.Key_Down)
+    key_click(editor, Qt.Key.Key_Space)
     _commit(qtbot, panel)
     wanted = sorted({*before, 2} ^ ({2} if 2 in before else set()))
     assert indicator.goals == wanted
@@ -89,7 +90,7 @@ def test_goals_checklist_ticks_with_a_click_on_the_text(
     editor = _edit(qtbot, panel, 0, 1, Column.GOALS)
     assert isinstance(editor, GoalsEditor)
     rect = editor.visualItemRect(editor.item(2))
-    qtbot.mouseClick(
+    mouse_click(
         editor.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(rect.right() - 10, rect.center().y()),
@@ -122,9 +123,9 @@ def test_value_picker_composes_operator_number_and_unit(
     assert popup is not None and popup.isVisible()
     popup.operator.setCurrentText("≥")
     popup.number.clear()
-    qtbot.keyClicks(popup.number, "95")
+    key_clicks(popup.number, "95")
     popup.unit.setCurrentText("%")
-    qtbot.keyClick(popup.number, Qt.Key.Key_Return)
+    key_click(popup.number, Qt.Key.Key_Return)
     assert not popup.isVisible()
     assert editor.text() == "≥95%"
     assert panel.view.state() == QAbstractItemView.State.EditingState  # still editing the cell
@@ -185,7 +186,7 @@ def test_a_grade_never_overwrites_a_written_explanation(
     editor = _edit(qtbot, panel, 0, 0, Column.VALUE)
     assert isinstance(editor, ValueEditor)
     editor.clear()
-    qtbot.keyClicks(editor, "")
+    key_clicks(editor, "")
     editor.setText("明显")
     _commit(qtbot, panel)
     assert (indicator.value, indicator.explanation) == ("明显", written)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
+from tests.qtkeys import key_click
 from ui.document import DeclarationDocument
 from ui.indicators.model import Column, IndicatorTreeModel
 from ui.indicators.panel import IndicatorPanel
@@ -160,7 +161,7 @@ def _matching(model: IndicatorTreeModel, word: str) -> list[str]:
 def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: Any, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is panel.filter
     panel.filter.insert("满意度")  # typed through the input method
     expected = _matching(model, "满意度")
@@ -191,17 +192,17 @@ def test_filter_stays_consistent_through_edits_and_undo(
     )
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(*first))
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert _visible_names(view) == matches[1:]
     document.undo_stack.undo()
     assert _visible_names(view) == matches
     # A row added by the user shows (and is edited) although it matches nothing yet.
     view.setCurrentIndex(model.indicator_index(*first))
-    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    key_click(view, Qt.Key.Key_Insert)
     assert view.state() == QAbstractItemView.State.EditingState
     added = model.categories[first[0]].indicators[first[1] + 1]
     assert not view.isRowHidden(first[1] + 1, model.category_index(first[0]))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    key_click(QApplication.focusWidget(), Qt.Key.Key_Escape)
     # Rows put back by undo/redo are filtered like the rest.
     document.undo_stack.undo()
     document.undo_stack.redo()
@@ -221,23 +222,23 @@ def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: Any, panel: Indica
     before = _names(model, 0)
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 1))
-    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0) == [before[0], before[1], before[1], *before[2:]]
     assert view.currentIndex().row() == 2  # on the copy
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0) == before
     view.setCurrentIndex(model.indicator_index(0, 0, Column.VALUE))
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0)[:2] == [before[1], before[0]]
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, Column.VALUE)
     # Ctrl+Down at the end of a level-2 continues into the next level-2 of the same level-1.
     last = len(before) - 1
     view.setCurrentIndex(model.indicator_index(0, last))
     moving = _names(model, 0)[last]
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 1)[0] == moving
     QApplication.clipboard().setText("甲指标\t≥1次\t\t说明\n乙指标\t100%\t\t\n")
-    qtbot.keyClick(
+    key_click(
         view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert _names(model, 1)[1:3] == ["甲指标", "乙指标"]
@@ -249,12 +250,12 @@ def test_enter_edits_the_current_cell(qtbot: Any, panel: IndicatorPanel) -> None
     view, model = panel.view, panel.model
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 0, Column.UNIT))
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    key_click(view, Qt.Key.Key_Return)
     editor = QApplication.focusWidget()
     assert view.state() == QAbstractItemView.State.EditingState
     assert isinstance(editor, QLineEdit)
     editor.setText("次")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    key_click(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert model.categories[0].indicators[0].unit == "次"
 
@@ -268,11 +269,11 @@ def test_ctrl_v_puts_one_cell_into_the_current_cell_and_rows_as_new_rows(
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 1, Column.VALUE))
     QApplication.clipboard().setText("＞＝98%\r\n")  # one cell copied from a spreadsheet
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert model.categories[0].indicators[1].value == "≥98%"
     assert len(model.categories[0].indicators) == count
     QApplication.clipboard().setText("丙指标\t≥2次\n丁指标\t≥3次\n")
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0)[2:4] == ["丙指标", "丁指标"]
     document.undo_stack.undo()
     document.undo_stack.undo()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.app import make_main_window
 from desktop.services.store import DeclarationStore
+from tests.qtkeys import key_clicks
 from ui.indicators.panel import IndicatorPanel
 from ui.library.dialog import IndicatorLibraryDialog
 from ui.main_window import MainWindow
@@ -49,7 +50,7 @@ def test_library_on_an_empty_store_offers_the_catalogue_of_the_category(
     def pick(dialog: IndicatorLibraryDialog) -> int:
         seen["title"] = dialog.windowTitle()
         seen["all"] = _texts(dialog)
-        qtbot.keyClicks(dialog.search_edit, "")
+        key_clicks(dialog.search_edit, "")
         dialog.search_edit.insert("会议")  # typed through the input method: filters at once
         seen["meeting"] = _texts(dialog)
         dialog.search_edit.clear()

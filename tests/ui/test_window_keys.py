@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget
 
+from tests.qtkeys import key_click
 from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 from ui.sections import section_titles
@@ -31,7 +32,7 @@ def test_ctrl_digits_show_each_section_in_turn(
     assert sections is not None
     for number in (5, 1, 3, 2, 4):
         focused = QApplication.focusWidget() or window
-        qtbot.keyClick(focused, _DIGITS[number - 1], Qt.KeyboardModifier.ControlModifier)
+        key_click(focused, _DIGITS[number - 1], Qt.KeyboardModifier.ControlModifier)
         assert window.editor.currentIndex() == number - 1
         assert window.editor.tabText(number - 1) == section_titles()[number - 1]
         assert sections.currentRow() == number - 1  # the navigator follows
@@ -42,9 +43,9 @@ def test_ctrl_f_in_the_indicator_section_focuses_the_filter(
 ) -> None:
     window = _active(qtbot, seed_window(1366, 768))
     assert window.editor is not None
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    key_click(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     panel = window.editor.page("indicatorPanel")
     assert isinstance(panel, IndicatorPanel)
     panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    key_click(panel.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is panel.filter

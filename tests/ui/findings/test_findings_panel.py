@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import Finding
+from tests.qtkeys import key_click, key_clicks, mouse_click, mouse_double_click
 from ui.document import DeclarationDocument
 from ui.findings import panel as panel_module
 from ui.findings.accept_dialog import AcceptDialog
@@ -83,7 +84,7 @@ def test_accept_a_warning_with_reason_then_undo(
     monkeypatch.setattr(
         panel_module, "ask_reason", lambda f, parent: asked.append(f) or "区财政局要求最低60%"
     )
-    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    mouse_click(panel.accept_button, Qt.MouseButton.LeftButton)
 
     assert asked == [finding]
     assert document.declaration.accepted_findings == [
@@ -158,19 +159,19 @@ def test_double_click_and_enter_ask_to_jump(panel: FindingsPanel, qtbot: Any) ->
     viewport = panel.view.viewport()
     with qtbot.waitSignal(panel.jump_requested, timeout=1000) as blocker:
         # a real double-click: press/release, then the double-click event
-        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=center)
-        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=center)
+        mouse_click(viewport, Qt.MouseButton.LeftButton, pos=center)
+        mouse_double_click(viewport, Qt.MouseButton.LeftButton, pos=center)
     assert blocker.args == [where]
     g03 = _row_of(panel, "G03")
     panel.view.setCurrentIndex(g03)
     with qtbot.waitSignal(panel.jump_requested, timeout=1000) as blocker:
-        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        key_click(panel.view, Qt.Key.Key_Return)
     assert blocker.args == [g03.data(FINDING_ROLE).where]
     # Enter on a dimension row folds it instead of jumping
     group = panel.model.index(0, 0)
     panel.view.setCurrentIndex(group)
     with qtbot.assertNotEmitted(panel.jump_requested):
-        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        key_click(panel.view, Qt.Key.Key_Return)
     assert not panel.view.isExpanded(group)
 
 
@@ -224,7 +225,7 @@ def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
-    qtbot.keyClicks(dialog.reason_edit, "   ")
+    key_clicks(dialog.reason_edit, "   ")
     assert not ok.isEnabled()
     # QTest cannot type Chinese; an input method commits text like this
     dialog.reason_edit.insertPlainText("上级要求 ")
