@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
 from desktop.domain.model import Indicator
 from tests.qtkeys import key_click, key_clicks, mouse_click
@@ -158,7 +158,8 @@ def test_choosing_a_grade_fills_an_empty_explanation_and_undoes_as_one_step(
     indicator = seed_document.declaration.categories[0].indicators[0]
     editor = _edit(qtbot, panel, 0, 0, Column.VALUE)
     assert isinstance(editor, ValueEditor)
-    grade_menus = [a.menu() for a in editor.menu.actions() if a.menu() is not None]
+    # QAction.menu() is typed as QObject in PySide6; the submenus are QMenus
+    grade_menus = [m for a in editor.menu.actions() if isinstance(m := a.menu(), QMenu)]
     assert grade_menus, "the profile's qualitative grades are offered"
     words = [a.text() for m in grade_menus for a in m.actions()]
     assert any(w.startswith("显著（") for w in words)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.modeltest import ModelTester
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
 from tests.qtkeys import key_click
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.indicators.model import Column, IndicatorTreeModel
 from ui.indicators.panel import IndicatorPanel
@@ -82,19 +84,19 @@ def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: 
     return True
 
 
-def test_drag_within_a_level2_through_the_view(panel: IndicatorPanel, qtmodeltester: Any) -> None:
+def test_drag_within_a_level2_through_the_view(panel: IndicatorPanel, qtmodeltester: ModelTester) -> None:
     view, model = panel.view, panel.model
     before = _names(model, 0)
     mime = _drag(view, [(0, 0)])
     assert _drop(view, mime, model.indicator_index(0, 3), "above")
     assert _names(model, 0) == [*before[1:3], before[0], *before[3:]]
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     model.document.undo_stack.undo()
     assert _names(model, 0) == before
 
 
 def test_drag_between_level2s_of_one_level1_through_the_view(
-    panel: IndicatorPanel, qtmodeltester: Any
+    panel: IndicatorPanel, qtmodeltester: ModelTester
 ) -> None:
     view, model = panel.view, panel.model
     quality = _cat(model, "质量指标")
@@ -109,7 +111,7 @@ def test_drag_between_level2s_of_one_level1_through_the_view(
     mime = _drag(view, [(0, 0)])
     assert _drop(view, mime, model.indicator_index(quality, 0), "below")
     assert _names(model, quality)[1] == quantity_before[1]
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     model.document.undo_stack.undo()
     model.document.undo_stack.undo()
     assert (_names(model, 0), _names(model, quality)) == (quantity_before, quality_before)
@@ -202,7 +204,9 @@ def test_filter_stays_consistent_through_edits_and_undo(
     assert view.state() == QAbstractItemView.State.EditingState
     added = model.categories[first[0]].indicators[first[1] + 1]
     assert not view.isRowHidden(first[1] + 1, model.category_index(first[0]))
-    key_click(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    name_editor = QApplication.focusWidget()
+    assert name_editor is not None
+    key_click(name_editor, Qt.Key.Key_Escape)
     # Rows put back by undo/redo are filtered like the rest.
     document.undo_stack.undo()
     document.undo_stack.redo()

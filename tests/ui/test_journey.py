@@ -94,7 +94,9 @@ def test_first_declaration_from_empty_to_printed_and_reopened(
     indicators.view.setCurrentIndex(tree.category_index(quantity))
     indicators.view.setFocus()
     key_click(indicators.view, Qt.Key.Key_Insert)
-    key_click(QApplication.focusWidget(), Qt.Key.Key_Escape)  # leave the new name editor
+    name_editor = QApplication.focusWidget()
+    assert name_editor is not None
+    key_click(name_editor, Qt.Key.Key_Escape)  # leave the new name editor
     row = tree.indicator_index(quantity, 0, 0)
     tree.setData(row, "运维服务次数")
     tree.setData(row.siblingAtColumn(1), ">=12次")

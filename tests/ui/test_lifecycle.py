@@ -8,7 +8,16 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QSpinBox, QTreeView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabBar,
+    QTreeView,
+)
 
 from desktop.app import make_main_window
 from desktop.services.store import DeclarationStore
@@ -107,7 +116,9 @@ def test_versions_history_restore_and_final(
     assert "c493b6999ea4" not in window.save_status.text()
 
     def restore_first(dialog: HistoryDialog) -> int:
-        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "c493b6999ea4"
+        fingerprint = dialog.table.item(0, 2)
+        assert dialog.table.rowCount() == 1 and fingerprint is not None
+        assert fingerprint.text() == "c493b6999ea4"
         dialog.table.selectRow(0)
         dialog.restore_selected()
         return QDialog.DialogCode.Accepted
@@ -152,11 +163,16 @@ def test_settings_dialog_groups_and_saves(qtbot: Any) -> None:
     settings = Settings()
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    tabs = [dialog.findChild(object, "qt_tabwidget_tabbar").tabText(i) for i in range(3)]
+    tab_bar = dialog.findChild(QTabBar, "qt_tabwidget_tabbar")
+    assert tab_bar is not None
+    tabs = [tab_bar.tabText(i) for i in range(3)]
     assert {"编辑", "打印与导出"} <= set(tabs)
     profile_box = dialog.editors["editor.default_profile"]
+    assert isinstance(profile_box, QComboBox)
     profile_box.setCurrentIndex(profile_box.findData("MOF-2021"))
-    dialog.editors["print.signature_block"].setChecked(True)
+    signature_box = dialog.editors["print.signature_block"]
+    assert isinstance(signature_box, QCheckBox)
+    signature_box.setChecked(True)
     dialog.apply()
     again = Settings()
     assert again.get("editor.default_profile") == "MOF-2021"

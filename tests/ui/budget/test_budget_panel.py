@@ -160,7 +160,10 @@ def test_rows_insert_above_the_total_move_duplicate_and_delete(
 ) -> None:
     view = _table(seed_panel)
     model = seed_panel.model
-    names = lambda: [t.name for t in seed_panel.document.declaration.tasks]  # noqa: E731
+
+    def names() -> list[str]:
+        return [t.name for t in seed_panel.document.declaration.tasks]
+
     view.setFocus()
     view.setCurrentIndex(model.index(2, Column.NAME))
     key_click(view, Qt.Key.Key_Insert)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from pytestqt.modeltest import ModelTester
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.engine import check_declaration
 from desktop.rules.findings import DIMENSIONS, Finding
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.findings.model import FINDING_ROLE, REASON_ROLE, WHERE_ROLE, Column, FindingsModel
 
@@ -20,13 +23,13 @@ def _children(model: FindingsModel, row: int) -> list[Finding]:
 
 
 def test_groups_by_dimension_in_official_order(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     findings = check_declaration(seed_document.declaration, seed_document.profile)
     model = FindingsModel()
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     model.set_findings(findings)
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
     present = {f.dimension for f in findings}
     assert model.dimensions() == [d for d in DIMENSIONS if d in present]
@@ -78,7 +81,7 @@ def test_finding_row_columns_and_where(qapp: Any) -> None:
     )
 
 
-def test_accepted_finding_is_grey_with_reason(qtmodeltester: Any) -> None:
+def test_accepted_finding_is_grey_with_reason(qtmodeltester: ModelTester) -> None:
     finding = Finding(
         "I07", "warning", "适当性", "indicators[31].value", "民生诉求满意度", "指标值偏低", True
     )
@@ -87,7 +90,7 @@ def test_accepted_finding_is_grey_with_reason(qtmodeltester: Any) -> None:
     model.set_findings(
         [finding, other], [AcceptedFinding("I07", "民生诉求满意度", "区里最低要求60%")]
     )
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     group = model.index(0, 0)
     # open findings come before accepted ones, whatever their severity
     assert [model.index(r, 0, group).data(FINDING_ROLE).rule for r in range(2)] == ["I14", "I07"]

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding
@@ -81,9 +81,12 @@ def test_accept_a_warning_with_reason_then_undo(
     assert panel.accept_button.isEnabled()
     assert not panel.withdraw_button.isEnabled()
     asked: list[Finding] = []
-    monkeypatch.setattr(
-        panel_module, "ask_reason", lambda f, parent: asked.append(f) or "区财政局要求最低60%"
-    )
+
+    def ask_reason(finding: Finding, parent: QWidget | None) -> str:
+        asked.append(finding)
+        return "区财政局要求最低60%"
+
+    monkeypatch.setattr(panel_module, "ask_reason", ask_reason)
     mouse_click(panel.accept_button, Qt.MouseButton.LeftButton)
 
     assert asked == [finding]
@@ -96,7 +99,8 @@ def test_accept_a_warning_with_reason_then_undo(
     assert "区财政局要求最低60%" in row.data(Qt.ItemDataRole.ToolTipRole)
     assert "已接受 1" in panel.summary.text()
     # the selection stayed on the finding, which can now be withdrawn instead
-    assert panel.current_finding() is not None and panel.current_finding().rule == "I07"
+    current = panel.current_finding()
+    assert current is not None and current.rule == "I07"
     assert panel.detail.text().endswith("已接受，理由：区财政局要求最低60%")
     assert panel.withdraw_button.isEnabled() and not panel.accept_button.isEnabled()
 

@@ -18,6 +18,7 @@ from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_bytes, read_json_file
 from desktop.exchange.writer import dumps_declaration
 from tests.qtkeys import key_click, key_clicks
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.goals.editor import GoalsEditor
 from ui.goals.model import LINK_COUNT_ROLE, GoalColumn
@@ -82,7 +83,7 @@ def test_reorder_moves_links_with_the_goals(
     first_text = declaration.goals[0]
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
-    parts: list[str] = []
+    parts: list[Part] = []
     editor.document.changed.connect(parts.append)
     key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert parts == [Part.GOALS | Part.LINKS]  # one notification per step
@@ -165,18 +166,18 @@ def test_model_contract_and_replace(
     qtmodeltester: ModelTester, editor: GoalsEditor, seed_path: Path
 ) -> None:
     model = editor.model
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     editor.add_goal()
     editor.move_goal(-1)
     editor.delete_goals()
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     replacement = read_json_file(seed_path).declaration
     replacement.goals = replacement.goals[:2]
     editor.document.replace(replacement, load_profile(replacement.profile_id))
     assert _numbers(editor) == ["目标1", "目标2"]
     assert not editor.empty.isVisible()
     editor.document.replace(read_json_file(seed_path).declaration, load_profile("SZ-DEPT-2026"))
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
 
 def _select_goals(view: QTableView, rows: list[int]) -> None:

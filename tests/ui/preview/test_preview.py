@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
 
 from desktop.documents.pdf import render_pdf_bytes
 from desktop.domain.profile import load_profile
@@ -72,7 +73,7 @@ def test_without_qtpdf_the_pane_offers_the_system_viewer(
     pane = PdfPreviewPane(lambda: b"%PDF-1.4")
     qtbot.addWidget(pane)
     assert "QtPdf" in pane.message.text()
-    assert pane.findChild(object, "openExternalButton") is not None
+    assert pane.findChild(QPushButton, "openExternalButton") is not None
 
 
 def test_printing_to_a_pdf_file_gives_the_same_pages(
