@@ -6,9 +6,8 @@ operator / number / unit picker and the profile's grade words (a grade fills an 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
@@ -28,7 +27,7 @@ popup_warnings = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def panel(qtbot: Any, seed_document: DeclarationDocument) -> IndicatorPanel:
+def panel(qtbot: QtBot, seed_document: DeclarationDocument) -> IndicatorPanel:
     made = IndicatorPanel(seed_document)
     qtbot.addWidget(made)
     made.resize(1100, 700)
@@ -39,7 +38,7 @@ def panel(qtbot: Any, seed_document: DeclarationDocument) -> IndicatorPanel:
     return made
 
 
-def _edit(qtbot: Any, panel: IndicatorPanel, cat: int, row: int, column: int) -> QWidget:
+def _edit(qtbot: QtBot, panel: IndicatorPanel, cat: int, row: int, column: int) -> QWidget:
     """Put the cursor on a cell and press F2; returns the cell's editor."""
     view = panel.view
     view.setFocus()
@@ -51,7 +50,7 @@ def _edit(qtbot: Any, panel: IndicatorPanel, cat: int, row: int, column: int) ->
     return editor
 
 
-def _commit(qtbot: Any, panel: IndicatorPanel) -> None:
+def _commit(qtbot: QtBot, panel: IndicatorPanel) -> None:
     focused = QApplication.focusWidget()
     assert focused is not None
     key_click(focused, Qt.Key.Key_Return)
@@ -59,7 +58,7 @@ def _commit(qtbot: Any, panel: IndicatorPanel) -> None:
 
 
 def test_goals_checklist_shows_each_goal_and_stores_the_ticked_ones(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[0]
     before = list(indicator.goals)
@@ -83,7 +82,7 @@ def test_goals_checklist_shows_each_goal_and_stores_the_ticked_ones(
 
 
 def test_goals_checklist_ticks_with_a_click_on_the_text(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[1]
     indicator.goals = []
@@ -101,7 +100,7 @@ def test_goals_checklist_ticks_with_a_click_on_the_text(
 
 
 def test_goals_checklist_without_goals_says_where_to_write_them(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     seed_document.declaration.goals = []
     editor = _edit(qtbot, panel, 0, 0, Column.GOALS)
@@ -111,7 +110,7 @@ def test_goals_checklist_without_goals_says_where_to_write_them(
 
 @popup_warnings
 def test_value_picker_composes_operator_number_and_unit(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[0]
     before = indicator.value
@@ -137,7 +136,7 @@ def test_value_picker_composes_operator_number_and_unit(
 
 
 @popup_warnings
-def test_value_picker_starts_from_the_cell_text(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_value_picker_starts_from_the_cell_text(qtbot: QtBot, panel: IndicatorPanel) -> None:
     editor = _edit(qtbot, panel, 0, 0, Column.VALUE)
     assert isinstance(editor, ValueEditor)
     editor.setText("≤3个工作日")
@@ -152,7 +151,7 @@ def test_value_picker_starts_from_the_cell_text(qtbot: Any, panel: IndicatorPane
 
 
 def test_choosing_a_grade_fills_an_empty_explanation_and_undoes_as_one_step(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     panel.ops.insert((0, 0), [Indicator(name="片区影响力")])
     indicator = seed_document.declaration.categories[0].indicators[0]
@@ -179,7 +178,7 @@ def test_choosing_a_grade_fills_an_empty_explanation_and_undoes_as_one_step(
 
 
 def test_a_grade_never_overwrites_a_written_explanation(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[0]
     written = indicator.explanation
@@ -194,7 +193,7 @@ def test_a_grade_never_overwrites_a_written_explanation(
 
 
 def test_goals_checklist_of_a_row_near_the_bottom_stays_inside_the_table(
-    qtbot: Any, panel: IndicatorPanel
+    qtbot: QtBot, panel: IndicatorPanel
 ) -> None:
     view, model = panel.view, panel.model
     view.scrollToBottom()

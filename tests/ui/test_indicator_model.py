@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -134,7 +133,7 @@ def test_adding_to_a_not_applicable_category_unmarks_it(seed_document: Declarati
 
 
 def test_goals_column_shows_numbers_and_follows_renumbering(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     model = IndicatorTreeModel(seed_document)
     index = model.indicator_index(0, 0, Column.GOALS)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
@@ -23,7 +23,7 @@ from ui.indicators.view import IndicatorTreeView
 
 
 @pytest.fixture
-def panel(qtbot: Any, seed_document: DeclarationDocument) -> IndicatorPanel:
+def panel(qtbot: QtBot, seed_document: DeclarationDocument) -> IndicatorPanel:
     made = IndicatorPanel(seed_document)
     qtbot.addWidget(made)
     made.resize(1100, 3000)  # tall: every row is on screen for the drops
@@ -160,7 +160,7 @@ def _matching(model: IndicatorTreeModel, word: str) -> list[str]:
     ]
 
 
-def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: QtBot, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     view.setFocus()
     key_click(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -178,7 +178,7 @@ def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: Any, panel: Indicato
 
 
 def test_filter_stays_consistent_through_edits_and_undo(
-    qtbot: Any, panel: IndicatorPanel, seed_path: Path
+    qtbot: QtBot, panel: IndicatorPanel, seed_path: Path
 ) -> None:
     view, model = panel.view, panel.model
     document = model.document
@@ -220,7 +220,7 @@ def test_filter_stays_consistent_through_edits_and_undo(
 
 
 # -- keyboard -----------------------------------------------------------------------------
-def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: QtBot, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     document = model.document
     before = _names(model, 0)
@@ -250,7 +250,7 @@ def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: Any, panel: Indica
     assert "甲指标" not in _names(model, 1)
 
 
-def test_enter_edits_the_current_cell(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_enter_edits_the_current_cell(qtbot: QtBot, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 0, Column.UNIT))
@@ -265,7 +265,7 @@ def test_enter_edits_the_current_cell(qtbot: Any, panel: IndicatorPanel) -> None
 
 
 def test_ctrl_v_puts_one_cell_into_the_current_cell_and_rows_as_new_rows(
-    qtbot: Any, panel: IndicatorPanel
+    qtbot: QtBot, panel: IndicatorPanel
 ) -> None:
     view, model = panel.view, panel.model
     document = model.document

@@ -3,10 +3,12 @@ you type, for the current level-2 category."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QDialog
 
@@ -30,7 +32,7 @@ def _texts(dialog: IndicatorLibraryDialog) -> list[str]:
 
 
 @pytest.fixture
-def empty_window(qtbot: Any, db_path: Path, store: DeclarationStore) -> MainWindow:
+def empty_window(qtbot: QtBot, db_path: Path, store: DeclarationStore) -> MainWindow:
     window = make_main_window(db_path)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
@@ -40,7 +42,7 @@ def empty_window(qtbot: Any, db_path: Path, store: DeclarationStore) -> MainWind
 
 
 def test_library_on_an_empty_store_offers_the_catalogue_of_the_category(
-    empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+    empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     panel = _panel(empty_window)
     cost = [c.level2 for c in panel.model.categories].index("成本指标")
@@ -75,7 +77,7 @@ def test_library_on_an_empty_store_offers_the_catalogue_of_the_category(
 
 
 def test_library_lists_other_declarations_and_names_first(
-    qtbot: Any, seed_window: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, seed_window: Callable[[int, int], MainWindow], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed_window(1280, 800)  # one stored copy of the seed ...
     window = seed_window(1280, 800)  # ... and this one: the first is "another declaration"

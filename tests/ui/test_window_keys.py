@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget
@@ -16,7 +17,7 @@ from ui.sections import section_titles
 _DIGITS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5)
 
 
-def _active(qtbot: Any, window: MainWindow) -> MainWindow:
+def _active(qtbot: QtBot, window: MainWindow) -> MainWindow:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -24,7 +25,7 @@ def _active(qtbot: Any, window: MainWindow) -> MainWindow:
 
 
 def test_ctrl_digits_show_each_section_in_turn(
-    qtbot: Any, seed_window: Callable[[int, int], MainWindow]
+    qtbot: QtBot, seed_window: Callable[[int, int], MainWindow]
 ) -> None:
     window = _active(qtbot, seed_window(1366, 768))
     assert window.editor is not None
@@ -39,7 +40,7 @@ def test_ctrl_digits_show_each_section_in_turn(
 
 
 def test_ctrl_f_in_the_indicator_section_focuses_the_filter(
-    qtbot: Any, seed_window: Callable[[int, int], MainWindow]
+    qtbot: QtBot, seed_window: Callable[[int, int], MainWindow]
 ) -> None:
     window = _active(qtbot, seed_window(1366, 768))
     assert window.editor is not None

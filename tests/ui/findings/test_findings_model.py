@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.engine import check_declaration
@@ -47,7 +47,7 @@ def test_groups_by_dimension_in_official_order(
     )
 
 
-def test_group_row_shows_its_counts(seed_document: DeclarationDocument, qapp: Any) -> None:
+def test_group_row_shows_its_counts(seed_document: DeclarationDocument, qapp: QApplication) -> None:
     findings = check_declaration(seed_document.declaration, seed_document.profile)
     model = FindingsModel()
     model.set_findings(findings)
@@ -57,7 +57,7 @@ def test_group_row_shows_its_counts(seed_document: DeclarationDocument, qapp: An
     assert model.index(row, 0).data() == f"相关性（警告 {warnings} · 提示 {infos}）"
 
 
-def test_finding_row_columns_and_where(qapp: Any) -> None:
+def test_finding_row_columns_and_where(qapp: QApplication) -> None:
     finding = Finding(
         "I07", "warning", "适当性", "indicators[31].value", "民生诉求满意度", "指标值偏低", False
     )
@@ -108,7 +108,7 @@ def test_accepted_finding_is_grey_with_reason(qtmodeltester: ModelTester) -> Non
     assert group.data() == "适当性（提示 1 · 已接受 1）"
 
 
-def test_same_findings_do_not_reset(qtbot: Any) -> None:
+def test_same_findings_do_not_reset(qtbot: QtBot) -> None:
     finding = Finding("G03", "warning", "完整性", "goals[1]", "目标2", "没有量化内容", False)
     model = FindingsModel()
     assert model.set_findings([finding])
@@ -122,7 +122,7 @@ def test_same_findings_do_not_reset(qtbot: Any) -> None:
     assert model.rowCount(QModelIndex()) == 0
 
 
-def test_goal_and_task_subjects_carry_their_number(qapp: Any) -> None:
+def test_goal_and_task_subjects_carry_their_number(qapp: QApplication) -> None:
     goal = Finding(
         "G03", "warning", "完整性", "goals[1]", "通过加强2026年辅助人员力量", "没有量化内容", False
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
@@ -24,7 +24,7 @@ from ui.findings.panel import FindingsPanel
 
 
 @pytest.fixture
-def panel(seed_document: DeclarationDocument, qtbot: Any) -> FindingsPanel:
+def panel(seed_document: DeclarationDocument, qtbot: QtBot) -> FindingsPanel:
     checker = LiveChecker(seed_document, delay_ms=30)
     widget = FindingsPanel(checker)
     qtbot.addWidget(widget)
@@ -61,7 +61,7 @@ def test_view_is_named_and_summary_counts_open_findings(panel: FindingsPanel) ->
     assert panel.view.isExpanded(panel.model.index(0, 0))
 
 
-def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: Any) -> None:
+def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: QtBot) -> None:
     document = panel.checker.document
     assert document is not None
     document.declaration.unit_name = ""
@@ -72,7 +72,7 @@ def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: Any) -> None:
 
 
 def test_accept_a_warning_with_reason_then_undo(
-    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     document = panel.checker.document
     assert document is not None
@@ -155,7 +155,7 @@ def test_an_error_cannot_be_accepted(panel: FindingsPanel, monkeypatch: pytest.M
     assert document.declaration.accepted_findings == []
 
 
-def test_double_click_and_enter_ask_to_jump(panel: FindingsPanel, qtbot: Any) -> None:
+def test_double_click_and_enter_ask_to_jump(panel: FindingsPanel, qtbot: QtBot) -> None:
     index = _row_of(panel, "I07", Column.MESSAGE)
     where = index.data(FINDING_ROLE).where
     panel.view.scrollTo(index)
@@ -191,7 +191,7 @@ def test_collapsed_dimension_stays_collapsed_after_a_check(panel: FindingsPanel)
 
 
 def test_export_writes_the_findings(
-    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: Any
+    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     target = tmp_path / "自检"
     proposals: list[str] = []
@@ -221,7 +221,7 @@ def test_export_failure_is_reported(
     assert not target.exists()
 
 
-def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
+def test_accept_dialog_needs_a_reason(qtbot: QtBot) -> None:
     finding = Finding(
         "I07", "warning", "适当性", "indicators[31].value", "民生诉求满意度", "偏低", False
     )
@@ -237,7 +237,7 @@ def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
     assert dialog.reason() == "上级要求"
 
 
-def test_narrow_dock_keeps_the_message_visible(panel: FindingsPanel, qtbot: Any) -> None:
+def test_narrow_dock_keeps_the_message_visible(panel: FindingsPanel, qtbot: QtBot) -> None:
     panel.resize(340, 600)
     qtbot.waitUntil(lambda: panel.view.isColumnHidden(Column.SUBJECT))
     assert panel.view.isColumnHidden(Column.SEVERITY)
