@@ -73,7 +73,8 @@ def test_choosing_a_grade_fills_an_empty_explanation_in_one_step(
     commands.push_insert(model, 0, 0, [Indicator(name="新指标")])
     model.setData(model.indicator_index(0, 0, Column.VALUE), "显著")
     indicator = seed_document.declaration.categories[0].indicators[0]
-    assert indicator.explanation == seed_document.profile.scale_for("显著").explanation()  # type: ignore[union-attr]
+    scale = seed_document.profile.scale_for("显著")
+    assert scale is not None and indicator.explanation == scale.explanation()
     assert "80%-100%" in indicator.explanation
     seed_document.undo_stack.undo()
     assert (indicator.value, indicator.explanation) == ("", "")

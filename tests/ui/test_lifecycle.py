@@ -224,7 +224,7 @@ def test_settings_that_cannot_be_saved_are_reported(
         "values",
         lambda self: {"print.signature_block": True},
     )
-    assert settings_dialog.edit_settings(settings, None)  # type: ignore[arg-type]
+    assert settings_dialog.edit_settings(settings, None)
     assert warnings and "只读" in warnings[0]
     assert settings.get("print.signature_block") is True  # kept for this session
 

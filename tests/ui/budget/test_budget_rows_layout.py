@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QPointF, Qt
-from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtGui import QDropEvent, QGuiApplication, QPainter
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem, QTableView
 
 from desktop.domain.model import Declaration, Task
 from desktop.domain.profile import load_profile, new_declaration
@@ -152,10 +152,11 @@ def test_an_empty_budget_explains_what_to_do(qtbot: QtBot, seed_panel: BudgetPan
     mof = new_declaration(load_profile("MOF-2021"), 2026)
     mof.tasks = []
     panel = _panel(qtbot, mof)
-    assert panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
+    empty = panel.findChild(QLabel, "budgetEmpty")
+    assert empty is not None and empty.isVisible()
     panel.add_row()
     assert panel.document.declaration.tasks == [Task()]
-    assert not panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
+    assert not empty.isVisible()
 
 
 def _drop(view: RowDragView, data: QMimeData, row: int, lower_half: bool) -> None:
@@ -205,9 +206,11 @@ def test_a_keystroke_repaints_only_the_cells_it_changes(
     painted: list[int] = []
     original = AmountDelegate.paint
 
-    def paint(self: AmountDelegate, painter: object, option: object, index: QModelIndex) -> None:
+    def paint(
+        self: AmountDelegate, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
         painted.append(index.row())
-        original(self, painter, option, index)  # type: ignore[arg-type]
+        original(self, painter, option, index)
 
     monkeypatch.setattr(AmountDelegate, "paint", paint)
     declaration = new_declaration(load_profile("SZ-DEPT-2026"), 2026)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -105,8 +106,8 @@ def test_printing_a_page_range(qtbot: QtBot, tmp_path: Path) -> None:
     assert int(_pdfinfo(out)["Pages"]) == 2
 
 
-def _shown_pane(qtbot: QtBot, render: object) -> PdfPreviewPane:
-    pane = PdfPreviewPane(render)  # type: ignore[arg-type]
+def _shown_pane(qtbot: QtBot, render: Callable[[], bytes]) -> PdfPreviewPane:
+    pane = PdfPreviewPane(render)
     qtbot.addWidget(pane)
     pane.resize(800, 900)
     pane.show()
