@@ -31,7 +31,8 @@ def main() -> int:
         QTimer.singleShot(0, loop.quit)
         loop.exec()
     if len(sys.argv) > 1:
-        window.grab().toImage().save(sys.argv[1], "PNG")
+        # The stubs want bytes for the format; PySide6 6.12 accepts only str at run time.
+        window.grab().toImage().save(sys.argv[1], "PNG")  # type: ignore[call-overload]
     window.close()
     del app
     return 0

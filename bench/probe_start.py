@@ -32,8 +32,8 @@ def main() -> int:
         QTimer.singleShot(0, quit_when_idle)  # fires once exec() runs with the window shown
         return made
 
-    app._application = application
-    return cli.main(["--db", sys.argv[1], "gui", sys.argv[2]])
+    setattr(app, "_application", application)  # noqa: B010 - the probe's one hook
+    return int(cli.main(["--db", sys.argv[1], "gui", sys.argv[2]]))
 
 
 if __name__ == "__main__":

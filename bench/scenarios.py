@@ -118,7 +118,12 @@ def window_pdf(quick: bool) -> dict[str, list[float]]:
 
     _app()
     shown: list[int] = []
-    dialogs.PrintPreviewDialog.exec = lambda self: shown.append(self.pane.page_count()) or 0  # type: ignore[method-assign,assignment,misc,func-returns-value]
+
+    def show(dialog: dialogs.PrintPreviewDialog) -> int:  # instead of a modal event loop
+        shown.append(dialog.pane.page_count())
+        return 0
+
+    setattr(dialogs.PrintPreviewDialog, "exec", show)  # noqa: B010
     with tempfile.TemporaryDirectory() as folder:
         window = _window(Path(folder), _seed(), 0)
         action = window.window_actions["printPreviewAction"]

@@ -12,9 +12,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from db.engine import MIGRATIONS, SCHEMA_HEAD
+from db.engine import MIGRATIONS
 from db.repository import open_store
 from db.schema import metadata
+from db.schema_head import SCHEMA_HEAD
 from desktop.domain.model import Declaration
 from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, NotFoundError
 
@@ -89,7 +90,8 @@ def test_every_connection_enforces_foreign_keys_in_wal_mode(db_path: Path) -> No
         for conn in connections:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+            busy_timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            assert busy_timeout is not None and busy_timeout > 0
     finally:
         for conn in connections:
             conn.close()

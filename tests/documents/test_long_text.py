@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from desktop.documents import pdf_measure
+from desktop.documents import linebreak, pdf_measure
 from desktop.documents.layout import Cell
 from desktop.documents.paginate import CONTINUED
 from desktop.documents.pdf import render_pdf_bytes
@@ -61,7 +61,7 @@ def test_long_explanation_is_wrapped_once_and_printed_whole(
 ) -> None:
     decl, profile, text = _long(seed_path)
     wrapped = [0]
-    real_wrap = pdf_measure.wrap_lines
+    real_wrap = linebreak.wrap_lines
 
     def counting_wrap(text: str, avail: float, width_of: Any) -> list[str]:
         wrapped[0] += len(text)
