@@ -50,21 +50,25 @@ Job = Callable[[Cancel], Any]
 BUSY_SWITCH_INTERVAL = 0.0005
 _running_jobs = 0
 _idle_switch_interval = sys.getswitchinterval()
+_jobs_lock = threading.Lock()
 
 
 def _job_started() -> None:
     global _running_jobs, _idle_switch_interval
-    if _running_jobs == 0:
-        _idle_switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(_idle_switch_interval, BUSY_SWITCH_INTERVAL))
-    _running_jobs += 1
+    with _jobs_lock:
+        if _running_jobs == 0:
+            _idle_switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_idle_switch_interval, BUSY_SWITCH_INTERVAL))
+        _running_jobs += 1
 
 
 def _job_ended() -> None:
+    """Called by the worker itself, so a job whose owner was deleted still counts down."""
     global _running_jobs
-    _running_jobs -= 1
-    if _running_jobs == 0:
-        sys.setswitchinterval(_idle_switch_interval)
+    with _jobs_lock:
+        _running_jobs -= 1
+        if _running_jobs == 0:
+            sys.setswitchinterval(_idle_switch_interval)
 
 
 class LatestJob(QObject):
@@ -136,6 +140,8 @@ class LatestJob(QObject):
                 ok = True
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
                 result, ok = exc, False
+            finally:
+                _job_ended()
             # The owner may have been deleted meanwhile: then nobody wants the result.
             with contextlib.suppress(RuntimeError):
                 self._done.emit(generation, ok, result)
@@ -150,7 +156,6 @@ class LatestJob(QObject):
     @Slot(int, bool, object)
     def _on_done(self, generation: int, ok: bool, outcome: object) -> None:
         self._running = None
-        _job_ended()
         wanted = generation == self._generation and not isinstance(outcome, Cancelled)
         pending, self._pending = self._pending, None
         if pending is not None:

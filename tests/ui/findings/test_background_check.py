@@ -134,3 +134,24 @@ def test_gui_thread_gets_the_interpreter_often_while_a_job_runs(qtbot: Any) -> N
     gate.set()
     assert jobs.wait(10_000)
     assert sys.getswitchinterval() == before
+
+
+def test_switch_interval_comes_back_when_the_owner_goes_away_mid_job(qtbot: Any) -> None:
+    import sys
+
+    from shiboken6 import Shiboken
+
+    before = sys.getswitchinterval()
+    jobs = LatestJob()
+    gate = threading.Event()
+    done = threading.Event()
+
+    def job(cancel: Cancel) -> None:
+        gate.wait(10)
+        done.set()
+
+    jobs.submit(job)
+    Shiboken.delete(jobs)  # e.g. the 预览 section closed with its declaration while rendering
+    gate.set()
+    qtbot.waitUntil(done.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)
