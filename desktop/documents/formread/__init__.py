@@ -50,7 +50,8 @@ def read_form(grids: list[Grid], profile_id: str | None = None) -> FormReadResul
         except FormReadError as exc:
             errors.append(str(exc))
             continue
-        if kind != FORM_DEPARTMENT:
+        result.recognised_form = kind == FORM_DEPARTMENT
+        if kind != FORM_DEPARTMENT and (result.declaration.tasks or result.declaration.goals):
             result.notes.insert(0, Problem(grid.name, "没有找到表格标题“部门（单位）整体支出绩效目标申报表”，已按该表导入"))
         for other in candidates:
             if other is not grid and _has_content(other):

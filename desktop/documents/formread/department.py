@@ -39,6 +39,10 @@ class DepartmentFormReader:
         self.levels = LevelResolver(profile, labels)
         #: Rows where a block starts; a block reads up to the next one.
         self.starts: set[int] = set()
+        #: Field path (``tasks[0].fiscal``, ``goals[2]``, ``数量指标[1].value``) → cell place.
+        self.places: dict[str, str] = {}
+        self.printed_totals: Totals | None = None
+        self._last_value_cell: Cell = (0, 0)
 
     # -- entry ----------------------------------------------------------------------------
     def read(self) -> FormReadResult:
@@ -68,7 +72,7 @@ class DepartmentFormReader:
         self._block_labels()
         self._collect_unplaced()
         unplaced = [problem for _, problem in sorted(self._unplaced, key=lambda item: item[0])]
-        return FormReadResult(decl, unplaced, self.notes, self.grid.name)
+        return FormReadResult(decl, unplaced, self.notes, self.grid.name, self.places, self.printed_totals)
 
     def _next_start(self, row: int, stop: int | None = None) -> int:
         later = [r for r in self.starts if r > row]
@@ -116,16 +120,16 @@ class DepartmentFormReader:
             value = self._labelled_value(self.labels.fields[key], 0, max(limit, 1) + 2)
             if value is not None:
                 setattr(decl, key, value)
+                self.places[key] = self.grid.ref(*self._last_value_cell)
 
     def _labelled_value(self, variants: frozenset[str], start: int, stop: int) -> str | None:
         """A label's value: after the label in its own cell, or in the next cell to the right."""
         for cell, inline in self.index.find_prefixed(variants, start=start, stop=stop):
-            if inline:
-                self.used.add(cell)
-                return inline
             self.used.add(cell)
-            right = self._right_value(cell)
-            return right
+            self._last_value_cell = cell
+            if inline:
+                return inline
+            return self._right_value(cell)
         return None
 
     def _right_value(self, cell: Cell) -> str:
@@ -137,6 +141,7 @@ class DepartmentFormReader:
                 if self._is_any_label(target):
                     return ""
                 self.used.add(target)
+                self._last_value_cell = target
                 return self.index.raw_text[target].strip()
         return ""
 
@@ -244,10 +249,15 @@ class DepartmentFormReader:
             task.other = other if other is not None else max((total or Decimal(0)) - (fiscal or Decimal(0)), Decimal(0))
             if total is not None and total != task.total:
                 task.declared_total = total
+        path = f"tasks[{len(decl.tasks)}]"
+        for key in ("name", "content", *_AMOUNT_KEYS):
+            if columns.get(key) is not None:
+                self.places[f"{path}.{key}"] = self.grid.ref(row, columns[key])
         decl.tasks.append(task)
 
     def _total_row(self, decl: Declaration, row: int, columns: dict[str, int], scale: Decimal) -> Totals | None:
         amounts = {key: self._amount(row, columns.get(key), scale) for key in _AMOUNT_KEYS}
+        self.printed_totals = Totals(**amounts)
         computed = decl.computed_totals()
         declared = Totals(**{k: v for k, v in amounts.items() if v is not None and v != getattr(computed, k)})
         return None if declared.is_empty() else declared
@@ -287,6 +297,7 @@ class DepartmentFormReader:
                 if number is not None and number != len(goals) + 1:
                     self._note(cell, f"目标序号“目标{number}”与其位置（目标{len(goals) + 1}）不一致，已按位置编号")
                 if text:
+                    self.places[f"goals[{len(goals)}]"] = self.grid.ref(*cell)
                     goals.append(text)
         return goals
 
@@ -376,6 +387,10 @@ class DepartmentFormReader:
         if not name:
             self._note(where, f"这一行没有三级指标名称（指标值“{value}”）")
         category.not_applicable = False
+        path = f"{category.level2}[{len(category.indicators)}]"
+        for key in ("name", "value", "unit", "explanation"):
+            if columns.get(key) is not None:
+                self.places[f"{path}.{key}"] = self.grid.ref(row, columns[key])
         category.indicators.append(Indicator(name=name, value=value, unit=unit, explanation=explanation))
         return (text1, text2)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.documents.xlsx.problems import Problem
-from desktop.domain.model import Declaration
+from desktop.domain.model import Declaration, Totals
 
 
 class FormReadError(ValueError):
@@ -21,6 +21,12 @@ class FormReadResult:
     notes: list[Problem] = field(default_factory=list)
     #: The sheet/page the form was found on.
     source: str = ""
+    #: Field path (``tasks[0].fiscal``, ``goals[2]``, ``数量指标[1].value``) → cell place.
+    places: dict[str, str] = field(default_factory=dict)
+    #: The amounts the 金额合计 row printed (None without such a row).
+    printed_totals: Totals | None = None
+    #: True when a form title or department-form label was seen (not just an indicator table).
+    recognised_form: bool = True
 
     def messages(self) -> list[str]:
         """Notes then unplaced cells, one line each, for a terminal or a list widget."""

@@ -8,6 +8,7 @@ The spreadsheet libraries are imported here, inside functions, never at import t
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,7 +93,9 @@ class Workbook:
         """Formula cells whose cached value is missing (written by a program that never calculated)."""
         import openpyxl
 
-        formulas = openpyxl.load_workbook(self._path, read_only=True, data_only=False, keep_links=False)
+        formulas = openpyxl.load_workbook(
+            in_memory(self._path), read_only=True, data_only=False, keep_links=False
+        )
         try:
             missing: set[tuple[int, int]] = set()
             for row_index, row in enumerate(
@@ -125,6 +128,12 @@ def _bounded_rows(source: Iterator[tuple[Any, ...]], name: str) -> list[tuple[Ce
     return rows
 
 
+def in_memory(path: Path) -> io.BytesIO:
+    """The file's bytes (already bounded by the screening): openpyxl judges a path by its
+    suffix and refuses an .xlsx named .xls or .et, a file object it reads by content."""
+    return io.BytesIO(path.read_bytes())
+
+
 @contextlib.contextmanager
 def open_workbook(path: str | Path) -> Iterator[Workbook]:
     """Screen and open ``path``; raises :class:`XlsxImportError` with a Chinese message."""
@@ -142,7 +151,7 @@ def _open_xlsx(path: Path) -> Workbook:
     import openpyxl
 
     try:
-        handle = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        handle = openpyxl.load_workbook(in_memory(path), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises anything from KeyError to ParseError on garbage
         _log.info("workbook %s unreadable: %r", path, exc)
         raise _refusal(exc) from exc

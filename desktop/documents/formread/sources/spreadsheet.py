@@ -17,6 +17,7 @@ from desktop.documents.xlsx.cells import CellValue
 from desktop.documents.xlsx.problems import XlsxImportError
 from desktop.documents.xlsx.safety import screen_xlsx
 from desktop.documents.xlsx.schema import MAX_COLUMNS, MAX_ROWS
+from desktop.documents.xlsx.source import in_memory
 
 _log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def xlsx_grids(path: Path) -> list[Grid]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+        book = openpyxl.load_workbook(in_memory(path), data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises anything on a damaged part
         _log.info("workbook %s unreadable: %r", path, exc)
         raise UnreadableFileError(
