@@ -195,6 +195,12 @@ def _html_text(value: Value) -> str:
     return escape(value).replace("\n", "<br>")
 
 
+def _plain(value: Value) -> str:
+    if isinstance(value, float):
+        return format_amount(Decimal(repr(value)))
+    return "" if value is None else value
+
+
 def to_html(sheet: Sheet, path: Path, encoding: str = "gb18030") -> Path:
     covered = _covered(sheet)
     parts = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}">'
@@ -266,7 +272,7 @@ def to_docx(sheet: Sheet, path: Path) -> Path:
                 table.cell(r - first, c).merge(table.cell(min(r + rowspan - 1, rows[-1]) - first, c + colspan - 1))
         for (r, c), value in sheet.cells.items():
             if first <= r <= rows[-1] and value is not None:
-                table.cell(r - first, c).text = _html_text(value).replace("<br>", "\n") if isinstance(value, float) else str(value)
+                table.cell(r - first, c).text = _plain(value)
     document.save(str(path))
     return path
 

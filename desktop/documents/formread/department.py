@@ -14,7 +14,7 @@ from decimal import Decimal
 from desktop.documents.formread.grid import Grid
 from desktop.documents.formread.labels import FormLabels, normalise_label
 from desktop.documents.formread.levels import LevelError, LevelResolver
-from desktop.documents.formread.locate import Cell, Header, LabelIndex
+from desktop.documents.formread.locate import Cell, Header, LabelIndex, labelled_parts
 from desktop.documents.formread.result import FormReadError, FormReadResult
 from desktop.documents.formread.texts import find_year, form_amount, iso_date, split_goals
 from desktop.documents.xlsx.cells import CellError
@@ -360,6 +360,11 @@ class DepartmentFormReader:
                         self.used.add(cell)
                 return (text1 or previous[0], text2 or previous[1])
             return previous
+        if not name and not value:  # a stray note in the unit or explanation column
+            for key in ("unit", "explanation"):
+                if columns.get(key) is not None:
+                    self.used.discard(self.grid.origin(row, columns[key]))
+            return previous
         if not text1:
             text1 = previous[0]
         if not text2 and (text1 == previous[0] or not cell1 or cell1[0] != row):
@@ -409,13 +414,21 @@ class DepartmentFormReader:
         return found[0][0][0] if found else None
 
     def _signature(self, decl: Declaration, row: int) -> None:
-        for key, variants in self.labels.signature.items():
-            value = self._labelled_value(variants, row, self.grid.height)
-            if value is None or key == "seal":
+        for cell, text in sorted(self.index.raw_text.items()):
+            if cell[0] < row or cell in self.used:
                 continue
-            if key == "date":
-                value = iso_date(value) or ("" if not any(ch.isdigit() for ch in value) else value)
-            setattr(decl.footer, key, value)
+            parts = labelled_parts(text.strip(), self.labels.signature)
+            if parts is None:
+                continue
+            self.used.add(cell)
+            for index, (key, value) in enumerate(parts):
+                if not value and index == len(parts) - 1 and key != "seal":
+                    value = self._right_value(cell)
+                if key == "seal":
+                    continue
+                if key == "date":
+                    value = iso_date(value) or ("" if not any(ch.isdigit() for ch in value) else value)
+                setattr(decl.footer, key, value)
 
     # -- the rest -------------------------------------------------------------------------
     def _block_labels(self) -> None:

@@ -84,21 +84,56 @@ class LabelIndex:
         return Header(row, columns, tuple(cells), tuple(skipped), tuple(unknown))
 
 
-def split_after_label(text: str, label: str) -> str | None:
-    """The value after ``label`` (normalised) at the start of ``text``: ``填报人：张三`` → ``张三``.
+def label_end(text: str, label: str) -> int | None:
+    """Where ``label`` (normalised) ends at the start of ``text``, colon and blanks included.
 
-    None when the text does not start with the label followed by a colon, a blank or its end;
-    an empty string when nothing follows it.
+    None when the text does not start with the label followed by a colon, a blank or its end
+    (电话回访满意度 is no 电话 label).
     """
     for end in range(1, len(text) + 1):
         head = normalise_label(text[:end])
         if head == label:
-            rest = text[end:]
-            if rest and normalise_label(rest[0]) != "":
-                return None  # 电话回访满意度 is no 电话 label: a label ends in a colon or a blank
-            while rest and normalise_label(rest[0]) == "":
-                rest = rest[1:]
-            return rest.strip()
+            if end < len(text) and normalise_label(text[end]) != "":
+                return None
+            while end < len(text) and normalise_label(text[end]) == "":
+                end += 1
+            return end
         if not label.startswith(head):
             return None
     return None
+
+
+def split_after_label(text: str, label: str) -> str | None:
+    """The value after ``label`` at the start of ``text``: ``填报人：张三`` → ``张三``."""
+    end = label_end(text, label)
+    return None if end is None else text[end:].strip()
+
+
+def labelled_parts(text: str, table: Mapping[str, frozenset[str]]) -> list[tuple[str, str]] | None:
+    """A line of several labels and values (``填报人：张三    联系电话：…``) as (key, value) pairs.
+
+    A label counts at the start of the text or after a blank. None when the text does not start
+    with a label.
+    """
+    variants = sorted(((v, key) for key, vs in table.items() for v in vs if v), key=lambda p: -len(p[0]))
+    found: list[tuple[int, int, str]] = []  # (label start, value start, key)
+    position = 0
+    while position < len(text):
+        if position == 0 or text[position - 1].isspace():
+            for variant, key in variants:
+                end = label_end(text[position:], variant)
+                if end is not None:
+                    found.append((position, position + end, key))
+                    position += end
+                    break
+            else:
+                position += 1
+            continue
+        position += 1
+    if not found or found[0][0] != len(text) - len(text.lstrip()):
+        return None
+    parts = []
+    for index, (_start, value_start, key) in enumerate(found):
+        stop = found[index + 1][0] if index + 1 < len(found) else len(text)
+        parts.append((key, text[value_start:stop].strip()))
+    return parts
