@@ -41,7 +41,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
 
         return run_import(
             ctx, Path(args.file), args.into, args.replace,
-            dry_run=args.dry_run, prefer_data=args.prefer == "data",
+            dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
         )
     if command == "list":
         from desktop.commands.listing import run_list

@@ -53,7 +53,8 @@ class DepartmentFormReader:
         if indicator_header is None and task_header is None and goal_label is None:
             raise FormReadError(
                 f"{self.grid.name}：没有找到申报表的“年度主要任务”“年度总体目标”或绩效指标表头"
-                "（一级指标、二级指标、三级指标、指标值），无法按申报表导入"
+                "（一级指标、二级指标、三级指标、指标值），无法按申报表导入；"
+                "请确认它是部门（单位）整体支出绩效目标申报表，或用“--into 编号”把其中的指标导入已有的申报表"
             )
         for row in (task_header, goal_label[0] if goal_label else None,
                     indicator_header.row if indicator_header else None, signature_row):

@@ -21,7 +21,7 @@ from desktop.documents.xlsx.safety import FileKind, ZipReport, detect_kind, scre
 from desktop.documents.xlsx.schema import MAX_COLUMNS, MAX_ROWS
 
 _log = logging.getLogger(__name__)
-_DAMAGED = "文件已损坏或不是有效的 Excel 工作簿，无法读取"
+_DAMAGED = "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入"
 _TOO_MANY_ROWS = f"工作表超过 {MAX_ROWS} 行，不能导入"
 _ENTITIES = "文件包含不允许的 XML 实体声明（可能是恶意构造的文件），不能导入"
 
@@ -165,7 +165,7 @@ def _open_xls(path: Path) -> Workbook:
         book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct.error, ...
         _log.info("xls %s unreadable: %r", path, exc)
-        raise XlsxImportError.single("文件已损坏或不是有效的 Excel 97-2003 工作簿（.xls），无法读取") from exc
+        raise XlsxImportError.single("文件已损坏或不是有效的 Excel 97-2003 工作簿（.xls），无法读取；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from exc
     return Workbook(FileKind.XLS, book, None, path)
 
 

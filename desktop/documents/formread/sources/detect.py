@@ -137,14 +137,13 @@ def decode_text(data: bytes) -> str | None:
                 return data.decode(name.decode("ascii", "replace"), "replace")
             except LookupError:
                 break
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 3 and exc.reason.startswith("unexpected end"):
+                return data[: exc.start].decode(encoding)  # a sniffed head cut inside a character
+    return None
 
 
 def _text_kind(head: bytes) -> SourceKind:
