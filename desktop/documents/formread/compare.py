@@ -100,10 +100,10 @@ def carry_unprinted(data: Declaration, form: Declaration) -> Declaration:
             if match is not None:
                 indicator.goals = [g for g in match.goals if g <= len(merged.goals)]
     for index, task in enumerate(merged.tasks):
-        if index < len(data.tasks):
-            old = data.tasks[index]
-            if (old.fiscal, old.other) == (task.fiscal, task.other):
-                task.declared_total = old.declared_total
+        # our form prints 总额 as the sum, so only a total declared in the data still applies
+        old = data.tasks[index] if index < len(data.tasks) else None
+        same = old is not None and (old.fiscal, old.other) == (task.fiscal, task.other)
+        task.declared_total = old.declared_total if same and old is not None else None
     return merged
 
 
