@@ -50,12 +50,8 @@ class LevelResolver:
                 if self.profile.level2(level1, name) is not None:
                     return Resolved(level1, name)
         owners = [(owner, name) for name in candidates for owner in self._owners(name)]
-        if len(owners) == 1:
-            owner, name = owners[0]
-            if not n1 or level1 is None:
-                note = "" if not n1 else f"一级指标“{level1_text.strip()}”无法识别，按二级指标归入“{owner}”"
-                return Resolved(owner, name, note)
-            return Resolved(owner, name, f"二级指标“{level2_text.strip()}”属于“{owner}”，已归入该一级指标")
+        if len(owners) == 1 and not n1:  # only the level-2 column is filled: it tells its group
+            return Resolved(*owners[0])
         known = "、".join(l1.name for l1 in self.profile.framework)
         if not n1 and not n2:
             raise LevelError("一级指标和二级指标都为空")
@@ -63,8 +59,8 @@ class LevelResolver:
             raise LevelError(f"一级指标“{level1_text.strip()}”不属于指标体系 {self.profile.id}（应为：{known}）")
         if not n2:
             raise LevelError("二级指标为空")
-        group = level1 or "任何一级指标"
-        raise LevelError(f"二级指标“{level2_text.strip()}”不属于“{group}”")
+        group = f"一级指标“{level1}”" if level1 else "任何一级指标"
+        raise LevelError(f"二级指标“{level2_text.strip()}”不属于{group}")
 
     def _alias(self, n1: str, n2: str, level1: str | None) -> tuple[str, str] | None:
         keys = [(n1, n2)]
