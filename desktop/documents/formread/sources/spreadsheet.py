@@ -8,6 +8,8 @@ would look for it.
 from __future__ import annotations
 
 import logging
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -23,35 +25,55 @@ _log = logging.getLogger(__name__)
 
 
 def xlsx_grids(path: Path) -> list[Grid]:
+    """Values through openpyxl's fast read-only mode; merged ranges from each sheet's XML.
+
+    (openpyxl's full mode would give the merges too, but restyles every merged cell on load,
+    which costs seconds on a long form.)
+    """
     try:
-        screen_xlsx(path)
+        report = screen_xlsx(path)
     except XlsxImportError as exc:
         raise UnreadableFileError(f"Excel 工作簿（.xlsx）：{exc}") from exc
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(in_memory(path), data_only=True, keep_links=False)
+        book = openpyxl.load_workbook(in_memory(path), read_only=True, data_only=True, keep_links=False)
+        with zipfile.ZipFile(path) as archive:
+            merges = {name: _merged_ranges(archive.read(part)) for name, part in report.sheet_parts.items()}
+        sheets = sorted(book.worksheets, key=lambda ws: getattr(ws, "sheet_state", "visible") != "visible")
+        return [_xlsx_sheet(ws, merges.get(ws.title, [])) for ws in sheets if hasattr(ws, "iter_rows")]
+    except UnreadableFileError:
+        raise
     except Exception as exc:  # openpyxl raises anything on a damaged part
         _log.info("workbook %s unreadable: %r", path, exc)
         raise UnreadableFileError(
             "Excel 工作簿（.xlsx）已损坏，无法读取；请在 Excel 或 WPS 中打开并另存后再导入"
         ) from exc
-    try:
-        sheets = sorted(book.worksheets, key=lambda ws: ws.sheet_state != "visible")
-        return [_xlsx_sheet(ws) for ws in sheets if hasattr(ws, "merged_cells")]
-    finally:
-        book.close()
 
 
-def _xlsx_sheet(ws: Any) -> Grid:
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\"")
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number - 1
+
+
+def _merged_ranges(xml: bytes) -> list[Span]:
+    spans = []
+    for left, top, right, bottom in _MERGE.findall(xml):
+        span = Span(int(top) - 1, _column(left), int(bottom) - 1, _column(right))
+        if span.top < MAX_ROWS and span.left < MAX_COLUMNS:
+            spans.append(span)
+    return spans
+
+
+def _xlsx_sheet(ws: Any, spans: list[Span]) -> Grid:
     rows: list[list[CellValue]] = []
-    for row in ws.iter_rows(max_row=min(ws.max_row, MAX_ROWS), max_col=min(ws.max_column, MAX_COLUMNS), values_only=True):
+    for row in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True):
         rows.append(list(row))
-    spans = [
-        Span(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
-        for r in ws.merged_cells.ranges
-        if r.min_row <= MAX_ROWS and r.min_col <= MAX_COLUMNS
-    ]
     return Grid(ws.title, _trim(rows), spans)
 
 
