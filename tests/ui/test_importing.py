@@ -56,9 +56,14 @@ def test_indicator_list_appended_to_the_open_declaration_as_one_undo_step(
     assert window.document is not None
     before = window.document.declaration.indicator_count()
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
+    told: list[str] = []
+    monkeypatch.setattr(
+        importing.QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
+    )
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     declaration = window.document.declaration
     assert declaration.indicator_count() == before + 2
+    assert told and "“备注”列与“指标解释”列重复，已忽略" in told[0]  # no column dropped unsaid
     quantity = declaration.category("产出指标", "数量指标")
     assert quantity is not None and quantity.indicators[-1].name == "新增培训场次"
     window.document.undo_stack.undo()
@@ -71,6 +76,7 @@ def test_indicator_list_can_replace_the_table(
     window.controller.import_file(seed_path)
     assert window.document is not None
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: True)
+    monkeypatch.setattr(importing.QMessageBox, "information", staticmethod(lambda *args: None))
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     assert window.document.declaration.indicator_count() == 2
 

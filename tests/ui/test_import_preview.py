@@ -1,0 +1,80 @@
+"""导入预览: a form-layout file is shown (pages, unplaced cells, findings) before it is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QDialog, QListWidget
+
+from desktop.app import make_main_window
+from desktop.exchange.reader import read_json_file
+from desktop.services.store import DeclarationStore
+from tests.formread.shapes import Style, form_sheet, to_xlsx
+from ui import import_preview
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
+    made = make_main_window(db_path)
+    assert isinstance(made, MainWindow)
+    qtbot.addWidget(made)
+    return made
+
+
+def _template(seed_path: Path, tmp_path: Path) -> Path:
+    decl = read_json_file(seed_path).declaration
+    return to_xlsx(form_sheet(decl, Style(multiline=True, start=2, notes_above=("附件2",))), tmp_path / "hand.xlsx")
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, accept: bool, seen: list[import_preview.ImportPreviewDialog]) -> None:
+    def exec_(dialog: import_preview.ImportPreviewDialog) -> int:
+        seen.append(dialog)
+        return int(QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(import_preview.ImportPreviewDialog, "exec", exec_)
+
+
+def _items(widget: QListWidget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def test_cancel_in_the_preview_stores_nothing(
+    window: MainWindow, store: DeclarationStore, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[import_preview.ImportPreviewDialog] = []
+    _answer(monkeypatch, False, seen)
+    before = len(store.list())
+    assert window.controller.import_file(_template(seed_path, tmp_path)) is None
+    assert len(store.list()) == before
+    dialog = seen[0]
+    assert _items(dialog.unplaced) == ["Sheet1!A3：未能识别的内容“附件2”"]
+    assert any(line.startswith("警告 G03") for line in _items(dialog.findings))
+    assert "三级指标 29 个" in dialog.summary.text()
+
+
+def test_confirm_stores_and_opens_the_recognised_declaration(
+    window: MainWindow, store: DeclarationStore, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    seen: list[import_preview.ImportPreviewDialog] = []
+    _answer(monkeypatch, True, seen)
+    new_id = window.controller.import_file(_template(seed_path, tmp_path))
+    assert new_id is not None and window.document is not None
+    stored = store.load(new_id)
+    assert stored.unit_name == "深圳市福田区重点片区建设发展中心（本级）" and len(stored.goals) == 10
+    assert stored.indicator_count() == 29
+    image = seen[0].grab()
+    assert image.width() > 400
+    image.save(str(tmp_path / "preview.png"))
+
+
+def test_lossless_json_is_not_previewed(
+    window: MainWindow, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[import_preview.ImportPreviewDialog] = []
+    _answer(monkeypatch, False, seen)
+    assert window.controller.import_file(seed_path) is not None
+    assert seen == []
