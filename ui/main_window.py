@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
         self.autosaver: Autosaver | None = None
         self.undo_group = QUndoGroup(self)
         self.window_actions = build_actions(self, self.undo_group)
+        from ui.form_paste import install_paste_form_action
+
+        install_paste_form_action(self)
         self.controller = LifecycleController(self)
         self.output = OutputController(self)
         self.checks = ChecksController(self)

@@ -1,0 +1,114 @@
+"""编辑 → 粘贴整张申报表 (Ctrl+Shift+V): a whole form copied in Excel/WPS/Word, into an empty one.
+
+The clipboard goes through the same form-layout reader as a file import
+(desktop.documents.formread.clipboard), then through the import preview; confirming replaces
+the declaration's content as one undo step. Ordinary cell paste in the tables is elsewhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from typing import TYPE_CHECKING
+
+from typing_extensions import override
+
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.model import Declaration
+from ui.document import ALL, DeclarationDocument
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+#: Fields a pasted form replaces; profile, form kind and accepted findings stay.
+_CONTENT = ("year", "unit_name", "supervisor", "tasks", "declared_totals", "goals", "categories", "footer")
+
+
+class PasteWholeFormCommand(QUndoCommand):
+    """Replace the printed content of the declaration; undo puts the old content back."""
+
+    def __init__(self, document: DeclarationDocument, pasted: Declaration) -> None:
+        super().__init__("粘贴整张申报表")
+        self.document = document
+        self.before = {name: copy.deepcopy(getattr(document.declaration, name)) for name in _CONTENT}
+        self.after = {name: copy.deepcopy(getattr(pasted, name)) for name in _CONTENT}
+
+    def _apply(self, values: dict[str, object]) -> None:
+        for name, value in values.items():
+            setattr(self.document.declaration, name, copy.deepcopy(value))
+        self.document.notify(ALL)
+
+    @override
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    @override
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+def is_empty(declaration: Declaration, basic_name: str) -> bool:
+    """Nothing typed yet: no unit, goals or indicators, at most the untouched 基本支出 row."""
+    tasks_untouched = all(t.name in ("", basic_name) and not t.fiscal and not t.other for t in declaration.tasks)
+    no_indicators = not any(c.indicators or c.not_applicable for c in declaration.categories)
+    return not (declaration.unit_name or declaration.supervisor or declaration.goals) and tasks_untouched and no_indicators
+
+
+def paste_whole_form(window: MainWindow) -> bool:
+    """Read the clipboard as a whole form, preview it, and put it into the open declaration."""
+    document = window.document
+    title = "粘贴整张申报表"
+    if document is None:
+        QMessageBox.information(window, title, "请先新建一份申报表，再粘贴整张申报表。")
+        return False
+    if not is_empty(document.declaration, document.profile.basic_expenditure_name):
+        QMessageBox.information(
+            window, title, "整张申报表只能粘贴到空白的申报表中：请先新建一份申报表（Ctrl+N），再按 Ctrl+Shift+V 粘贴。"
+        )
+        return False
+    from desktop.documents.formread.clipboard import read_pasted_form
+    from desktop.documents.formread.result import FormReadError
+
+    mime = QGuiApplication.clipboard().mimeData()
+    html = mime.html() if mime is not None and mime.hasHtml() else None
+    text = mime.text() if mime is not None and mime.hasText() else None
+    try:
+        result = read_pasted_form(html, text, document.profile.id)
+    except FormReadError as error:
+        QMessageBox.warning(window, title, f"无法识别剪贴板中的申报表：{error}")
+        return False
+    from desktop.documents.formread.files import FileReadOutcome
+    from desktop.documents.formread.sources.detect import SourceKind
+    from ui.import_preview import ImportPreviewDialog
+
+    pasted = result.declaration
+    pasted = dataclasses.replace(pasted, profile_id=document.declaration.profile_id, form=document.declaration.form)
+    outcome = FileReadOutcome(pasted, SourceKind.HTML if html else SourceKind.TEXT,
+                              [str(n) for n in result.notes], [str(p) for p in result.unplaced])
+    from pathlib import Path
+
+    dialog = ImportPreviewDialog(Path("剪贴板"), outcome, window)
+    dialog.setWindowTitle("粘贴整张申报表 - 预览")
+    dialog.import_button.setText("粘贴")
+    if dialog.exec() != dialog.DialogCode.Accepted:
+        return False
+    document.undo_stack.push(PasteWholeFormCommand(document, dialog.chosen_declaration()))
+    window.statusBar().showMessage("已粘贴整张申报表（可撤销）", 10_000)
+    return True
+
+
+def install_paste_form_action(window: MainWindow) -> QAction:
+    """The 编辑 menu entry and its shortcut, enabled while a declaration is open."""
+    action = QAction("粘贴整张申报表", window)
+    action.setObjectName("pasteWholeFormAction")
+    action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    action.setStatusTip("把在 Excel、WPS 或 Word 中复制的整张申报表粘贴到空白申报表中")
+    action.triggered.connect(lambda: paste_whole_form(window))
+    window.addAction(action)
+    menu = window.window_actions.edit_menu
+    if menu is not None:
+        menu.addAction(action)
+    window.window_actions.actions["pasteWholeFormAction"] = action
+    return action
