@@ -117,3 +117,51 @@ def test_a_stray_cell_inside_the_form_is_listed_by_its_place(source: Declaration
     assert outcome.unplaced == [f"Sheet1!E{sheet.height}：未能识别的内容“审核人：”"]
 
 
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["seed-form.xls", "seed-form.et"])
+def test_excel_97_form_with_merges(seed_path: Path, tmp_path: Path, name: str) -> None:
+    """Saved by LibreOffice as .xls (make_form_xls.py); as a WPS .et it is the same container."""
+    import shutil
+
+    from desktop.exchange.reader import read_json_file
+
+    path = tmp_path / name
+    shutil.copy(FIXTURES / "seed-form.xls", path)
+    outcome = _read(path)
+    assert outcome.kind is SourceKind.XLS
+    assert outcome.unplaced == []
+    assert printed(outcome.declaration) == printed(read_json_file(seed_path).declaration)
+
+
+def test_mof_2021_form_is_read_in_its_own_framework(tmp_path: Path) -> None:
+    from tests.synthetic import large_declaration
+
+    source = large_declaration(24, goals=5, tasks=2, profile_id="MOF-2021")
+    assert source.categories[0].level1 == "成本指标"
+    sheet = form_sheet(source, Style(multiline=True, short_levels=True))
+    outcome = _read(to_xlsx(sheet, tmp_path / "mof.xlsx"))
+    assert outcome.declaration.profile_id == "MOF-2021"
+    assert outcome.unplaced == []
+    assert printed(outcome.declaration) == printed(source)
+
+
+def test_hand_typed_form_into_an_open_declaration(seed_path: Path, tmp_path: Path) -> None:
+    """``--into`` with a form layout: line breaks in labels and a header far down are fine."""
+    from tests.cli.conftest import run_cli
+
+    db = tmp_path / "db.sqlite3"
+    created = run_cli("import", seed_path, "--db", db)
+    from desktop.exchange.reader import read_json_file
+
+    seed = read_json_file(seed_path).declaration
+    sheet = form_sheet(seed, Style(multiline=True, short_levels=True, start=28))
+    result = run_cli("import", to_xlsx(sheet, tmp_path / "form.xlsx"), "--into", created.out.strip(), "--replace", "--db", db)
+    assert result.status == 0, result.err
+    check = run_cli("export", created.out.strip(), "--to", tmp_path / "back.json", "--db", db)
+    assert check.status == 0
+    back = read_json_file(tmp_path / "back.json").declaration
+    assert printed(back)["categories"] == printed(seed)["categories"]
