@@ -78,3 +78,40 @@ def test_lossless_json_is_not_previewed(
     _answer(monkeypatch, False, seen)
     assert window.controller.import_file(seed_path) is not None
     assert seen == []
+
+
+def test_edited_own_workbook_lets_the_user_keep_the_data_sheets(
+    window: MainWindow, store: DeclarationStore, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    from PySide6.QtWidgets import QRadioButton
+
+    from desktop.documents.xlsx import export_xlsx
+    from desktop.domain.profile import load_profile
+
+    decl = read_json_file(seed_path).declaration
+    path = tmp_path / "ours.xlsx"
+    export_xlsx(decl, load_profile(decl.profile_id), path, revision=1, fingerprint="abc")
+    book = openpyxl.load_workbook(path)
+    for row in book["申报表"].iter_rows():
+        for cell in row:
+            if cell.value == "≥26人":
+                cell.value = "≥30人"
+    book.save(path)
+    seen: list[import_preview.ImportPreviewDialog] = []
+
+    def exec_(dialog: import_preview.ImportPreviewDialog) -> int:
+        seen.append(dialog)
+        differences = dialog.tabs.findChild(QListWidget, "differencesList")
+        assert differences is not None and "≥30人" in _items(differences)[0]
+        assert dialog.chosen_declaration().categories[0].indicators[1].value == "≥30人"
+        button = dialog.findChild(QRadioButton, "preferData")
+        assert button is not None
+        button.click()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(import_preview.ImportPreviewDialog, "exec", exec_)
+    new_id = window.controller.import_file(path)
+    assert seen and new_id is not None
+    assert store.load(new_id).categories[0].indicators[1].value == "≥26人"

@@ -43,6 +43,8 @@ class DepartmentFormReader:
         self.places: dict[str, str] = {}
         self.printed_totals: Totals | None = None
         self._last_value_cell: Cell = (0, 0)
+        #: Goals written in the label's own cell after a colon.
+        self._inline_goals = ""
 
     # -- entry ----------------------------------------------------------------------------
     def read(self) -> FormReadResult:
@@ -178,7 +180,7 @@ class DepartmentFormReader:
             columns.update(amounts)
             self.used.update(c for c in sub.cells if self.index.norm[c] in set().union(*(cols[k] for k in amounts)))
             body = below + 1
-        scale = self._amount_scale(header)
+        scale = self._amount_scale(row, body)
         name_col = columns.get("name")
         content_col = columns.get("content")
         first_data_col = min(c for c in (name_col, content_col) if c is not None)
@@ -191,12 +193,15 @@ class DepartmentFormReader:
                 break
             self._task_row(decl, current, columns, scale)
 
-    def _amount_scale(self, header: Header) -> Decimal:
-        for cell in header.cells:
-            text = self.index.norm[cell]
-            if "(元)" in text or text.endswith("元") and "万元" not in text:
-                self._note(cell, "金额单位为元，已换算为万元")
-                return Decimal("0.0001")
+    def _amount_scale(self, first: int, body: int) -> Decimal:
+        """万元 unless a header says 元 (预算金额（元）): then amounts are divided by 10,000."""
+        for row in range(first, body):
+            for cell in self.index.cells_in_row(row):
+                text = self.index.norm[cell]
+                if "(元)" in text or (text.endswith("元") and "万元" not in text):
+                    self._note(cell, "金额单位为元，已换算为万元")
+                    self.used.add(cell)
+                    return Decimal("0.0001")
         return Decimal(1)
 
     def _vertical_label(self, row: int, before_col: int, variants: frozenset[str]) -> None:
@@ -275,10 +280,21 @@ class DepartmentFormReader:
     # -- goals ----------------------------------------------------------------------------
     def _goal_label(self) -> Cell | None:
         found = self.index.find(self.labels.blocks["goals"])
-        return found[0] if found else None
+        if found:
+            return found[0]
+        inline = self.index.find_prefixed(self.labels.blocks["goals"])  # 年度总体目标：目标1：…
+        if inline:
+            self._inline_goals = inline[0][1]
+            return inline[0][0]
+        return None
 
     def _goals(self, label: Cell) -> list[str]:
         self.used.add(label)
+        goals: list[str] = []
+        for _number, text in split_goals(self._inline_goals):
+            if text:
+                self.places[f"goals[{len(goals)}]"] = self.grid.ref(*label)
+                goals.append(text)
         span = self.grid.span_at(*label)
         stop = self._next_start(label[0])
         rows = range(label[0], max(span.bottom + 1, label[0] + 1))
@@ -291,7 +307,6 @@ class DepartmentFormReader:
                 if not below or any(self.grid.origin(r, col) in self.index.norm for col in range(span.right + 1)):
                     break
                 cells.extend(below)
-        goals: list[str] = []
         for cell in cells:
             self.used.add(cell)
             for number, text in split_goals(self.index.raw_text[cell]):
@@ -375,6 +390,7 @@ class DepartmentFormReader:
             resolved = self.levels.resolve(text1, text2)
         except LevelError as exc:
             self._unplace_row(row, f"{exc}，“{name or value}”一行没有导入")
+            self.used.update(c for c in (cell1, cell2) if c is not None)  # named in that line
             return (text1, text2)
         for cell in (cell1, cell2):
             if cell is not None:

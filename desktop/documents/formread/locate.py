@@ -6,6 +6,7 @@ module answers from one pass over the grid, so a block is found wherever it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ from desktop.documents.formread.labels import FormLabels, normalise_label
 from desktop.documents.xlsx.cells import cell_text
 
 Cell = tuple[int, int]
+#: A heading's ordinal: 二、 （三） 4. — 二、年度总体目标 is the goals label.
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,13 @@ class LabelIndex:
         return [(row, col) for col in range(self.grid.width(row)) if (row, col) in self.norm]
 
     def find(self, variants: Iterable[str], *, start: int = 0, stop: int | None = None) -> list[Cell]:
-        """Cells whose whole text is one of ``variants``, in reading order."""
+        """Cells whose whole text is one of ``variants`` (after an ordinal such as ``二、``)."""
         wanted = frozenset(variants)
         stop = self.grid.height if stop is None else stop
-        return sorted(cell for cell, text in self.norm.items() if start <= cell[0] < stop and text in wanted)
+        return sorted(
+            cell for cell, text in self.norm.items()
+            if start <= cell[0] < stop and (text in wanted or _ORDINAL.sub("", text) in wanted)
+        )
 
     def find_prefixed(self, variants: Iterable[str], *, start: int = 0, stop: int | None = None) -> list[tuple[Cell, str]]:
         """Cells that start with one of ``variants`` followed by a value: (cell, value text)."""
@@ -58,9 +64,10 @@ class LabelIndex:
         for cell, text in sorted(self.norm.items()):
             if not start <= cell[0] < stop:
                 continue
+            text = _ORDINAL.sub("", text)
             for variant in wanted:
                 if variant and text.startswith(variant):
-                    value = split_after_label(self.raw_text[cell], variant)
+                    value = split_after_label(_ORDINAL.sub("", self.raw_text[cell]), variant)
                     if value is not None:
                         found.append((cell, value))
                     break
