@@ -110,3 +110,20 @@ def test_unedited_workbook_has_no_differences(seed_path: Path, tmp_path: Path) -
     assert result.status == 0 and result.out == ""
     assert "不同" not in result.err and "未能识别" not in result.err
     assert "试导入" in result.err and not (tmp_path / "db.sqlite3").exists()
+
+
+def test_dry_run_of_a_form_layout_lists_unplaced_cells_and_findings(seed_path: Path, tmp_path: Path) -> None:
+    from tests.formread.shapes import Style, form_sheet, to_docx
+
+    decl = read_json_file(seed_path).declaration
+    sheet = form_sheet(decl, Style(notes_above=("附件2：请于10月底前报送",)))
+    path = to_docx(sheet, tmp_path / "form.docx")
+    db = tmp_path / "db.sqlite3"
+    result = run_cli("import", path, "--dry-run", "--db", db)
+    assert result.status == 0 and result.out == ""
+    assert "以下 1 处内容未能识别，没有导入：\n  第1段：未能识别的内容“附件2：请于10月底前报送”" in result.err
+    assert "警告 G03" in result.err and "审核：错误 0 · 警告 14 · 提示 10" in result.err
+    assert not db.exists()
+    stored = run_cli("import", path, "--db", db)
+    assert stored.status == 0 and stored.out.strip().isdigit()
+    assert "未能识别" in stored.err
