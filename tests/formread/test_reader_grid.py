@@ -70,3 +70,19 @@ def test_project_form_is_recognised_and_refused_clearly() -> None:
 def test_nothing_like_a_form() -> None:
     with pytest.raises(FormReadError, match="没有找到申报表"):
         _read(["会议纪要", "时间|2026年"])
+
+
+def test_a_note_under_the_table_is_listed_and_a_label_inside_it_is_no_signature() -> None:
+    result = _read([
+        "（2026年度）", "年度总体目标|目标1：完成。",
+        "一级指标|二级指标|三级指标|指标值|度量单位|指标解释",
+        "产出|数量|检查次数|≥4次||负责人：科室长审核",
+        "产出|质量|合格率|100%||",
+        "注：本表金额单位为万元",
+        "填报人：李四",
+    ])
+    decl = result.declaration
+    assert [i.name for _c, i in decl.iter_indicators()] == ["检查次数", "合格率"]
+    assert decl.categories[0].indicators[0].explanation == "负责人：科室长审核"
+    assert decl.footer.preparer == "李四"
+    assert [str(p) for p in result.unplaced] == ["表!A6：未能识别的内容“注：本表金额单位为万元”"]

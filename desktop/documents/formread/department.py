@@ -370,10 +370,11 @@ class DepartmentFormReader:
         unit = normalise_value_text(self._text(row, columns.get("unit")))
         explanation = self._text(row, columns.get("explanation"))
         if not (name or value or unit or explanation):
-            if cell1 is not None and cell1[0] == row or cell2 is not None and cell2[0] == row:
-                for cell in (cell1, cell2):
-                    if cell is not None:
-                        self.used.add(cell)
+            # an empty category's row prints only its labels; anything else (a note under the
+            # table) is left for the unplaced list
+            known = [c for c, t in ((cell1, text1), (cell2, text2)) if c is not None and self._is_level_name(t)]
+            if known and all(c[0] != row or c in known for c in (cell1, cell2) if c is not None):
+                self.used.update(known)
                 return (text1 or previous[0], text2 or previous[1])
             return previous
         if not name and not value:  # a stray note in the unit or explanation column
@@ -416,6 +417,10 @@ class DepartmentFormReader:
         category.indicators.append(Indicator(name=name, value=value, unit=unit, explanation=explanation))
         return (text1, text2)
 
+    def _is_level_name(self, text: str) -> bool:
+        label = normalise_label(text)
+        return label in self.labels.level1 or label in self.labels.level2
+
     def _value(self, row: int, columns: dict[str, int]) -> str:
         operator = self._text(row, columns.get("operator"))
         value = self._text(row, columns.get("value"))
@@ -425,10 +430,13 @@ class DepartmentFormReader:
 
     # -- signature ------------------------------------------------------------------------
     def _signature_start(self, header: Header | None) -> int | None:
+        """The first row below the table that starts with a signature label (填报人：…)."""
         start = header.row + 1 if header is not None else 0
         variants = frozenset().union(*self.labels.signature.values())
-        found = self.index.find_prefixed(variants, start=start)
-        return found[0][0][0] if found else None
+        for (row, col), _value in self.index.find_prefixed(variants, start=start):
+            if not any(self.grid.text(row, left) for left in range(col)):
+                return row  # a label inside the table (an explanation saying 负责人：) is not one
+        return None
 
     def _signature(self, decl: Declaration, row: int) -> None:
         for cell, text in sorted(self.index.raw_text.items()):
