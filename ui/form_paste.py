@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.model import Declaration
 from ui.document import ALL, DeclarationDocument
 
 if TYPE_CHECKING:
+    from desktop.documents.formread.result import FormReadResult
     from ui.main_window import MainWindow
 
 #: Fields a pasted form replaces; profile, form kind and accepted findings stay.
@@ -56,7 +58,28 @@ def is_empty(declaration: Declaration, basic_name: str) -> bool:
     return not (declaration.unit_name or declaration.supervisor or declaration.goals) and tasks_untouched and no_indicators
 
 
-def paste_whole_form(window: MainWindow) -> bool:
+def _clipboard() -> tuple[str | None, str | None]:
+    mime = QGuiApplication.clipboard().mimeData()
+    html = mime.html() if mime is not None and mime.hasHtml() else None
+    text = mime.text() if mime is not None and mime.hasText() else None
+    return html, text
+
+
+def _read_clipboard(profile_id: str) -> FormReadResult:
+    """The clipboard as a whole form; raises FormReadError."""
+    from desktop.documents.formread.clipboard import read_pasted_form
+
+    html, text = _clipboard()
+    return read_pasted_form(html, text, profile_id)
+
+
+def holds_whole_form(result: FormReadResult) -> bool:
+    """A titled form, or one with tasks and goals: more than rows for one table."""
+    decl = result.declaration
+    return result.recognised_form or bool(decl.tasks and decl.goals)
+
+
+def paste_whole_form(window: MainWindow, result: FormReadResult | None = None) -> bool:
     """Read the clipboard as a whole form, preview it, and put it into the open declaration."""
     document = window.document
     title = "粘贴整张申报表"
@@ -68,27 +91,25 @@ def paste_whole_form(window: MainWindow) -> bool:
             window, title, "整张申报表只能粘贴到空白的申报表中：请先新建一份申报表（Ctrl+N），再按 Ctrl+Shift+V 粘贴。"
         )
         return False
-    from desktop.documents.formread.clipboard import read_pasted_form
     from desktop.documents.formread.result import FormReadError
 
-    mime = QGuiApplication.clipboard().mimeData()
-    html = mime.html() if mime is not None and mime.hasHtml() else None
-    text = mime.text() if mime is not None and mime.hasText() else None
-    try:
-        result = read_pasted_form(html, text, document.profile.id)
-    except FormReadError as error:
-        QMessageBox.warning(window, title, f"无法识别剪贴板中的申报表：{error}")
-        return False
+    if result is None:
+        try:
+            result = _read_clipboard(document.profile.id)
+        except FormReadError as error:
+            QMessageBox.warning(window, title, f"无法识别剪贴板中的申报表：{error}")
+            return False
+    from pathlib import Path
+
     from desktop.documents.formread.files import FileReadOutcome
     from desktop.documents.formread.sources.detect import SourceKind
     from ui.import_preview import ImportPreviewDialog
 
-    pasted = result.declaration
-    pasted = dataclasses.replace(pasted, profile_id=document.declaration.profile_id, form=document.declaration.form)
-    outcome = FileReadOutcome(pasted, SourceKind.HTML if html else SourceKind.TEXT,
-                              [str(n) for n in result.notes], [str(p) for p in result.unplaced])
-    from pathlib import Path
-
+    pasted = dataclasses.replace(
+        result.declaration, profile_id=document.declaration.profile_id, form=document.declaration.form
+    )
+    outcome = FileReadOutcome(pasted, SourceKind.HTML, [str(n) for n in result.notes],
+                              [str(p) for p in result.unplaced])
     dialog = ImportPreviewDialog(Path("剪贴板"), outcome, window)
     dialog.setWindowTitle("粘贴整张申报表 - 预览")
     dialog.import_button.setText("粘贴")
@@ -99,16 +120,73 @@ def paste_whole_form(window: MainWindow) -> bool:
     return True
 
 
+class _WholeFormKey(QObject):
+    """Ctrl+Shift+V anywhere in the window: a whole form on the clipboard is pasted as one.
+
+    The goals, budget and indicator tables have their own Ctrl+Shift+V for rows; a second
+    action with that key would make Qt refuse both as ambiguous. So the key is looked at first
+    here: when the clipboard holds a whole form, it is taken (and the tables never see it);
+    otherwise the tables paste their rows as before.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._pending: FormReadResult | None = None
+
+    @staticmethod
+    def _is_key(event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_V:
+            return False
+        wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        return event.modifiers() == wanted
+
+    def _whole_form(self) -> FormReadResult | None:
+        from desktop.documents.formread.result import FormReadError
+
+        document = self.window.document
+        if document is None:
+            return None
+        try:
+            result = _read_clipboard(document.profile.id)
+        except (FormReadError, ValueError):
+            return None
+        return result if holds_whole_form(result) else None
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not self._is_key(event):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            self._pending = self._whole_form()
+            if self._pending is None:
+                return False
+            event.accept()  # keep the tables' row-paste shortcuts from firing
+            return True
+        result, self._pending = self._pending, None
+        if result is None:
+            result = self._whole_form()  # a key press that came without its override
+        if result is None:
+            return False
+        paste_whole_form(self.window, result)
+        return True
+
+
 def install_paste_form_action(window: MainWindow) -> QAction:
-    """The 编辑 menu entry and its shortcut, enabled while a declaration is open."""
-    action = QAction("粘贴整张申报表", window)
+    """The 编辑 menu entry and the window-wide Ctrl+Shift+V for a whole form."""
+    action = QAction("粘贴整张申报表\tCtrl+Shift+V", window)
     action.setObjectName("pasteWholeFormAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+V"))
     action.setStatusTip("把在 Excel、WPS 或 Word 中复制的整张申报表粘贴到空白申报表中")
     action.triggered.connect(lambda: paste_whole_form(window))
-    window.addAction(action)
     menu = window.window_actions.edit_menu
     if menu is not None:
         menu.addAction(action)
     window.window_actions.actions["pasteWholeFormAction"] = action
+    app = QApplication.instance()
+    if app is not None:
+        key_filter = _WholeFormKey(window)
+        app.installEventFilter(key_filter)  # removed by Qt when the window (its parent) goes
     return action

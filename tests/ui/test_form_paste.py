@@ -8,24 +8,19 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.app import make_main_window
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
-from desktop.services.store import DeclarationStore
 from tests.formread.shapes import Style, form_sheet, to_html
 from ui import import_preview
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
-    made = make_main_window(db_path)
-    assert isinstance(made, MainWindow)
-    qtbot.addWidget(made)
-    return made
+def window(empty_window: MainWindow) -> MainWindow:
+    return empty_window
 
 
 @pytest.fixture
@@ -50,13 +45,15 @@ def _copy_html(seed_path: Path, tmp_path: Path) -> None:
 
 
 def test_whole_form_pasted_into_an_empty_declaration_is_one_undo_step(
-    window: MainWindow, seed_path: Path, tmp_path: Path, accept_preview: list[object]
+    window: MainWindow, seed_path: Path, tmp_path: Path, accept_preview: list[object], qtbot: QtBot
 ) -> None:
     window.controller.new()
     assert window.document is not None
     empty = content_key(window.document.declaration)
     _copy_html(seed_path, tmp_path)
-    window.window_actions["pasteWholeFormAction"].trigger()
+    goals = window.findChild(QWidget, "goalsList")  # its own Ctrl+Shift+V pastes goal cells
+    target = goals if goals is not None else window
+    qtbot.keyClick(target, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     decl = window.document.declaration
     seed = read_json_file(seed_path).declaration
     assert accept_preview, "the preview was shown before anything changed"
@@ -102,3 +99,13 @@ def test_a_declaration_with_content_is_not_overwritten(
     window.window_actions["pasteWholeFormAction"].trigger()
     assert told and "空白的申报表" in told[0]
     assert content_key(window.document.declaration) == before
+
+
+def test_rows_copied_from_a_table_still_paste_as_rows(window: MainWindow, seed_path: Path, qtbot: QtBot) -> None:
+    """Only a whole form is taken by the window; the tables' own Ctrl+Shift+V keeps working."""
+    from ui.form_paste import _WholeFormKey
+
+    window.controller.new()
+    QApplication.clipboard().setText("目标甲\n目标乙")
+    key_filter = window.findChild(_WholeFormKey)
+    assert key_filter is not None and key_filter._whole_form() is None

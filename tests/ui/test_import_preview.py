@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QDialog, QListWidget
 
-from desktop.app import make_main_window
 from desktop.exchange.reader import read_json_file
 from desktop.services.store import DeclarationStore
 from tests.formread.shapes import Style, form_sheet, to_xlsx
@@ -18,11 +17,8 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
-    made = make_main_window(db_path)
-    assert isinstance(made, MainWindow)
-    qtbot.addWidget(made)
-    return made
+def window(empty_window: MainWindow) -> MainWindow:
+    return empty_window
 
 
 def _template(seed_path: Path, tmp_path: Path) -> Path:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from desktop.app import make_main_window
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
 from desktop.services.store import DeclarationStore
@@ -16,11 +14,8 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
-    made = make_main_window(db_path)
-    assert isinstance(made, MainWindow)
-    qtbot.addWidget(made)
-    return made
+def window(empty_window: MainWindow) -> MainWindow:
+    return empty_window
 
 
 def _flat_list(path: Path) -> Path:
