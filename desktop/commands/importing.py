@@ -36,7 +36,10 @@ def run_import(
 
 
 def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool, dry_run: bool) -> int:
-    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
+    from desktop.documents.formread.files import read_indicator_source
+    from desktop.documents.formread.result import FormReadError
+    from desktop.documents.formread.sources.detect import UnreadableFileError
+    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list
 
     if not ctx.db_path.exists():
         raise CommandError(f"数据库不存在：{ctx.db_path}")
@@ -49,9 +52,9 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool, dry_
         from desktop.domain.profile import load_profile
 
         try:
-            result = read_indicator_list(file, load_profile(declaration.profile_id))
+            result = read_indicator_source(file, load_profile(declaration.profile_id))
             notes = apply_indicator_list(declaration, result, replace)
-        except XlsxImportError as exc:
+        except (XlsxImportError, FormReadError, UnreadableFileError) as exc:
             raise CommandError(f"{file}：{exc}") from exc
         if not dry_run:
             store.save(into, declaration)

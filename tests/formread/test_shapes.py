@@ -165,3 +165,19 @@ def test_hand_typed_form_into_an_open_declaration(seed_path: Path, tmp_path: Pat
     assert check.status == 0
     back = read_json_file(tmp_path / "back.json").declaration
     assert printed(back)["categories"] == printed(seed)["categories"]
+
+
+def test_word_form_into_an_open_declaration(seed_path: Path, tmp_path: Path) -> None:
+    from desktop.exchange.reader import read_json_file
+    from tests.cli.conftest import run_cli
+    from tests.formread.shapes import to_docx
+
+    db = tmp_path / "db.sqlite3"
+    created = run_cli("import", seed_path, "--db", db).out.strip()
+    seed = read_json_file(seed_path).declaration
+    path = to_docx(form_sheet(seed, Style(multiline=True, notes_above=("附件",))), tmp_path / "form.docx")
+    result = run_cli("import", path, "--into", created, "--replace", "--db", db)
+    assert result.status == 0, result.err
+    assert "第1段：未能识别的内容“附件”（未导入）" in result.err
+    run_cli("export", created, "--to", tmp_path / "back.json", "--db", db)
+    assert printed(read_json_file(tmp_path / "back.json").declaration)["categories"] == printed(seed)["categories"]

@@ -13,7 +13,9 @@ from pathlib import Path
 from desktop.documents.formread.compare import Difference
 from desktop.documents.formread.result import FormReadError
 from desktop.documents.formread.sources.detect import SourceKind, detect_source
+from desktop.documents.xlsx.indicator_list import IndicatorListResult
 from desktop.domain.model import Declaration
+from desktop.domain.profile import Profile
 
 
 class FlatListError(FormReadError):
@@ -91,3 +93,34 @@ def _form_file(path: Path, kind: SourceKind) -> FileReadOutcome:
     return FileReadOutcome(
         result.declaration, kind, [str(n) for n in result.notes], unplaced=[str(p) for p in result.unplaced]
     )
+
+
+def read_indicator_source(path: Path, profile: Profile) -> IndicatorListResult:
+    """The indicators of any file for ``--into``: a spreadsheet through the flat-list reader,
+    a Word document, OpenDocument sheet, web or text table through the form reader.
+
+    Raises a ValueError subclass with a Chinese message, like :func:`read_declaration_any`.
+    """
+    from desktop.documents.xlsx import read_indicator_list
+
+    kind = detect_source(path)
+    if kind in (SourceKind.XLSX, SourceKind.XLS):
+        return read_indicator_list(path, profile)
+    if kind is SourceKind.JSON:
+        raise FormReadError("这是交换格式文件（JSON），是完整的申报表：请不带 --into 导入它")
+    from desktop.documents.formread import read_form
+    from desktop.documents.formread.sources.load import load_grids
+    from desktop.documents.xlsx.indicator_rows import IndicatorRow
+
+    result = read_form(load_grids(path, kind), profile.id)
+    rows: list[IndicatorRow] = []
+    for category in result.declaration.categories:
+        if category.not_applicable:
+            rows.append(IndicatorRow(0, category.level1, category.level2, None))
+        for index, indicator in enumerate(category.indicators):
+            where = result.places.get(f"{category.level2}[{index}].name", "")
+            rows.append(IndicatorRow(0, category.level1, category.level2, indicator, goals_cell=where))
+    if not any(r.indicator for r in rows):
+        raise FormReadError("文件中没有找到任何三级指标")
+    notes = [str(n) for n in result.notes] + [f"{p}（未导入）" for p in result.unplaced]
+    return IndicatorListResult(profile.id, result.source, rows, notes)
