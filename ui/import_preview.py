@@ -56,6 +56,7 @@ class ImportPreviewDialog(QDialog):
         from ui.preview.pane import PdfPreviewPane
 
         self.pane = PdfPreviewPane(self._render, self)
+        self.pane.print_requested.connect(self._print)
         self.tabs.addTab(self.pane, "打印预览")
         self.unplaced = self._list("unplacedList", outcome.unplaced, f"未能识别（{len(outcome.unplaced)}）")
         self.notes = self._list("importNotes", outcome.warnings, f"导入说明（{len(outcome.warnings)}）")
@@ -111,7 +112,7 @@ class ImportPreviewDialog(QDialog):
 
     def _show(self, path: Path) -> None:
         kind = KIND_NAMES.get(self.outcome.kind, str(self.outcome.kind))
-        self._summary_text = f"{path.name}（{kind}）"
+        self._summary_text = f"{path.name} · {kind}"
         self._refresh()
 
     def _refresh(self) -> None:
@@ -129,6 +130,11 @@ class ImportPreviewDialog(QDialog):
             f"未能识别 {len(self.outcome.unplaced)} 处。确认无误后点“导入”，取消则不保存任何内容。"
         )
         self.pane.refresh()
+
+    def _print(self) -> None:
+        from ui.preview.dialogs import print_with_dialog
+
+        print_with_dialog(self.pane.pdf_bytes(), self)
 
     def chosen_declaration(self) -> Declaration:
         return self._declaration
