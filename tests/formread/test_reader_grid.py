@@ -86,3 +86,19 @@ def test_a_note_under_the_table_is_listed_and_a_label_inside_it_is_no_signature(
     assert decl.categories[0].indicators[0].explanation == "负责人：科室长审核"
     assert decl.footer.preparer == "李四"
     assert [str(p) for p in result.unplaced] == ["表!A6：未能识别的内容“注：本表金额单位为万元”"]
+
+
+def test_sequence_and_weight_columns_are_noted_once_not_per_cell() -> None:
+    result = _read([
+        "（2026年度）",
+        "序号|任务名称|主要内容|财政拨款",
+        "1|培训|组织培训|10",
+        "年度总体目标|目标1：完成。",
+        "序号|一级指标|二级指标|三级指标|指标值|权重|牵头科室",
+        "1|产出|数量|检查次数|≥4次|10|综合科",
+        "2|产出|质量|合格率|100%|10|综合科",
+    ])
+    assert [t.name for t in result.declaration.tasks] == ["培训"]
+    assert result.declaration.indicator_count() == 2
+    assert [str(p) for p in result.unplaced] == ["表!G5：表头“牵头科室”无法识别，该列没有导入"]
+    assert sum("“权重”列不属于申报表" in str(n) for n in result.notes) == 1

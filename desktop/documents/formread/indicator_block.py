@@ -40,6 +40,14 @@ class IndicatorBlock(ReaderBase):
                 self.used.update(repeated.ignored)
                 continue  # the header repeated on a new page
             previous = self._indicator_row(decl, row, columns, previous)
+            self._skip_columns(row, [c[1] for c in (*header.ignored, *header.unknown)])
+
+    def _skip_columns(self, row: int, columns: list[int]) -> None:
+        """Cells under a column the header already reported (序号, 权重, an unknown title)."""
+        for col in columns:
+            cell = self.grid.origin(row, col)
+            if cell[0] == row and cell[1] == col:
+                self.used.add(cell)
 
     def _level_text(self, row: int, col: int | None) -> tuple[str, Cell | None]:
         if col is None:

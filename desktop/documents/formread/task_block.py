@@ -26,9 +26,11 @@ class TaskBlock(ReaderBase):
 
     def _tasks(self, decl: Declaration, row: int) -> None:
         cols = self.labels.task_columns
-        header = self.index.header(row, cols, frozenset())
+        header = self.index.header(row, cols, self.labels.ignored_columns)
         columns = dict(header.columns)
         self.used.update(header.cells)
+        self.used.update(header.ignored)  # 序号: its numbers are not content
+        skipped = [cell[1] for cell in header.ignored]
         body = row + 1
         stop = self._next_start(row)
         # 预算金额 spans the amount headers in the row(s) below; amounts may sit in this row too
@@ -52,6 +54,10 @@ class TaskBlock(ReaderBase):
                 self.starts.add(current)
                 break
             self._task_row(decl, current, columns, scale)
+            for col in skipped:
+                cell = self.grid.origin(current, col)
+                if cell == (current, col):
+                    self.used.add(cell)
 
     def _amount_scale(self, first: int, body: int) -> Decimal:
         """万元 unless a header says 元 (预算金额（元）): then amounts are divided by 10,000."""
