@@ -101,7 +101,7 @@ def test_opendocument_with_repeated_short_labels(source: Declaration, tmp_path: 
     assert printed(outcome.declaration, footer=True) == printed(source, footer=True)
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".et", ".txt"])
+@pytest.mark.parametrize("suffix", [".xls", ".et", ".xlsm", ".txt"])
 def test_the_suffix_does_not_decide(source: Declaration, tmp_path: Path, suffix: str) -> None:
     path = to_xlsx(form_sheet(source), tmp_path / f"form{suffix}")
     outcome = _read(path)
