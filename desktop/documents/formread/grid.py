@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from desktop.documents.xlsx.cells import CellValue, cell_text
+from desktop.documents.xlsx.cells import CellError, CellValue, cell_text
 from desktop.documents.xlsx.problems import column_letter
 
 
@@ -72,7 +72,7 @@ class Grid:
         return self.raw(*self.origin(row, col))
 
     def text(self, row: int, col: int) -> str:
-        return cell_text(self.value(row, col)).strip()
+        return shown_text(self.value(row, col)).strip()
 
     def origins(self) -> Iterator[tuple[int, int]]:
         """Every cell holding its own value, row by row."""
@@ -92,6 +92,14 @@ class Grid:
         if self.row_places is None:
             return f"{self.name}!{row + 1}"
         return self.row_places[row] if row < len(self.row_places) else f"第{row + 1}行"
+
+
+def shown_text(value: CellValue) -> str:
+    """The cell as text; a number too precise for an amount (0.0078125, NaN) as it is written."""
+    try:
+        return cell_text(value)
+    except CellError:
+        return repr(value)
 
 
 def grid_from_text_rows(name: str, rows: list[list[str]], places: list[str] | None = None) -> Grid:

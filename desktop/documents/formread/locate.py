@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from desktop.documents.formread.grid import Grid
+from desktop.documents.formread.grid import Grid, shown_text
 from desktop.documents.formread.labels import FormLabels, normalise_label
-from desktop.documents.xlsx.cells import cell_text
 
 Cell = tuple[int, int]
 #: A heading's ordinal: 二、 （三） 4. — 二、年度总体目标 is the goals label.
@@ -39,7 +38,7 @@ class LabelIndex:
         self.norm: dict[Cell, str] = {}
         self.raw_text: dict[Cell, str] = {}
         for row, col in grid.origins():
-            text = cell_text(grid.raw(row, col))
+            text = shown_text(grid.raw(row, col))
             if text.strip():
                 self.raw_text[(row, col)] = text
                 self.norm[(row, col)] = normalise_label(text)

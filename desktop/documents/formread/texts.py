@@ -1,4 +1,4 @@
-"""Small text readers for form cells: goal lists, amounts, dates and label/value cells."""
+"""Small text readers for form cells: goal lists, amounts, dates and years."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from desktop.documents.xlsx.cells import CellError, CellValue, cell_amount, cell_text
+from desktop.documents.xlsx.cells import CellError, CellValue, cell_amount
 from desktop.domain.money import AMOUNT_PATTERN
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -82,13 +82,3 @@ def find_year(text: str) -> int | None:
     """The budget year in a title line (``（2026年度）``, ``2026年度…申报表``)."""
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
-
-
-def after_label(text: str, label_length: int) -> str:
-    """The value written in the same cell after a label and its colon (``填报人：张三``)."""
-    rest = text[label_length:]
-    return rest.lstrip(" 　:：").strip()
-
-
-def value_text(value: CellValue) -> str:
-    return cell_text(value).strip()
