@@ -102,3 +102,11 @@ def test_sequence_and_weight_columns_are_noted_once_not_per_cell() -> None:
     assert result.declaration.indicator_count() == 2
     assert [str(p) for p in result.unplaced] == ["表!G5：表头“牵头科室”无法识别，该列没有导入"]
     assert sum("“权重”列不属于申报表" in str(n) for n in result.notes) == 1
+
+
+def test_a_merge_over_the_whole_sheet_is_clipped_to_the_cells_there() -> None:
+    from desktop.documents.formread import Grid, Span
+
+    grid = Grid("表", [["年度总体目标", "目标1：完成。"]], [Span(0, 1, 1_048_575, 16_383)])
+    assert grid.spans == [Span(0, 1, 0, 1)]
+    assert read_form([grid]).declaration.goals == ["完成。"]

@@ -111,3 +111,15 @@ def test_edited_own_workbook_lets_the_user_keep_the_data_sheets(
     new_id = window.controller.import_file(path)
     assert seen and new_id is not None
     assert store.load(new_id).categories[0].indicators[1].value == "≥26人"
+
+
+def test_an_unreadable_kind_is_explained_and_nothing_changes(
+    window: MainWindow, store: DeclarationStore, tmp_path: Path, warnings: list[str]
+) -> None:
+    from tests.formread.cfb import compound_file
+
+    path = tmp_path / "去年的申报表.doc"
+    path.write_bytes(compound_file("WordDocument"))
+    assert window.controller.import_file(path) is None
+    assert warnings and "Word 97-2003 文档（.doc）" in warnings[0] and "另存为" in warnings[0]
+    assert store.list() == []

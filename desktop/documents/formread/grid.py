@@ -37,6 +37,14 @@ class Grid:
     _spans_at: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        # a hostile file may merge A1:XFD1048576: spans are clipped to the cells that exist
+        last_row = len(self.rows) - 1
+        last_col = max((len(r) for r in self.rows), default=0) - 1
+        self.spans = [
+            Span(span.top, span.left, min(span.bottom, last_row), min(span.right, last_col))
+            for span in self.spans
+            if 0 <= span.top <= last_row and 0 <= span.left <= last_col
+        ]
         for span in self.spans:
             self._spans_at[(span.top, span.left)] = span
             for row in range(span.top, span.bottom + 1):

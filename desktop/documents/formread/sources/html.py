@@ -17,6 +17,8 @@ from desktop.documents.xlsx.schema import MAX_COLUMNS, MAX_ROWS
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "title"})
 _SKIP = frozenset({"style", "script", "head"})
+#: rowspan/colspan beyond this are cut: no form merges more, and each spanned cell costs memory
+_MAX_SPAN = MAX_COLUMNS
 
 
 class _Table:
@@ -63,7 +65,7 @@ class _PageParser(HTMLParser):
         for key, value in attrs:
             if key == name and value:
                 try:
-                    return max(1, min(int(value.strip()), MAX_ROWS))
+                    return max(1, min(int(value.strip()), _MAX_SPAN))
                 except ValueError:
                     return 1
         return 1
