@@ -58,7 +58,7 @@ def test_indicator_list_appended_to_the_open_declaration_as_one_undo_step(
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     declaration = window.document.declaration
     assert declaration.indicator_count() == before + 2
-    assert told and "“备注”列与“指标解释”列重复，已忽略" in told[0]  # no column dropped unsaid
+    assert told and "“备注”列不属于申报表，没有导入" in told[0]  # no column dropped unsaid
     quantity = declaration.category("产出指标", "数量指标")
     assert quantity is not None and quantity.indicators[-1].name == "新增培训场次"
     window.document.undo_stack.undo()
