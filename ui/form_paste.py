@@ -17,8 +17,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
-from ui.document import ALL, DeclarationDocument
+from ui.document import DeclarationDocument
 
 if TYPE_CHECKING:
     from desktop.documents.formread.result import FormReadResult
@@ -40,7 +41,7 @@ class PasteWholeFormCommand(QUndoCommand):
     def _apply(self, values: dict[str, object]) -> None:
         for name, value in values.items():
             setattr(self.document.declaration, name, copy.deepcopy(value))
-        self.document.notify(ALL)
+        self.document.notify(Part.ALL)
 
     @override
     def redo(self) -> None:
@@ -86,7 +87,7 @@ def paste_whole_form(window: MainWindow, result: FormReadResult | None = None) -
     if document is None:
         QMessageBox.information(window, title, "请先新建一份申报表，再粘贴整张申报表。")
         return False
-    if not is_empty(document.declaration, document.profile.basic_expenditure_name):
+    if not is_empty(document.declaration, document.profile.basic_expenditure.name):
         QMessageBox.information(
             window, title, "整张申报表只能粘贴到空白的申报表中：请先新建一份申报表（Ctrl+N），再按 Ctrl+Shift+V 粘贴。"
         )

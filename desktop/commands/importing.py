@@ -8,6 +8,7 @@ from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.import_report import print_import_report
 from desktop.commands.targets import read_declaration_file
+from desktop.domain.profile import load_profile
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
@@ -49,8 +50,6 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool, dry_
             declaration = store.load(into)
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
-        from desktop.domain.profile import load_profile
-
         try:
             result = read_indicator_source(file, load_profile(declaration.profile_id))
             notes = apply_indicator_list(declaration, result, replace)
