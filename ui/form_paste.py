@@ -23,7 +23,8 @@ from ui.document import DeclarationDocument
 
 if TYPE_CHECKING:
     from desktop.documents.formread.result import FormReadResult
-    from ui.main_window import MainWindow
+    from ui.app_context import AppContext
+    from ui.window_actions import WindowActions
 
 #: Fields a pasted form replaces; profile, form kind and accepted findings stay.
 _CONTENT = ("year", "unit_name", "supervisor", "tasks", "declared_totals", "goals", "categories", "footer")
@@ -80,9 +81,9 @@ def holds_whole_form(result: FormReadResult) -> bool:
     return result.recognised_form or bool(decl.tasks and decl.goals)
 
 
-def paste_whole_form(window: MainWindow, result: FormReadResult | None = None) -> bool:
+def paste_whole_form(context: AppContext, window: QWidget, result: FormReadResult | None = None) -> bool:
     """Read the clipboard as a whole form, preview it, and put it into the open declaration."""
-    document = window.document
+    document = context.document
     title = "粘贴整张申报表"
     if document is None:
         QMessageBox.information(window, title, "请先新建一份申报表，再粘贴整张申报表。")
@@ -117,7 +118,7 @@ def paste_whole_form(window: MainWindow, result: FormReadResult | None = None) -
     if dialog.exec() != dialog.DialogCode.Accepted:
         return False
     document.undo_stack.push(PasteWholeFormCommand(document, dialog.chosen_declaration()))
-    window.statusBar().showMessage("已粘贴整张申报表（可撤销）", 10_000)
+    context.tell("已粘贴整张申报表（可撤销）", 10_000)
     return True
 
 
@@ -130,8 +131,9 @@ class _WholeFormKey(QObject):
     otherwise the tables paste their rows as before.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
+        self.context = context
         self.window = window
         self._pending: FormReadResult | None = None
 
@@ -145,7 +147,7 @@ class _WholeFormKey(QObject):
     def _whole_form(self) -> FormReadResult | None:
         from desktop.documents.formread.result import FormReadError
 
-        document = self.window.document
+        document = self.context.document
         if document is None:
             return None
         try:
@@ -172,22 +174,21 @@ class _WholeFormKey(QObject):
             result = self._whole_form()  # a key press that came without its override
         if result is None:
             return False
-        paste_whole_form(self.window, result)
+        paste_whole_form(self.context, self.window, result)
         return True
 
 
-def install_paste_form_action(window: MainWindow) -> QAction:
+def install_paste_form_action(context: AppContext, window: QWidget, actions: WindowActions) -> QAction:
     """The 编辑 menu entry and the window-wide Ctrl+Shift+V for a whole form."""
     action = QAction("粘贴整张申报表\tCtrl+Shift+V", window)
     action.setObjectName("pasteWholeFormAction")
     action.setStatusTip("把在 Excel、WPS 或 Word 中复制的整张申报表粘贴到空白申报表中")
-    action.triggered.connect(lambda: paste_whole_form(window))
-    menu = window.window_actions.edit_menu
-    if menu is not None:
-        menu.addAction(action)
-    window.window_actions.actions["pasteWholeFormAction"] = action
+    action.triggered.connect(lambda: paste_whole_form(context, window))
+    if actions.edit_menu is not None:
+        actions.edit_menu.addAction(action)
+    actions.actions["pasteWholeFormAction"] = action
     app = QApplication.instance()
     if app is not None:
-        key_filter = _WholeFormKey(window)
+        key_filter = _WholeFormKey(context, window)
         app.installEventFilter(key_filter)  # removed by Qt when the window (its parent) goes
     return action

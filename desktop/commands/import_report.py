@@ -2,7 +2,7 @@
 
 The same list the GUI preview shows: notes of the reader, cells it could not place, and the
 findings of the review rules on the declaration as it would be stored. All on stderr, so stdout
-keeps only the new id (cli.md).
+keeps only the new id (docs/cli.md).
 """
 
 from __future__ import annotations

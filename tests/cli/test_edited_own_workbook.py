@@ -1,4 +1,4 @@
-"""Our own workbook edited by a colleague: the 申报表 sheet against the data sheets (xlsx.md).
+"""Our own workbook edited by a colleague: the 申报表 sheet against the data sheets (docs/xlsx.md).
 
 Edits on the visible form are no longer ignored: each differing cell is named on stderr and the
 form sheet wins unless ``--prefer data``; declared totals that no longer fit edited amounts are

@@ -1,6 +1,6 @@
 """Our own exported workbook, possibly edited: the visible 申报表 sheet against the data sheets.
 
-xlsx.md reads tasks, goals and indicators from the data sheets. A colleague may instead have
+docs/xlsx.md reads tasks, goals and indicators from the data sheets. A colleague may instead have
 edited the visible form; both are read and compared. By default the form sheet wins (it is what
 people look at and print); ``prefer_data`` keeps the data sheets. Declared totals (金额合计 and
 per-task 总额 from an earlier source) that no longer match edited amounts are dropped with a
