@@ -16,13 +16,14 @@ add_repository_to_path()
 
 from desktop.documents.formread.files import read_declaration_any  # noqa: E402
 from desktop.documents.xlsx.export import build_workbook  # noqa: E402
+from desktop.domain.model import Declaration  # noqa: E402
 from desktop.domain.profile import load_profile  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
 from tests.synthetic import large_declaration  # noqa: E402
 
 
-def _form_only(decl: object, path: Path) -> None:
-    book = build_workbook(decl, load_profile(decl.profile_id), revision=None, fingerprint="bench")  # type: ignore[attr-defined]
+def _form_only(decl: Declaration, path: Path) -> None:
+    book = build_workbook(decl, load_profile(decl.profile_id), revision=None, fingerprint="bench")
     for name in book.sheetnames[1:]:
         del book[name]
     book.save(path)

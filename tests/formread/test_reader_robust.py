@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.documents.formread import FormReadError, Grid, Span, read_form
+from desktop.documents.xlsx.cells import CellValue
 
 _WORDS = [
     "部门（单位）整体支出绩效目标申报表", "（2026年度）", "部门（单位）名称", "主管部门", "年度主要任务",
@@ -21,7 +22,7 @@ _CELL = st.one_of(st.none(), st.sampled_from(_WORDS), st.integers(-5, 10**9), st
 def grids(draw: st.DrawFn) -> Grid:
     height = draw(st.integers(0, 14))
     width = draw(st.integers(1, 7))
-    rows = [[draw(_CELL) for _ in range(width)] for _ in range(height)]
+    rows: list[list[CellValue]] = [[draw(_CELL) for _ in range(width)] for _ in range(height)]
     spans = []
     for _ in range(draw(st.integers(0, 4))):
         if not height:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
 from tests.formread.shapes import Style, form_sheet, to_html
+from tests.qtkeys import key_click
 from ui import import_preview
 from ui.main_window import MainWindow
 
@@ -53,7 +54,7 @@ def test_whole_form_pasted_into_an_empty_declaration_is_one_undo_step(
     _copy_html(seed_path, tmp_path)
     goals = window.findChild(QWidget, "goalsList")  # its own Ctrl+Shift+V pastes goal cells
     target = goals if goals is not None else window
-    qtbot.keyClick(target, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    key_click(target, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     decl = window.document.declaration
     seed = read_json_file(seed_path).declaration
     assert accept_preview, "the preview was shown before anything changed"

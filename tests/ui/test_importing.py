@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtWidgets import QMessageBox
+
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
 from desktop.services.store import DeclarationStore
@@ -53,7 +55,7 @@ def test_indicator_list_appended_to_the_open_declaration_as_one_undo_step(
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
     told: list[str] = []
     monkeypatch.setattr(
-        importing.QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
+        QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
     )
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     declaration = window.document.declaration
@@ -71,7 +73,7 @@ def test_indicator_list_can_replace_the_table(
     window.controller.import_file(seed_path)
     assert window.document is not None
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: True)
-    monkeypatch.setattr(importing.QMessageBox, "information", staticmethod(lambda *args: None))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args: None))
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     assert window.document.declaration.indicator_count() == 2
 
@@ -117,7 +119,7 @@ def test_list_warnings_are_listed_in_a_box_and_the_rows_imported(
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
     told: list[str] = []
     monkeypatch.setattr(
-        importing.QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
+        QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
     )
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "指标解释"]
     row = ["产出指标", "数量指标", "新增培训场次", "≥3", "场", "考察培训场次", "重复"]

@@ -98,7 +98,8 @@ def test_short_and_split_level_names_are_the_profile_names(seed_xlsx: Path) -> N
     edit(seed_xlsx, "绩效指标", {"C3": "数量", "B4": "产出\n指标", "B23": "效益", "C23": "社会效益"})
     decl = read_xlsx(seed_xlsx).declaration
     assert [len(c.indicators) for c in decl.categories[:2]] == [9, 5]
-    assert decl.category("效益指标", "社会效益指标").indicators[0].name == "党员民主评议落实率"
+    social = decl.category("效益指标", "社会效益指标")
+    assert social is not None and social.indicators[0].name == "党员民主评议落实率"
 
 
 def test_goal_link_to_missing_goal_is_a_note_on_its_row(seed_xlsx: Path) -> None:

@@ -63,7 +63,7 @@ def test_value_with_unit_inside_or_beside(make_workbook: Builder, profile: Profi
 
 
 def test_unrecognised_value_names_its_cell(make_workbook: Builder, profile: Profile) -> None:
-    rows: list[list[object]] = [HEADER]
+    rows: list[list[object]] = [list[object](HEADER)]
     rows += [[n, "产出指标", "数量指标", f"指标{n}", "≥", n, "次", "", ""] for n in range(1, 11)]
     rows.append([11, "产出指标", "数量指标", "指标11", "", "2%8", "", "", ""])
     path = make_workbook({"绩效指标": rows})
@@ -97,14 +97,16 @@ def test_level_names_checked_and_filled_down(make_workbook: Builder, profile: Pr
 def test_empty_markers_become_empty_values_with_a_warning(make_workbook: Builder, profile: Profile) -> None:
     path = make_workbook({"绩效指标": [HEADER, [1, "产出指标", "数量指标", "指标1", "", "/", "*", "", ""]]})
     result = read_indicator_list(path, profile)
-    assert (result.rows[0].indicator.value, result.rows[0].indicator.unit) == ("", "")
+    indicator = result.rows[0].indicator
+    assert indicator is not None and (indicator.value, indicator.unit) == ("", "")
     assert result.warnings == ["绩效指标!F2：指标值“/”表示空值，已按空值导入（S09）"]
 
 
 def test_unknown_grade_is_a_warning(make_workbook: Builder, profile: Profile) -> None:
     path = make_workbook({"绩效指标": [HEADER, [1, "效益指标", "社会效益指标", "指标1", "定性", "很好", "", "", ""]]})
     result = read_indicator_list(path, profile)
-    assert result.rows[0].indicator.value == "很好"
+    indicator = result.rows[0].indicator
+    assert indicator is not None and indicator.value == "很好"
     assert result.warnings == ["绩效指标!F2：“很好”不是指标体系中的定性等级词"]
 
 
@@ -128,7 +130,8 @@ def test_explanation_synonyms_and_a_warning_per_unused_column(make_workbook: Bui
     rows = [(r.level1, r.level2, r.indicator.name if r.indicator else None) for r in result.rows]
     assert rows == [("产出指标", "数量指标", "培训场次"), ("产出指标", "成本指标", "人均培训成本"),
                     ("产出指标", "成本指标", None)]
-    assert result.rows[0].indicator.explanation == "考察培训开展场次"
+    first = result.rows[0].indicator
+    assert first is not None and first.explanation == "考察培训开展场次"
     assert "Sheet1!G1：“评分标准”列与“指标解释”列重复，已忽略" in result.warnings
     assert "Sheet1!E1：“权重”列不属于申报表，没有导入" in result.warnings
     assert "Sheet1!H1：“牵头处室”列不属于申报表，没有导入" in result.warnings
@@ -214,7 +217,8 @@ def test_goal_links_checked_while_reading_when_the_count_is_known(seed: Declarat
     path = make_workbook({"绩效指标": [HEADER, [1, "产出指标", "数量指标", "指标1", "", "1次", "", "", "12"]]})
     result = read_indicator_list(path, load_profile(seed.profile_id), goal_count=10)
     assert result.warnings == ["绩效指标!I2：对应目标 12 不存在（共 10 个目标），这一关联没有导入"]
-    assert result.rows[0].indicator.goals == []
+    indicator = result.rows[0].indicator
+    assert indicator is not None and indicator.goals == []
 
 
 def test_other_profile_refused(seed: Declaration, small_list: Path) -> None:
