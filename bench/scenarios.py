@@ -169,7 +169,7 @@ def typing(quick: bool) -> dict[str, list[float]]:
     edits_cpu: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
         window = _window(Path(folder), _large(1000, 200), 1)
-        panel = window.findChild(object, "budgetPanel") or window.editor.pages[1]
+        panel = window.editor.page("budgetPanel")
         view, model = panel.view, panel.model
         view.setFocus()
         view.setCurrentIndex(model.index(100, BudgetColumn.FISCAL))

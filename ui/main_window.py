@@ -25,7 +25,7 @@ from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
 from ui.editor import DeclarationEditor
 from ui.findings.row_marks import RowMarks
-from ui.navigation import go_to_where, show_marks
+from ui.navigation import go_to_where, mark_new_page, show_marks
 from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_section(n, focus=True))
         self.window_actions["quitAction"].triggered.connect(self.close)
         self.controller.connect_actions(self.window_actions)
+        if self.window_actions.indicator_menu is not None:
+            self.window_actions.indicator_menu.aboutToShow.connect(self._indicator_menu_opens)
         self.output.connect_actions(self.window_actions)
         self.checks.connect_actions(self.window_actions)
         self.checks.jump_requested.connect(self._jump_to)
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         )
         self.editor = DeclarationEditor(context, self.stack)
         self.editor.currentChanged.connect(self.navigator.set_section)
+        self.editor.page_built.connect(self._on_page_built)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self._fill_indicator_menu()
@@ -201,12 +204,27 @@ class MainWindow(QMainWindow):
             self.navigator.set_section(index)
 
     def _fill_indicator_menu(self) -> None:
+        """编辑 ▸ 绩效指标 offers the indicator panel's actions; the panel is built when the
+        menu first opens (or when its section is shown), not with the window."""
         menu = self.window_actions.indicator_menu
         assert menu is not None and self.editor is not None
         menu.clear()
-        panel = self.editor.page("indicatorPanel")
+        panel = self.editor.built_page("indicatorPanel")
         for action in getattr(panel, "actions_by_name", {}).values():
             menu.addAction(action)
+
+    @Slot()
+    def _indicator_menu_opens(self) -> None:
+        if self.editor is not None:
+            self.editor.page("indicatorPanel")  # built now: fills the menu (_on_page_built)
+
+    @Slot(QWidget)
+    def _on_page_built(self, page: QWidget) -> None:
+        if self.editor is None:
+            return
+        mark_new_page(self.editor, page)
+        if page.objectName() == "indicatorPanel":
+            self._fill_indicator_menu()
 
     def _set_document_actions(self, enabled: bool) -> None:
         for name in NEED_DOCUMENT:
@@ -253,4 +271,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def current_page(self) -> QWidget | None:
-        return self.editor.currentWidget() if self.editor else None
+        return self.editor.current_page() if self.editor else None

@@ -1,17 +1,25 @@
-"""From findings to the section pages: jump to a finding's ``where``, mark the rows it names."""
+"""From findings to the section pages: jump to a finding's ``where``, mark the rows it names.
+
+The panels are imported where used: the editor builds a page when it is first shown, so at
+start-up only the first section's module is loaded (docs/performance.md).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from desktop.rules.locate import Where, locate_indicator, parse_where
-from ui.basic_info import BasicInfoPanel
-from ui.budget.panel import BudgetPanel
 from ui.editor import DeclarationEditor
 from ui.findings.row_marks import RowMarks
-from ui.goals.editor import GoalsEditor
-from ui.indicators.panel import IndicatorPanel
 from ui.sections import section_index
+
+#: The pages that mark the rows findings name (each has ``model.set_marks``).
+MARKED_PAGES = ("indicatorPanel", "budgetPanel", "goalsEditor")
+
+if TYPE_CHECKING:
+    from ui.indicators.panel import IndicatorPanel
 
 _INDICATOR_COLUMNS = {"name": 0, "value": 1, "unit": 2, "explanation": 3, "goals": 4}
 _TASK_COLUMNS = {"name": 0, "content": 1, "total": 2, "fiscal": 3, "other": 4}
@@ -19,6 +27,11 @@ _TASK_COLUMNS = {"name": 0, "content": 1, "total": 2, "fiscal": 3, "other": 4}
 
 def go_to_where(editor: DeclarationEditor, where: str) -> bool:
     """Show the section of ``where`` and select its cell; False when it names nothing there."""
+    from ui.basic_info import BasicInfoPanel
+    from ui.budget.panel import BudgetPanel
+    from ui.goals.editor import GoalsEditor
+    from ui.indicators.panel import IndicatorPanel
+
     place = parse_where(where)
     if place.section == "indicators":
         editor.setCurrentIndex(section_index("绩效指标"))
@@ -85,12 +98,26 @@ def _select(view: QAbstractItemView, row: int, column: int) -> bool:
 
 
 def show_marks(editor: DeclarationEditor, marks: RowMarks) -> None:
-    """Give the pages that mark rows (indicators, tasks, goals) the latest findings."""
-    for name, kind in (
-        ("indicatorPanel", IndicatorPanel),
-        ("budgetPanel", BudgetPanel),
-        ("goalsEditor", GoalsEditor),
-    ):
-        page = editor.page(name)
-        if isinstance(page, kind):
-            page.model.set_marks(marks)
+    """Give the pages that mark rows (indicators, tasks, goals) the latest findings; a page
+    built later gets them from :func:`mark_new_page`."""
+    editor.row_marks = marks
+    for name in MARKED_PAGES:
+        page = editor.built_page(name)
+        if page is not None:
+            _mark(page, marks)
+
+
+def mark_new_page(editor: DeclarationEditor, page: QWidget) -> None:
+    """A page just built shows the marks of the latest check (if it marks rows)."""
+    marks = editor.row_marks
+    if isinstance(marks, RowMarks) and page.objectName() in MARKED_PAGES:
+        _mark(page, marks)
+
+
+def _mark(page: QWidget, marks: RowMarks) -> None:
+    from ui.budget.panel import BudgetPanel
+    from ui.goals.editor import GoalsEditor
+    from ui.indicators.panel import IndicatorPanel
+
+    if isinstance(page, (IndicatorPanel, BudgetPanel, GoalsEditor)):
+        page.model.set_marks(marks)

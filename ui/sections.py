@@ -32,6 +32,7 @@ class SectionContext:
 @dataclass(frozen=True)
 class Section:
     title: str
+    #: The page's object name (the page sets it itself; a placeholder gets it from here).
     object_name: str
     factory: Callable[[SectionContext], QWidget]
 
@@ -81,10 +82,10 @@ def _preview(ctx: SectionContext) -> QWidget:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("基本信息", "basicInfoSection", _basic),
-    Section("主要任务与预算", "budgetSection", _budget),
-    Section("总体目标", "goalsSection", _goals),
-    Section("绩效指标", "indicatorsSection", _indicators),
+    Section("基本信息", "basicInfoPanel", _basic),
+    Section("主要任务与预算", "budgetPanel", _budget),
+    Section("总体目标", "goalsEditor", _goals),
+    Section("绩效指标", "indicatorPanel", _indicators),
     Section("预览", "previewSection", _preview),
 )
 

@@ -22,7 +22,7 @@ _CHILD = textwrap.dedent(
     app = QApplication([])
     window = make_main_window(sys.argv[1], int(sys.argv[2]))
     window.show()
-    panel = window.findChild(object, "indicatorPanel")
+    panel = window.editor.page("indicatorPanel")  # built on first use
     model = panel.model
     model.setData(model.indicator_index(0, 0, Column.NAME), "断电前的修改")
     QTimer.singleShot(1500, lambda: os.kill(os.getpid(), signal.SIGKILL))

@@ -50,6 +50,14 @@ def _child(window: QWidget, kind: type[W], name: str) -> W:
     return child
 
 
+def _section(window: MainWindow, kind: type[W], name: str) -> W:
+    """A section's page (the editor builds it when first asked for)."""
+    assert window.editor is not None
+    page = window.editor.page(name)
+    assert isinstance(page, kind), name
+    return page
+
+
 def _page_name(window: MainWindow) -> str:
     page = window.stack.currentWidget()
     assert page is not None
@@ -79,7 +87,7 @@ def test_start_page_then_new_declaration_with_header_fields(
     stored = store.load(new_id)
     assert (stored.unit_name, stored.year) == ("福田区某单位", 2031)
     assert all(not c.indicators for c in stored.categories)
-    assert _child(window, QLabel, "indicatorEmptyHint").text().startswith("尚无绩效指标")
+    assert _section(window, IndicatorPanel, "indicatorPanel").empty_label.text().startswith("尚无绩效指标")
     window.window_actions["undoAction"].trigger()
     window.flush()
     assert store.load(new_id).year != 2031
@@ -136,7 +144,7 @@ def test_versions_history_restore_and_final(
     window.window_actions["saveVersionAction"].trigger()
     status = window.save_status.text()
     assert "第 1 版" in status and "指纹 c493b6999ea4" in status
-    panel = _child(window, IndicatorPanel, "indicatorPanel")
+    panel = _section(window, IndicatorPanel, "indicatorPanel")
     panel.model.setData(panel.model.indicator_index(0, 0), "改过的名称")
     window.flush()
     assert "已自动保存" in window.save_status.text()
@@ -164,7 +172,7 @@ def test_library_adds_catalogue_and_stored_indicators(
 ) -> None:
     window.window_actions["newFromSampleAction"].trigger()
     window.window_actions["newAction"].trigger()
-    panel = _child(window, IndicatorPanel, "indicatorPanel")
+    panel = _section(window, IndicatorPanel, "indicatorPanel")
     panel.view.setCurrentIndex(panel.model.category_index(2))  # 时效指标
     seen: dict[str, list[str]] = {}
 
