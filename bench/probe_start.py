@@ -33,7 +33,10 @@ def main() -> int:
         return made
 
     setattr(app, "_application", application)  # noqa: B010 - the probe's one hook
-    return int(cli.main(["--db", sys.argv[1], "gui", sys.argv[2]]))
+    # As the console script: console_main ends the process as perfdecl does (end_gui_process).
+    sys.argv[1:] = ["--db", sys.argv[1], "gui", sys.argv[2]]
+    cli.console_main()
+    return 0
 
 
 if __name__ == "__main__":

@@ -129,7 +129,12 @@ def main(
 
 
 def console_main() -> None:
-    sys.exit(main())
+    status = main()
+    if "PySide6.QtWidgets" in sys.modules:  # a GUI command ran: end without the teardown
+        from desktop.app import end_gui_process
+
+        end_gui_process(status)  # returns only where a normal exit is needed
+    sys.exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover
