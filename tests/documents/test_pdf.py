@@ -175,3 +175,11 @@ def test_missing_font_file_is_a_clear_error(tmp_path: Path, seed_path: Path) -> 
     options = PrintOptions(font_path=str(tmp_path / "simsun.ttc"))
     with pytest.raises(FontError, match="找不到打印字体文件"):
         render_pdf_bytes(decl, profile, options=options, revision=1, fingerprint="x")
+
+
+def test_markup_characters_in_a_text_print_as_typed(seed_path: Path, tmp_path: Path) -> None:
+    decl, profile = seed(seed_path)
+    decl.goals[0] = "完成<b>改造</b> & 验收 a<br/>b &amp; 1>0"
+    path = tmp_path / "markup.pdf"
+    render_pdf(decl, profile, path, options=PrintOptions(), revision=1, fingerprint=SEED_FINGERPRINT)
+    assert squeeze(decl.goals[0]) in squeeze(pdftotext(path))
