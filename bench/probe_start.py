@@ -15,7 +15,7 @@ def main() -> int:
     import importlib
 
     cli = importlib.import_module("desktop.cli")
-    importlib.import_module("db.deferred")  # as desktop.cli does before Qt
+    cli.import_before_qt()  # as desktop.cli does before Qt
     app = importlib.import_module("desktop.app")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

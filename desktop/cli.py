@@ -72,6 +72,8 @@ _IMPORTED_BEFORE_QT = (
     "desktop.settings",
     "desktop.domain.acceptances",
     "desktop.domain.changes",
+    "desktop.domain.header",
+    "desktop.domain.indicators",
     "desktop.documents.fonts",
     "desktop.rules.findings",
     "desktop.rules.locate",
@@ -79,19 +81,25 @@ _IMPORTED_BEFORE_QT = (
     "desktop.rules.registry",
     "platformdirs",
     "typing_extensions",
+    "ctypes",  # desktop/none_guard.py, when the QApplication is made
+    "locale",
 )
+
+
+def import_before_qt() -> None:
+    """The database layer and the plain modules of the first window, before ``desktop.app``
+    loads Qt: PySide6's import hook reads the source of every module imported after Qt (for its
+    __feature__ switches), which makes later imports slower. The first window reads without
+    SQLAlchemy (db/deferred.py), which is imported when first needed."""
+    importlib.import_module("db.deferred")
+    for name in _IMPORTED_BEFORE_QT:
+        importlib.import_module(name)
 
 
 def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
     target = getattr(args, "target", None)
     screenshot = getattr(args, "screenshot", None)
-    # The database layer first: PySide6's import hook reads the source of every module imported
-    # after Qt (for its __feature__ switches), which makes later imports slower. The first
-    # window reads without SQLAlchemy (db/deferred.py), which is imported when first needed.
-    import db.deferred  # noqa: F401
-
-    for name in _IMPORTED_BEFORE_QT:
-        importlib.import_module(name)
+    import_before_qt()
     from desktop import app
 
     if screenshot:
