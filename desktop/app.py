@@ -14,6 +14,7 @@ import importlib
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -216,11 +217,12 @@ def end_gui_process(
     quarter of a start; docs/performance.md).
 
     What that teardown does for us is done here first, in its order: every window still open
-    is closed (its closeEvent writes what is typed) and all windows are deleted (a window's
-    ``destroyed`` closes its store); then the ``atexit`` handlers run (PySide6's deletes the
-    QApplication, which hands the clipboard on; logging flushes); then the standard streams are
-    flushed. Background jobs are daemon threads, which a normal exit does not wait for either.
-    Returns (for a normal exit) when there is no QApplication or a window refuses to close.
+    is closed (its closeEvent writes what is typed); threads that are not daemons are waited
+    for; all windows are deleted (a window's ``destroyed`` closes its store); the ``atexit``
+    handlers run (PySide6's deletes the QApplication, which hands the clipboard on; logging
+    flushes); the standard streams are flushed. Background jobs are daemon threads, which a
+    normal exit does not wait for either. Returns (for a normal exit) when there is no
+    QApplication or a window refuses to close.
     """
     from PySide6.QtCore import QCoreApplication, QEvent
 
@@ -231,6 +233,9 @@ def end_gui_process(
             window.close()
     if any(w.isVisible() for w in QApplication.topLevelWidgets()):
         return
+    for thread in threading.enumerate():  # as the interpreter waits for them before atexit
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
     for window in QApplication.topLevelWidgets():
         window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -16,7 +16,7 @@ from desktop.services.store import DeclarationStore
 # run the atexit handlers and flush its output.
 _CHILD = textwrap.dedent(
     """
-    import atexit, sys
+    import atexit, sys, threading, time
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from desktop import app, cli
@@ -31,6 +31,7 @@ _CHILD = textwrap.dedent(
         model = window.editor.page("indicatorPanel").model
         model.setData(model.indicator_index(0, 0, Column.NAME), "退出前的修改")
         print("edited", flush=False)
+        threading.Thread(target=lambda: (time.sleep(0.3), print("thread done"))).start()
         QApplication.exit(0)  # ends the event loop without closing the windows (quit closes them)
 
     def application(argv):
@@ -59,7 +60,12 @@ def test_gui_process_writes_the_edit_and_runs_exit_handlers_before_it_ends(
     )
     output = result.stdout.decode(errors="replace")
     assert result.returncode == 0, result.stderr.decode(errors="replace")
-    assert output.splitlines() == ["edited", "window deleted", "atexit handlers ran"]
+    assert output.splitlines() == [
+        "edited",
+        "thread done",
+        "window deleted",
+        "atexit handlers ran",
+    ]
     assert store.load(seed_id).categories[0].indicators[0].name == "退出前的修改"
 
 
