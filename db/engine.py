@@ -142,8 +142,11 @@ def _quick_check(engine: Engine, path: Path) -> None:
         raise _damaged(path)
 
 
-def _migrate(engine: Engine, path: Path, create: bool) -> None:
-    """Bring the schema to the head revision, or refuse a file that is not ours / too new."""
+def _migrate(engine: Engine, path: Path, create: bool, backup: bool) -> None:
+    """Bring the schema to the head revision, or refuse a file that is not ours / too new.
+
+    With ``backup`` an existing database is backed up (db/backup.py) before it is migrated.
+    """
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -155,6 +158,11 @@ def _migrate(engine: Engine, path: Path, create: bool) -> None:
     with engine.connect() as conn, conn.begin():
         if not _needs_upgrade(conn, script, path, create):
             return
+        existing = "alembic_version" in inspect(conn).get_table_names()
+    if backup and existing:
+        from db.backup import MIGRATION, auto_backup
+
+        auto_backup(path, MIGRATION)
     # Check again under the write lock: another program may have migrated in between.
     with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin():
         if _needs_upgrade(conn, script, path, create):
@@ -169,14 +177,16 @@ def _use_wal(engine: Engine) -> None:
             raw.execute("PRAGMA journal_mode=WAL")
 
 
-def open_engine(path: str | Path, *, create: bool = True) -> Engine:
+def open_engine(
+    path: str | Path, *, create: bool = True, backup_before_migration: bool = True
+) -> Engine:
     """An engine on ``path`` with the schema at head; raises ``StoreError`` subclasses."""
     file = Path(path)
     _check_file(file, create)
     engine = _make_engine(file, create)
     try:
         _quick_check(engine, file)
-        _migrate(engine, file, create)
+        _migrate(engine, file, create, backup_before_migration)
         _use_wal(engine)
     except OperationalError as exc:  # locked, unreadable, read-only folder, disk full
         engine.dispose()

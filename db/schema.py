@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, MetaData, Text, UniqueConstraint, text
+from sqlalchemy import Float, ForeignKey, Index, MetaData, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.types import IntList, Money, UtcTimestamp
@@ -57,6 +57,24 @@ class DeclarationRow(Base):
     footer_date: Mapped[str]
     created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
     modified_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    # Grows by one at every save: a writer is refused when it is not the version it read.
+    version: Mapped[int] = mapped_column(server_default=text("0"))
+
+
+class DeclarationLockRow(Base):
+    """The window editing a declaration (desktop/services/locking.py); one row per declaration."""
+
+    __tablename__ = "declaration_lock"
+
+    declaration_id: Mapped[int] = mapped_column(
+        ForeignKey("declaration.id", ondelete="CASCADE"), primary_key=True
+    )
+    token: Mapped[str]
+    owner: Mapped[str]
+    host: Mapped[str]
+    pid: Mapped[int]
+    process_started: Mapped[float] = mapped_column(Float)
+    acquired_at: Mapped[datetime] = mapped_column(UtcTimestamp)
 
 
 class TaskRow(Base):

@@ -10,7 +10,14 @@ from typing_extensions import override
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.profile import load_profile
 from desktop.exchange.canonical import fingerprint
@@ -24,6 +31,8 @@ from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
 from ui.output_controller import OutputController
+from ui.save_banner import SaveBanner
+from ui.save_guard import SaveGuard
 from ui.sections import SectionContext
 from ui.status import SaveStatus
 from ui.window_actions import NEED_DOCUMENT, build_actions
@@ -69,7 +78,15 @@ class MainWindow(QMainWindow):
         char = self.fontMetrics().horizontalAdvance("中")
         splitter.setSizes([char * 21, char * 80])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.save_banner = SaveBanner(central)
+        column.addWidget(self.save_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.save_guard = SaveGuard(self, self.save_banner)
         self.save_status = SaveStatus(self)
         self.statusBar().addWidget(self.save_status, 1)
         self.navigator.open_requested.connect(self.open_declaration)
@@ -92,16 +109,18 @@ class MainWindow(QMainWindow):
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
         )
-        self.close_declaration(show_start=False)
+        if not self.close_declaration(show_start=False):
+            return
         document = DeclarationDocument(
             declaration, load_profile(declaration.profile_id), declaration_id, self
         )
         self.document = document
         delay = int(self.settings.get("editor.autosave_delay_ms"))
-        self.autosaver = Autosaver(document, self.store, delay)
+        version = self.store.working_version(declaration_id)
+        self.autosaver = Autosaver(document, self.store, delay, version)
         self.autosaver.saved.connect(lambda when: self.update_status(saved_at=when))
         self.autosaver.saved.connect(lambda _when: self.refresh_list())
-        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.save_guard.attach(self.autosaver)
         document.replaced.connect(lambda: self.update_status())
         context = SectionContext(
             document,
@@ -122,13 +141,14 @@ class MainWindow(QMainWindow):
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
 
-    def close_declaration(self, show_start: bool = True) -> None:
-        """Save and close the open declaration."""
+    def close_declaration(self, show_start: bool = True) -> bool:
+        """Save and close the open declaration; False when the user chose to keep it open."""
         if self.document is None:
             if show_start:
                 self._show_start()
-            return
-        self.flush()
+            return True
+        if not self.save_guard.may_close():
+            return False
         self.checks.follow(False)
         self.undo_group.removeStack(self.document.undo_stack)
         if self.editor is not None:
@@ -140,6 +160,7 @@ class MainWindow(QMainWindow):
         self.document = self.editor = self.autosaver = None
         if show_start:
             self._show_start()
+        return True
 
     def _show_start(self) -> None:
         self.stack.setCurrentWidget(self.start_page)
@@ -201,8 +222,11 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing is ever lost and nothing is asked: the working copy is written now.
-        self.flush()
+        # Nothing is ever lost: the working copy is written now, and if it cannot be, the user
+        # chooses what happens to the edits (ui/save_guard.py).
+        if not self.save_guard.may_close():
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def current_page(self) -> QWidget | None:

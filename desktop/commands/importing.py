@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import read_declaration_file
+from desktop.services.locking import ConflictError, LockedError
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
@@ -40,9 +41,13 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
     store = ctx.open_store(ctx.db_path, False)
     try:
         try:
+            version = store.working_version(into)
             declaration = store.load(into)
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
+        holder = store.lock_holder(into)
+        if holder is not None:  # its window would overwrite (or be overwritten by) this import
+            raise CommandError(f"{LockedError(into, holder)}，再导入")
         from desktop.domain.profile import load_profile
 
         try:
@@ -50,7 +55,10 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
             notes = apply_indicator_list(declaration, result, replace)
         except XlsxImportError as exc:
             raise CommandError(f"{file}：{exc}") from exc
-        store.save(into, declaration)
+        try:
+            store.save(into, declaration, version)
+        except ConflictError as exc:
+            raise CommandError(f"{exc}；请重新导入") from exc
     finally:
         store.close()
     for warning in [*result.warnings, *notes]:

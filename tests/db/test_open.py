@@ -26,6 +26,7 @@ TABLES = {
     "indicator",
     "accepted_finding",
     "revision",
+    "declaration_lock",
 }
 
 
