@@ -335,6 +335,9 @@ class SqliteDeclarationStore:
         ]
 
     # -- backups --------------------------------------------------------------------------
+    def backup_folder(self) -> Path:
+        return backup.backup_folder(self.path)
+
     def backup_to(self, target: Path) -> None:
         self._check_file()
         backup.copy_database(self.path, target)

@@ -24,13 +24,16 @@ from desktop.exchange.canonical import fingerprint
 from desktop.services.store import DeclarationStore
 from desktop.settings import Settings
 from ui.autosave import Autosaver
+from ui.backup_controller import BackupController
 from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
+from ui.edit_lock import EditLock
 from ui.editor import DeclarationEditor
 from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
 from ui.output_controller import OutputController
+from ui.read_only import ReadOnlyView
 from ui.save_banner import SaveBanner
 from ui.save_guard import SaveGuard
 from ui.sections import SectionContext
@@ -87,6 +90,11 @@ class MainWindow(QMainWindow):
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.save_guard = SaveGuard(self, self.save_banner)
+        self.edit_lock = EditLock(store)
+        self.read_only: ReadOnlyView | None = None
+        self.save_banner.edit_requested.connect(self.retry_editing)
+        self.backups = BackupController(self)
+        self.backups.connect_actions()
         self.save_status = SaveStatus(self)
         self.statusBar().addWidget(self.save_status, 1)
         self.navigator.open_requested.connect(self.open_declaration)
@@ -104,23 +112,29 @@ class MainWindow(QMainWindow):
 
     # -- open / close -------------------------------------------------------------------
     def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
-        """Open a stored declaration in this window (the previous one is saved first)."""
-        declaration = self.store.load(declaration_id)
+        """Open a stored declaration in this window (the previous one is saved first).
+
+        When another window or program edits it, it opens read-only (ui/edit_lock.py).
+        """
+        self.store.summary(declaration_id)  # NotFoundError before anything is closed
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
         )
         if not self.close_declaration(show_start=False):
             return
+        holder = self.edit_lock.acquire(declaration_id)
+        version = self.store.working_version(declaration_id)
+        declaration = self.store.load(declaration_id)
         document = DeclarationDocument(
             declaration, load_profile(declaration.profile_id), declaration_id, self
         )
         self.document = document
-        delay = int(self.settings.get("editor.autosave_delay_ms"))
-        version = self.store.working_version(declaration_id)
-        self.autosaver = Autosaver(document, self.store, delay, version)
-        self.autosaver.saved.connect(lambda when: self.update_status(saved_at=when))
-        self.autosaver.saved.connect(lambda _when: self.refresh_list())
-        self.save_guard.attach(self.autosaver)
+        if holder is None:
+            delay = int(self.settings.get("editor.autosave_delay_ms"))
+            self.autosaver = Autosaver(document, self.store, delay, version)
+            self.autosaver.saved.connect(lambda when: self.update_status(saved_at=when))
+            self.autosaver.saved.connect(lambda _when: self.refresh_list())
+            self.save_guard.attach(self.autosaver)
         document.replaced.connect(lambda: self.update_status())
         context = SectionContext(
             document,
@@ -137,6 +151,8 @@ class MainWindow(QMainWindow):
         self._fill_indicator_menu()
         self.show_section(keep)
         self._set_document_actions(True)
+        if holder is not None:
+            self.read_only = ReadOnlyView(self, holder)
         self.checks.follow(True)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
@@ -149,6 +165,9 @@ class MainWindow(QMainWindow):
             return True
         if not self.save_guard.may_close():
             return False
+        self.edit_lock.release()
+        self.read_only = None
+        self.save_banner.clear_state()
         self.checks.follow(False)
         self.undo_group.removeStack(self.document.undo_stack)
         if self.editor is not None:
@@ -168,6 +187,11 @@ class MainWindow(QMainWindow):
         self.save_status.clear_status()
         self.setWindowTitle("绩效目标申报助手")
         self.refresh_list()
+
+    def retry_editing(self) -> None:
+        """Open the read-only declaration again: editable now if its other window has closed."""
+        if self.document is not None and self.document.declaration_id is not None:
+            self.open_declaration(self.document.declaration_id)
 
     def commit_pending(self) -> None:
         """Commit a cell or field still being typed in (its editor commits when it loses focus)."""
@@ -227,6 +251,7 @@ class MainWindow(QMainWindow):
         if not self.save_guard.may_close():
             event.ignore()
             return
+        self.edit_lock.release_all()
         super().closeEvent(event)
 
     def current_page(self) -> QWidget | None:

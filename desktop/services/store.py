@@ -143,6 +143,10 @@ class DeclarationStore(Protocol):
         """Every level-3 indicator of the stored working copies (for the indicator library)."""
         ...
 
+    def backup_folder(self) -> Path:
+        """Where the automatic backups of this database are kept."""
+        ...
+
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (written atomically)."""
         ...
