@@ -74,20 +74,25 @@ class BackupController:
         try:
             before = window.store.restore_from(source, window.edit_lock.token)
         except LockedError as exc:
+            self._reopen(reopen)
             QMessageBox.warning(window, "从备份恢复", f"{exc}。\n恢复会覆盖正在编辑的内容，已取消。")
             return False
         except StoreError as exc:
+            self._reopen(reopen)
             QMessageBox.warning(window, "从备份恢复", f"没有恢复，数据库保持原样：\n{exc}")
             return False
-        finally:
-            window.refresh_list()
-        if reopen is not None:
-            try:
-                window.store.summary(reopen)
-            except NotFoundError:
-                reopen = None
-        if reopen is not None:
-            window.open_declaration(reopen)
+        self._reopen(reopen)
         note = f"\n恢复前的数据库已备份到：\n{before}" if before is not None else ""
         QMessageBox.information(window, "从备份恢复", f"已从 {source.name} 恢复数据库。{note}")
         return True
+
+    def _reopen(self, declaration_id: int | None) -> None:
+        """Open the declaration shown before, if the (restored) database still has it."""
+        self.window.refresh_list()
+        if declaration_id is None:
+            return
+        try:
+            self.window.store.summary(declaration_id)
+        except NotFoundError:
+            return
+        self.window.open_declaration(declaration_id)

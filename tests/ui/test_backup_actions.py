@@ -1,0 +1,96 @@
+"""文件 → 备份… / 从备份恢复… in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QMessageBox
+
+from db.backup import list_backups
+from db.repository import SqliteDeclarationStore, open_store
+from desktop.app import make_main_window
+from ui import backup_controller
+from ui.indicators.model import Column
+from ui.main_window import MainWindow
+
+
+def _window(qtbot: QtBot, db_path: Path, declaration_id: int) -> MainWindow:
+    made = make_main_window(db_path, declaration_id)
+    assert isinstance(made, MainWindow)
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def _edit(window: MainWindow, text: str) -> None:
+    panel = window.findChild(object, "indicatorPanel")
+    model = panel.model  # type: ignore[attr-defined]
+    model.setData(model.indicator_index(0, 0, Column.NAME), text)
+
+
+@pytest.fixture
+def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+
+    def info(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(info))
+    return said
+
+
+def test_backup_then_restore_from_the_file_menu(
+    qtbot: QtBot, db_path: Path, store: SqliteDeclarationStore, seed_id: int, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, informed: list[str],
+) -> None:  # fmt: skip
+    window = _window(qtbot, db_path, seed_id)
+    _edit(window, "备份时的指标")  # typed a moment ago: the backup holds it
+    target = tmp_path / "备份.sqlite3"
+    monkeypatch.setattr(backup_controller, "choose_backup_target", lambda w, s: target)
+    window.window_actions["backupAction"].trigger()
+    assert target.is_file()
+
+    _edit(window, "备份之后的修改")
+    monkeypatch.setattr(backup_controller, "choose_backup_source", lambda w, folder: target)
+    asked: list[Path] = []
+    monkeypatch.setattr(backup_controller, "confirm_restore", lambda w, s: asked.append(s) or True)
+    window.window_actions["restoreAction"].trigger()
+    assert asked == [target]
+    assert window.document is not None and window.document.declaration_id == seed_id
+    assert window.document.declaration.categories[0].indicators[0].name == "备份时的指标"
+    assert store.load(seed_id).categories[0].indicators[0].name == "备份时的指标"
+    before = list_backups(db_path)
+    assert len(before) == 1 and str(before[0]) in informed[0]
+    old = open_store(before[0], create=False)
+    try:
+        assert old.load(seed_id).categories[0].indicators[0].name == "备份之后的修改"
+    finally:
+        old.close()
+    # The window edits again after the restore: the lock was taken anew.
+    _edit(window, "恢复后的修改")
+    assert window.flush()
+    assert store.load(seed_id).categories[0].indicators[0].name == "恢复后的修改"
+
+
+def test_restore_is_refused_while_another_window_edits(
+    qtbot: QtBot, db_path: Path, store: SqliteDeclarationStore, seed_id: int, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, warnings: list[str],
+) -> None:  # fmt: skip
+    target = tmp_path / "backup.sqlite3"
+    store.backup_to(target)
+    other_id = store.create(store.load(seed_id))
+    editing = _window(qtbot, db_path, seed_id)
+    _edit(editing, "另一个窗口正在编辑")
+    assert editing.flush()
+    window = _window(qtbot, db_path, other_id)
+    monkeypatch.setattr(backup_controller, "choose_backup_source", lambda w, folder: target)
+    monkeypatch.setattr(backup_controller, "confirm_restore", lambda w, s: True)
+    window.window_actions["restoreAction"].trigger()
+    assert warnings and f"进程 {editing.edit_lock.holder.pid}" in warnings[0]
+    assert store.load(seed_id).categories[0].indicators[0].name == "另一个窗口正在编辑"
+    assert list_backups(db_path) == []
+    assert window.document is not None and window.document.declaration_id == other_id
