@@ -11,6 +11,7 @@ window's state as a new declaration (docs/safety.md).
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +21,9 @@ from desktop.services.store import DeclarationStore, StoreError
 from ui.document import DeclarationDocument
 
 DEFAULT_DELAY_MS = 300
+#: However fast edits follow each other, the first unsaved one is written within this time
+#: (a debounce alone would never fire while edits keep coming: a paste storm, fast typing).
+MAX_WAIT_MS = 800
 #: First retry after a failed write; doubled after each further failure up to the maximum.
 RETRY_MS = 3000
 MAX_RETRY_MS = 30_000
@@ -59,8 +63,11 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Capped so that an edit always reaches the database within one second.
-        self._timer.setInterval(max(0, min(delay_ms, 800)))
+        self._delay_ms = max(0, min(delay_ms, MAX_WAIT_MS))
+        self._timer.setInterval(self._delay_ms)
         self._timer.timeout.connect(self.flush)
+        #: When the oldest unsaved edit was made (monotonic ms), or None when all is saved.
+        self._unsaved_since: float | None = None
         self.retry_ms = RETRY_MS
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -69,8 +76,12 @@ class Autosaver(QObject):
 
     def _on_changed(self, _part: str) -> None:
         self.dirty = True
+        now = time.monotonic() * 1000
+        if self._unsaved_since is None:
+            self._unsaved_since = now
         if not self.stopped and not self._retry.isActive():
-            self._timer.start()
+            remaining = self._unsaved_since + MAX_WAIT_MS - now
+            self._timer.start(int(max(0, min(self._delay_ms, remaining))))
 
     def flush(self) -> bool:
         """Write now if anything is unsaved; returns False when writing failed."""
@@ -97,6 +108,7 @@ class Autosaver(QObject):
             return False
         self.dirty = False
         self.failing = False
+        self._unsaved_since = None
         self.saved.emit(datetime.now())
         return True
 
@@ -106,3 +118,4 @@ class Autosaver(QObject):
         self._retry.stop()
         self.dirty = False
         self.failing = False
+        self._unsaved_since = None
