@@ -17,7 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services.locking import ConflictError
-from desktop.services.store import DeclarationStore, StoreError
+from desktop.services.store import DeclarationStore, NotFoundError, StoreError
 from ui.document import DeclarationDocument
 
 DEFAULT_DELAY_MS = 300
@@ -98,6 +98,10 @@ class Autosaver(QObject):
         except ConflictError as error:
             self.stopped = True
             self.conflict.emit(str(error))
+            return False
+        except NotFoundError:  # deleted by another window or program
+            self.stopped = True
+            self.conflict.emit(f"申报表 {self.document.declaration_id} 已在别处被删除")
             return False
         except StoreError as error:
             _log.exception("autosave failed")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.profile import load_profile
 from desktop.exchange.canonical import fingerprint
-from desktop.services.store import DeclarationStore
+from desktop.services.store import DeclarationStore, NotFoundError
 from desktop.settings import Settings
 from ui.autosave import Autosaver
 from ui.backup_controller import BackupController
@@ -190,8 +190,13 @@ class MainWindow(QMainWindow):
 
     def retry_editing(self) -> None:
         """Open the read-only declaration again: editable now if its other window has closed."""
-        if self.document is not None and self.document.declaration_id is not None:
+        if self.document is None or self.document.declaration_id is None:
+            return
+        try:
             self.open_declaration(self.document.declaration_id)
+        except NotFoundError:  # deleted meanwhile by the window that edited it
+            self.close_declaration()
+            self.statusBar().showMessage("该申报表已被删除", 10_000)
 
     def commit_pending(self) -> None:
         """Commit a cell or field still being typed in (its editor commits when it loses focus)."""
