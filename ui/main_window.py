@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.edit_lock = EditLock(store)
         self.read_only: ReadOnlyView | None = None
         self.save_banner.edit_requested.connect(self.retry_editing)
+        self.save_banner.take_over_requested.connect(self.take_over)
         self.backups = BackupController(self)
         self.backups.connect_actions()
         self.save_status = SaveStatus(self)
@@ -197,6 +198,17 @@ class MainWindow(QMainWindow):
         except NotFoundError:  # deleted meanwhile by the window that edited it
             self.close_declaration()
             self.statusBar().showMessage("该申报表已被删除", 10_000)
+
+    def take_over(self) -> None:
+        """Clear the lock of a holder on another computer (after a warning) and edit."""
+        from ui import read_only
+
+        view, document = self.read_only, self.document
+        if view is None or document is None or document.declaration_id is None:
+            return
+        if read_only.confirm_take_over(self, view.holder):
+            self.store.release_lock(document.declaration_id, view.holder.token)
+            self.retry_editing()
 
     def commit_pending(self) -> None:
         """Commit a cell or field still being typed in (its editor commits when it loses focus)."""

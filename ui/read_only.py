@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
 
+from desktop.processes import host_name
 from desktop.services.locking import LockHolder
 from ui.document import DeclarationDocument
 from ui.save_banner import READ_ONLY
@@ -100,8 +102,25 @@ class ReadOnlyView:
         )
         for name in WRITING_ACTIONS:
             window.window_actions[name].setEnabled(False)
+        # A process on another computer cannot be checked: if that computer crashed, its lock
+        # would keep everybody out for ever, so the user may clear it after a warning.
+        remote = holder.host != host_name()
         window.save_banner.show_state(
             READ_ONLY,
             f"此申报表正在由{holder.describe()}编辑。本窗口只读查看，不会保存任何修改；"
             "需要另存一份时可用“复制申报表”。",
+            can_take_over=remote,
         )
+
+
+def confirm_take_over(window: MainWindow, holder: LockHolder) -> bool:
+    answer = QMessageBox.warning(
+        window,
+        "强制解除锁定",
+        f"此申报表由{holder.describe()}锁定。\n\n"
+        "只有在确认那台计算机上的 PerfDecl 已经关闭（或已死机、断电）时才可解除锁定；"
+        "否则两处的修改会互相覆盖。\n\n确定解除锁定并在本窗口编辑吗？",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

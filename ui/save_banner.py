@@ -29,6 +29,7 @@ class SaveBanner(QFrame):
     save_json_requested = Signal()
     save_as_new_requested = Signal()
     edit_requested = Signal()
+    take_over_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,10 +42,19 @@ class SaveBanner(QFrame):
         self.new_button = self._button("saveBannerNew", "另存为新申报表", self.save_as_new_requested)
         self.json_button = self._button("saveBannerJson", "另存为 JSON 文件…", self.save_json_requested)
         self.edit_button = self._button("saveBannerEdit", "重新尝试编辑", self.edit_requested)
+        self.take_over_button = self._button(
+            "saveBannerTakeOver", "强制解除锁定…", self.take_over_requested
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
-        for button in (self.retry_button, self.new_button, self.json_button, self.edit_button):
+        for button in (
+            self.retry_button,
+            self.new_button,
+            self.json_button,
+            self.edit_button,
+            self.take_over_button,
+        ):
             layout.addWidget(button)
         self.hide()
 
@@ -54,7 +64,7 @@ class SaveBanner(QFrame):
         button.clicked.connect(lambda _=False: signal.emit())
         return button
 
-    def show_state(self, state: str, message: str) -> None:
+    def show_state(self, state: str, message: str, can_take_over: bool = False) -> None:
         self.state = state
         self.setStyleSheet(_STYLES[state])
         self.label.setText(message)
@@ -62,6 +72,7 @@ class SaveBanner(QFrame):
         self.new_button.setVisible(state == CONFLICT)
         self.json_button.setVisible(state in (FAILED, CONFLICT))
         self.edit_button.setVisible(state == READ_ONLY)
+        self.take_over_button.setVisible(state == READ_ONLY and can_take_over)
         self.show()
 
     def clear_state(self, state: str | None = None) -> None:

@@ -18,6 +18,7 @@ from desktop.app import make_main_window
 from desktop.processes import host_name, own_start_time, process_start_time
 from desktop.services.locking import LockHolder, new_holder
 from tests.cli.conftest import logical_dump, run_cli
+from ui import read_only
 from ui.indicators.model import Column
 from ui.main_window import MainWindow
 from ui.save_banner import CONFLICT, READ_ONLY
@@ -102,14 +103,35 @@ def test_lock_of_a_dead_process_is_cleared(
     assert holder is not None and holder.token == window.edit_lock.token
 
 
-def test_lock_of_another_computer_is_respected(
-    open_window: OpenWindow, store: SqliteDeclarationStore, seed_id: int
-) -> None:
+def test_lock_of_another_computer_is_respected_until_cleared_on_purpose(
+    open_window: OpenWindow, store: SqliteDeclarationStore, seed_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
     remote = LockHolder("remote", "lisi", "OTHER-PC", 4242, 1.0, datetime.now(UTC))
     assert store.acquire_lock(seed_id, remote) is None
     window = open_window(seed_id)
     assert window.read_only is not None
     assert "OTHER-PC" in window.save_banner.label.text() and "lisi" in window.save_banner.label.text()
+    # That computer may have crashed: after a warning the user may clear its lock.
+    button = window.save_banner.take_over_button
+    assert button.isVisible()
+    answers = [False, True]
+    monkeypatch.setattr(read_only, "confirm_take_over", lambda w, h: answers.pop(0))
+    button.click()
+    assert window.read_only is not None and store.lock_holder(seed_id) == remote
+    button.click()
+    assert window.read_only is None and window.autosaver is not None
+    holder = store.lock_holder(seed_id)
+    assert holder is not None and holder.token == window.edit_lock.token
+
+
+def test_live_lock_on_this_computer_cannot_be_taken_over(
+    open_window: OpenWindow, seed_id: int
+) -> None:
+    open_window(seed_id)
+    second = open_window(seed_id)
+    assert second.read_only is not None
+    assert not second.save_banner.take_over_button.isVisible()
 
 
 def test_change_made_elsewhere_is_never_overwritten(
