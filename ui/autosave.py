@@ -23,7 +23,8 @@ from ui.document import DeclarationDocument
 DEFAULT_DELAY_MS = 300
 #: However fast edits follow each other, the first unsaved one is written within this time
 #: (a debounce alone would never fire while edits keep coming: a paste storm, fast typing).
-MAX_WAIT_MS = 800
+#: Below one second with room for a busy machine: at most the last second may be lost.
+MAX_WAIT_MS = 600
 #: First retry after a failed write; doubled after each further failure up to the maximum.
 RETRY_MS = 3000
 MAX_RETRY_MS = 30_000
@@ -63,7 +64,7 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Capped so that an edit always reaches the database within one second.
-        self._delay_ms = max(0, min(delay_ms, MAX_WAIT_MS))
+        self._delay_ms = max(0, min(delay_ms, 800))
         self._timer.setInterval(self._delay_ms)
         self._timer.timeout.connect(self.flush)
         #: When the oldest unsaved edit was made (monotonic ms), or None when all is saved.

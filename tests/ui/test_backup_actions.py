@@ -94,3 +94,38 @@ def test_restore_is_refused_while_another_window_edits(
     assert store.load(seed_id).categories[0].indicators[0].name == "另一个窗口正在编辑"
     assert list_backups(db_path) == []
     assert window.document is not None and window.document.declaration_id == other_id
+
+
+def test_restore_of_a_damaged_file_in_the_window_changes_nothing(
+    qtbot: QtBot, db_path: Path, store: SqliteDeclarationStore, seed_id: int, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, warnings: list[str],
+) -> None:  # fmt: skip
+    window = _window(qtbot, db_path, seed_id)
+    _edit(window, "不能被损坏的备份覆盖")
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 16)
+    monkeypatch.setattr(backup_controller, "choose_backup_source", lambda w, folder: damaged)
+    monkeypatch.setattr(backup_controller, "confirm_restore", lambda w, s: True)
+    window.window_actions["restoreAction"].trigger()
+    assert warnings and "数据库保持原样" in warnings[0] and str(damaged) in warnings[0]
+    assert store.load(seed_id).categories[0].indicators[0].name == "不能被损坏的备份覆盖"
+    assert window.document is not None and window.document.declaration_id == seed_id
+    assert list_backups(db_path) == []
+
+
+def test_daily_backup_at_gui_start_up(db_path: Path, store: SqliteDeclarationStore) -> None:
+    from desktop.app import _daily_backup
+
+    assert _daily_backup(db_path) == ""
+    assert len(list_backups(db_path)) == 1
+    assert _daily_backup(db_path) == ""  # once a day
+    assert len(list_backups(db_path)) == 1
+
+
+def test_failed_daily_backup_is_reported_not_fatal(db_path: Path, store: SqliteDeclarationStore) -> None:
+    from db.backup import backup_folder
+    from desktop.app import _daily_backup
+
+    backup_folder(db_path).write_text("a file where the backup folder should be")
+    message = _daily_backup(db_path)
+    assert message.startswith("今日自动备份失败") and str(backup_folder(db_path)) in message
