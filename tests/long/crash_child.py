@@ -60,7 +60,7 @@ def run_child(db: str, declaration_id: int, log: str, seed: int, step_ms: int) -
         editor.step()
         seq += 1
         write("E", seq, time.time(), state_hash(document))
-        if seq % 100 == 0 and autosaver.flush():  # 保存版本 now and then
+        if seq % 20 == 0 and autosaver.flush():  # 保存版本 now and then
             info = store.make_revision(declaration_id)
             write("R", info.number, state_hash(document))
 

@@ -66,7 +66,10 @@ def _hash(declaration: object) -> str:
     return hashlib.sha256(content_key(declaration)).hexdigest()[:16]  # type: ignore[arg-type]
 
 
-def _check_after_kill(db: Path, declaration_id: int, log: Path, killed_at: float) -> int:
+def _check_after_kill(
+    db: Path, declaration_id: int, log: Path, killed_at: float
+) -> tuple[int, int, int]:
+    """Checks one kill; returns (steps, autosaves, versions) the child completed."""
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     lines = _read_log(log)
@@ -77,10 +80,11 @@ def _check_after_kill(db: Path, declaration_id: int, log: Path, killed_at: float
     store = open_store(db, create=False)
     try:
         stored = _hash(store.load(declaration_id))
-        revisions = {r.number: r for r in store.revisions(declaration_id)}
-        for fields in lines:
-            if fields[0] == "R":
-                assert _hash(store.load_revision(declaration_id, int(fields[1]))) == fields[2]
+        numbers = {r.number for r in store.revisions(declaration_id)}
+        made = [f for f in lines if f[0] == "R"]
+        for fields in made:
+            assert int(fields[1]) in numbers, f"saved version {fields[1]} is missing"
+            assert _hash(store.load_revision(declaration_id, int(fields[1]))) == fields[2]
         assert store.lock_holder(declaration_id) is None  # the dead child's lock is stale
     finally:
         store.close()
@@ -92,7 +96,7 @@ def _check_after_kill(db: Path, declaration_id: int, log: Path, killed_at: float
         f"(last save {saved}, last state before {MAY_MISS_SECONDS} s: {settled}, "
         f"{len(states) - 1} steps)"
     )
-    return len(revisions)
+    return len(states) - 1, len([f for f in lines if f[0] == "S"]), len(made)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +109,7 @@ def test_random_kills_lose_nothing_committed(tmp_path: Path, seed_path: Path, ki
     store.close()
     rng = random.Random(kills)
     context = _context()
-    revisions = 0
+    totals = [0, 0, 0]
     for kill in range(kills):
         log = tmp_path / f"child-{kill}.log"
         process = context.Process(
@@ -118,5 +122,7 @@ def test_random_kills_lose_nothing_committed(tmp_path: Path, seed_path: Path, ki
         process.kill()
         process.join(30)
         assert process.exitcode is not None and process.exitcode != 0
-        revisions = _check_after_kill(db, declaration_id, log, killed_at)
-    print(f"crash: {kills} kills survived, {revisions} versions saved")
+        for n, value in enumerate(_check_after_kill(db, declaration_id, log, killed_at)):
+            totals[n] += value
+    steps, saves, versions = totals
+    print(f"crash: {kills} kills survived; {steps} edits, {saves} autosaves, {versions} versions")
