@@ -117,7 +117,7 @@ def test_random_kills_lose_nothing_committed(tmp_path: Path, seed_path: Path, ki
         )
         process.start()
         _wait_ready(log, process)
-        time.sleep(rng.uniform(0.02, 1.4))
+        time.sleep(rng.uniform(0.02, 1.25))
         killed_at = time.time()
         process.kill()
         process.join(30)
