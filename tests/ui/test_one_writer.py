@@ -184,3 +184,30 @@ def test_import_into_and_restore_exit_2_naming_the_holder(
     assert logical_dump(db_path) == before
     window.close()
     assert run_cli("import", flat, "--into", str(seed_id), "--db", db_path).status == 0
+
+
+def test_closing_after_a_conflict_offers_a_new_declaration(
+    open_window: OpenWindow, store: SqliteDeclarationStore, seed_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from ui import save_guard
+
+    window = open_window(seed_id)
+    elsewhere = store.load(seed_id)
+    elsewhere.supervisor = "别处改的主管部门"
+    store.save(seed_id, elsewhere)
+    _set_first_name(window, "关闭前未保存的修改")
+    asked: list[bool] = []
+
+    def ask(parent: object, message: str, conflict: bool) -> str:
+        asked.append(conflict)
+        return save_guard.SAVE_NEW
+
+    monkeypatch.setattr(save_guard, "ask_unsaved", ask)
+    before = {s.id for s in store.list()}
+    window.close()
+    assert asked == [True] and not window.isVisible()
+    (new_id,) = {s.id for s in store.list()} - before
+    assert store.load(new_id).categories[0].indicators[0].name == "关闭前未保存的修改"
+    assert store.load(seed_id).supervisor == "别处改的主管部门"
+    assert store.lock_holder(new_id) is None and store.lock_holder(seed_id) is None
