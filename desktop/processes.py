@@ -86,35 +86,55 @@ def _linux_start_time(pid: int) -> float | None:
     return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
+#: Windows error when a process exists but belongs to someone we may not inspect.
+_ERROR_ACCESS_DENIED = 5
+_STILL_ACTIVE = 259
+
+
 def _windows_start_time(pid: int) -> float | None:  # pragma: no cover - Windows only
+    """Start time of a running process; None when it is not running (or not inspectable)."""
+    started = _windows_query(pid)
+    return started if isinstance(started, float) else None
+
+
+def _windows_query(pid: int) -> float | str | None:  # pragma: no cover - Windows only
+    """The start time, "denied" when the process exists but may not be inspected, else None."""
     import ctypes
     from ctypes import wintypes
 
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    kernel32.OpenProcess.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]
+    filetime_p = ctypes.POINTER(wintypes.FILETIME)
+    kernel32.GetProcessTimes.argtypes = [wintypes.HANDLE, *([filetime_p] * 4)]
+    kernel32.GetProcessTimes.restype = wintypes.BOOL
+    kernel32.GetExitCodeProcess.argtypes = [wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD)]
+    kernel32.GetExitCodeProcess.restype = wintypes.BOOL
+    kernel32.CloseHandle.argtypes = [wintypes.HANDLE]
     process_query_limited_information = 0x1000
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
     if not handle:
-        return None
+        denied = ctypes.get_last_error() == _ERROR_ACCESS_DENIED  # type: ignore[attr-defined]
+        return "denied" if denied else None
     try:
-        times = [wintypes.FILETIME() for _ in range(4)]
-        if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
-            return None
         exit_code = wintypes.DWORD()
-        still_active = 259
         if kernel32.GetExitCodeProcess(handle, ctypes.byref(exit_code)) and (
-            exit_code.value != still_active
+            exit_code.value != _STILL_ACTIVE
         ):
             return None
+        times = [wintypes.FILETIME() for _ in range(4)]
+        if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+            return "denied"
         created = times[0]
         ticks = (created.dwHighDateTime << 32) | created.dwLowDateTime  # 100 ns since 1601
-        return ticks / 10_000_000 - 11_644_473_600
+        return float(ticks / 10_000_000 - 11_644_473_600)
     finally:
         kernel32.CloseHandle(handle)
 
 
 def _pid_exists(pid: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover - handled by _windows_start_time
-        return False
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        return _windows_query(pid) == "denied"  # running, but its start time is hidden
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
