@@ -75,7 +75,7 @@ class Autosaver(QObject):
         self._retry.timeout.connect(self.flush)
         document.changed.connect(self._on_changed)
 
-    def _on_changed(self, _part: str) -> None:
+    def _on_changed(self, _parts: object) -> None:
         self.dirty = True
         now = time.monotonic() * 1000
         if self._unsaved_since is None:
