@@ -11,15 +11,23 @@ import hashlib
 import random
 from decimal import Decimal
 
+from PySide6.QtGui import QUndoCommand
+
+from desktop.domain.errors import EditError
 from desktop.domain.model import Indicator, Task
 from desktop.exchange.canonical import content_key
-from ui.budget.commands import InsertTasksCommand, MoveTaskCommand, RemoveTasksCommand
+from ui.budget.commands import InsertTasksCommand, MoveTasksCommand, RemoveTasksCommand
 from ui.budget.model import BudgetTableModel
 from ui.budget.model import Column as TaskColumn
 from ui.document import DeclarationDocument
-from ui.goals.commands import InsertGoalCommand, MoveGoalCommand, RemoveGoalsCommand
+from ui.goals.commands import InsertGoalsCommand, MoveGoalsCommand, RemoveGoalsCommand
 from ui.goals.model import GoalColumn, GoalsModel
-from ui.indicators.commands import InsertIndicatorsCommand, RemoveIndicatorsCommand
+from ui.indicators.commands import (
+    InsertIndicatorsCommand,
+    MoveIndicatorsCommand,
+    RemoveIndicatorsCommand,
+    SetNotApplicableCommand,
+)
 from ui.indicators.model import Column as IndicatorColumn
 from ui.indicators.model import IndicatorTreeModel
 
@@ -40,6 +48,9 @@ class RandomEditor:
         self.goals = GoalsModel(document)
         self.indicators = IndicatorTreeModel(document)
         self.counts: dict[str, int] = {}
+        self.category_keys = [c.key for c in document.declaration.categories]
+        #: Invariants broken by an accepted edit (found at the edit, reported by the check).
+        self.violations: list[str] = []
 
     @property
     def stack(self):  # type: ignore[no-untyped-def]
@@ -57,13 +68,21 @@ class RandomEditor:
             (self.edit_task, 6), (self.insert_task, 2), (self.remove_task, 2), (self.move_task, 1),
             (self.edit_goal, 3), (self.insert_goal, 1), (self.remove_goal, 1), (self.move_goal, 1),
             (self.edit_indicator, 5), (self.link_indicator, 2), (self.insert_indicator, 2),
-            (self.remove_indicator, 2), (self.undo, 5), (self.redo, 3),
+            (self.remove_indicator, 2), (self.move_indicator, 1), (self.toggle_not_applicable, 1),
+            (self.undo, 5), (self.redo, 3),
         )  # fmt: skip
         chosen = self.rng.choices([op for op, _ in operations], [w for _, w in operations])[0]
         name = chosen.__name__
-        chosen()
+        try:
+            chosen()
+        except EditError:  # refused before anything changed, as the GUI would say
+            name = "refused"
         self.counts[name] = self.counts.get(name, 0) + 1
         return name
+
+    def _push(self, make: type[QUndoCommand], *args: object) -> None:
+        """Build the command (its check may refuse with EditError), then push it."""
+        self.stack.push(make(*args))
 
     # -- tasks --------------------------------------------------------------------------
     def _tasks(self) -> list[Task]:
@@ -94,7 +113,7 @@ class RandomEditor:
     def move_task(self) -> None:
         if len(self._tasks()) > 1:
             source, destination = self.rng.sample(range(len(self._tasks())), 2)
-            self.stack.push(MoveTaskCommand(self.budget, source, destination))
+            self._push(MoveTasksCommand, self.budget, [(source, destination)])
 
     # -- goals --------------------------------------------------------------------------
     def _goal_count(self) -> int:
@@ -109,7 +128,7 @@ class RandomEditor:
 
     def insert_goal(self) -> None:
         row = self.rng.randint(0, self._goal_count())
-        self.stack.push(InsertGoalCommand(self.goals, row, self._text()))
+        self._push(InsertGoalsCommand, self.goals, row, [self._text()], "添加目标")
 
     def remove_goal(self) -> None:
         if self._goal_count() > 1:
@@ -118,7 +137,7 @@ class RandomEditor:
     def move_goal(self) -> None:
         if self._goal_count() > 1:
             source, destination = self.rng.sample(range(self._goal_count()), 2)
-            self.stack.push(MoveGoalCommand(self.goals, source, destination))
+            self._push(MoveGoalsCommand, self.goals, [(source, destination)], "移动目标")
 
     # -- indicators ---------------------------------------------------------------------
     def _filled(self) -> list[tuple[int, int]]:
@@ -169,6 +188,27 @@ class RandomEditor:
         if len(filled) > 1:
             self.stack.push(RemoveIndicatorsCommand(self.indicators, [self.rng.choice(filled)]))
 
+    def move_indicator(self) -> None:
+        """Ctrl+Up/Down or a drop: to any row of any category (S08 refusals are expected)."""
+        filled = self._filled()
+        if not filled:
+            return
+        source = self.rng.choice(filled)
+        categories = self.document.declaration.categories
+        cat = self.rng.randrange(len(categories))
+        rows = len(categories[cat].indicators) + (0 if cat == source[0] else 1)
+        destination = (cat, self.rng.randrange(max(rows, 1)))
+        self._push(MoveIndicatorsCommand, self.indicators, [(source, destination)])
+        if categories[source[0]].level1 != categories[cat].level1:  # accepted: S08 broken
+            self.violations.append(f"indicator moved across level-1 categories {source}→{destination}")
+
+    def toggle_not_applicable(self) -> None:
+        """Mark an empty category 不适用 or unmark one (S10 refusals are expected)."""
+        categories = self.document.declaration.categories
+        cat = self.rng.randrange(len(categories))
+        flag = not categories[cat].not_applicable
+        self._push(SetNotApplicableCommand, self.indicators, cat, flag)
+
     # -- history ------------------------------------------------------------------------
     def undo(self) -> None:
         self.stack.undo()
@@ -199,6 +239,9 @@ def invariant_problems(editor: RandomEditor) -> list[str]:
     if editor.goals.rowCount() != len(declaration.goals):
         problems.append("goal rows differ from goals")
     goal_count = len(declaration.goals)
+    problems.extend(editor.violations)
+    if [c.key for c in declaration.categories] != editor.category_keys:
+        problems.append("the categories of the profile changed")
     for category in declaration.categories:
         if category.not_applicable and category.indicators:
             problems.append(f"{category.level2}: 不适用 with indicators")

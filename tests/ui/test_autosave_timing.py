@@ -7,10 +7,11 @@ from datetime import datetime
 
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.changes import Part
 from desktop.domain.profile import load_profile
 from desktop.services.store import DeclarationStore
 from ui.autosave import Autosaver
-from ui.document import HEADER, DeclarationDocument
+from ui.document import DeclarationDocument
 
 
 def _document(store: DeclarationStore, declaration_id: int) -> DeclarationDocument:
@@ -31,7 +32,7 @@ def test_edits_in_quick_succession_are_written_within_a_second(
     while time.monotonic() - first_edit < 1.5:
         number += 1
         document.declaration.footer.phone = f"电话 {number}"
-        document.notify(HEADER)
+        document.notify(Part.HEADER)
         qtbot.wait(100)
     assert saves, "nothing was written while edits kept coming"
     assert store.load(seed_id).footer.phone != ""
@@ -46,7 +47,7 @@ def test_declaration_deleted_elsewhere_stops_autosave_and_says_so(
     autosaver.conflict.connect(conflicts.append)
     store.delete(seed_id)
     document.declaration.unit_name = "删除后仍在输入"
-    document.notify(HEADER)
+    document.notify(Part.HEADER)
     assert not autosaver.flush()
     assert autosaver.stopped and conflicts and "已在别处被删除" in conflicts[0]
     assert document.declaration.unit_name == "删除后仍在输入"  # kept for 另存为新申报表
