@@ -15,6 +15,7 @@ import random
 import sqlite3
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ SHORT, LONG = 20, 200
 #: The issue's promise: at most the last second of typing may be missing after a crash.
 MAY_MISS_SECONDS = 1.0
 STEP_MS = 25
+CHAINS = 2
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -99,19 +101,23 @@ def _check_after_kill(
     return len(states) - 1, len([f for f in lines if f[0] == "S"]), len(made)
 
 
-@pytest.mark.parametrize(
-    "kills", [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.long)]
-)
-def test_random_kills_lose_nothing_committed(tmp_path: Path, seed_path: Path, kills: int) -> None:
-    db = tmp_path / "crash.sqlite3"
+def _new_database(folder: Path, seed_path: Path) -> tuple[Path, int]:
+    folder.mkdir()
+    db = folder / "crash.sqlite3"
     store = open_store(db)
     declaration_id = import_new(store, read_json_file(seed_path).declaration)
     store.close()
-    rng = random.Random(kills)
+    return db, declaration_id
+
+
+def _kill_chain(db: Path, declaration_id: int, kills: int, seed: int) -> list[int]:
+    """``kills`` children one after another on one database; (steps, autosaves, versions)."""
+    folder = db.parent
+    rng = random.Random(seed)
     context = _context()
     totals = [0, 0, 0]
     for kill in range(kills):
-        log = tmp_path / f"child-{kill}.log"
+        log = folder / f"child-{kill}.log"
         process = context.Process(
             target=run_child, args=(str(db), declaration_id, str(log), rng.randrange(1 << 30), STEP_MS)
         )
@@ -124,5 +130,21 @@ def test_random_kills_lose_nothing_committed(tmp_path: Path, seed_path: Path, ki
         assert process.exitcode is not None and process.exitcode != 0
         for n, value in enumerate(_check_after_kill(db, declaration_id, log, killed_at)):
             totals[n] += value
+    return totals
+
+
+@pytest.mark.parametrize(
+    "kills", [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.long)]
+)
+def test_random_kills_lose_nothing_committed(tmp_path: Path, seed_path: Path, kills: int) -> None:
+    # Two databases killed side by side: most of the time is spent waiting for the kill moment.
+    # They are created here, one after the other: Alembic's migration context is process-global.
+    databases = [_new_database(tmp_path / f"chain-{n}", seed_path) for n in range(CHAINS)]
+    with ThreadPoolExecutor(CHAINS) as pool:
+        chains = [
+            pool.submit(_kill_chain, db, declaration_id, kills // CHAINS, kills + n)
+            for n, (db, declaration_id) in enumerate(databases)
+        ]
+        totals = [sum(values) for values in zip(*(chain.result() for chain in chains))]
     steps, saves, versions = totals
     print(f"crash: {kills} kills survived; {steps} edits, {saves} autosaves, {versions} versions")
