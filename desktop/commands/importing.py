@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import read_declaration_file
+from desktop.domain.profile import load_profile
 from desktop.services.locking import ConflictError, LockedError
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
@@ -48,8 +49,6 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
         holder = store.lock_holder(into)
         if holder is not None:  # its window would overwrite (or be overwritten by) this import
             raise CommandError(f"{LockedError(into, holder)}，再导入")
-        from desktop.domain.profile import load_profile
-
         try:
             result = read_indicator_list(file, load_profile(declaration.profile_id))
             notes = apply_indicator_list(declaration, result, replace)
