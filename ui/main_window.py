@@ -93,13 +93,13 @@ class MainWindow(QMainWindow):
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         # Failed saves, one writer per declaration, backups (docs/safety.md).
-        self.save_guard = SaveGuard(self, self.save_banner)
+        self.save_guard = SaveGuard(self.context, self, self.save_banner)
         self.edit_lock = EditLock(store)
         self.read_only: ReadOnlyView | None = None
         self.save_banner.edit_requested.connect(self.retry_editing)
         self.save_banner.take_over_requested.connect(self.take_over)
-        self.backups = BackupController(self)
-        self.backups.connect_actions()
+        self.backups = BackupController(self.context, self, self.edit_lock)
+        self.backups.connect_actions(self.window_actions)
         self.save_status = SaveStatus(self)
         self.statusBar().addWidget(self.save_status, 1)
         self.statusBar().addPermanentWidget(self.checks.counts)
@@ -178,7 +178,14 @@ class MainWindow(QMainWindow):
         self.show_section(keep)
         self._set_document_actions(True)
         if holder is not None:
-            self.read_only = ReadOnlyView(self, holder)
+            self.read_only = ReadOnlyView(
+                holder,
+                document,
+                self.editor.pages,
+                self.window_actions,
+                self.save_banner,
+                self.context.tell,
+            )
         self.checks.follow(document)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()

@@ -8,7 +8,6 @@ differs from what was loaded. No autosaver is attached, so nothing is ever writt
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -26,10 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.processes import host_name
 from desktop.services.locking import LockHolder
 from ui.document import DeclarationDocument
-from ui.save_banner import READ_ONLY
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.save_banner import READ_ONLY, SaveBanner
+from ui.window_actions import WindowActions
 
 #: Pages that only show the declaration keep their buttons (page turning, zoom).
 VIEW_ONLY_PAGES = ("previewSection",)
@@ -92,20 +89,26 @@ class UndoRevert:
 class ReadOnlyView:
     """Puts a window's open declaration into read-only viewing, naming who edits it."""
 
-    def __init__(self, window: MainWindow, holder: LockHolder) -> None:
-        assert window.editor is not None and window.document is not None
+    def __init__(
+        self,
+        holder: LockHolder,
+        document: DeclarationDocument,
+        pages: list[QWidget],
+        actions: WindowActions,
+        banner: SaveBanner,
+        tell: Callable[[str, int], None],
+    ) -> None:
         self.holder = holder
-        make_read_only(window.editor.pages)
+        make_read_only(pages)
         self.revert = UndoRevert(
-            window.document,
-            lambda: window.statusBar().showMessage("只读查看：此修改已撤回，不会保存", 8000),
+            document, lambda: tell("只读查看：此修改已撤回，不会保存", 8000)
         )
         for name in WRITING_ACTIONS:
-            window.window_actions[name].setEnabled(False)
+            actions[name].setEnabled(False)
         # A process on another computer cannot be checked: if that computer crashed, its lock
         # would keep everybody out for ever, so the user may clear it after a warning.
         remote = holder.host != host_name()
-        window.save_banner.show_state(
+        banner.show_state(
             READ_ONLY,
             f"此申报表正在由{holder.describe()}编辑。本窗口只读查看，不会保存任何修改；"
             "需要另存一份时可用“复制申报表”。",
@@ -113,9 +116,9 @@ class ReadOnlyView:
         )
 
 
-def confirm_take_over(window: MainWindow, holder: LockHolder) -> bool:
+def confirm_take_over(parent: QWidget, holder: LockHolder) -> bool:
     answer = QMessageBox.warning(
-        window,
+        parent,
         "强制解除锁定",
         f"此申报表由{holder.describe()}锁定。\n\n"
         "只有在确认那台计算机上的 PerfDecl 已经关闭（或已死机、断电）时才可解除锁定；"

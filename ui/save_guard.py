@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.exchange.writer import write_json_file
 from desktop.oserrors import describe_os_error
 from desktop.services.store import StoreError
+from ui.app_context import AppContext
 from ui.autosave import Autosaver
 from ui.save_banner import CONFLICT, FAILED, SaveBanner
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.window_port import WindowPort
 
 RETRY, SAVE_NEW, SAVE_JSON, DISCARD, CANCEL = "retry", "new", "json", "discard", "cancel"
 
@@ -59,9 +57,10 @@ def choose_json_path(parent: QWidget, suggested: str) -> Path | None:
 
 
 class SaveGuard:
-    """Keeps one window's unsaved edits safe; owns the window's :class:`SaveBanner`."""
+    """Keeps one window's unsaved edits safe; drives the window's :class:`SaveBanner`."""
 
-    def __init__(self, window: MainWindow, banner: SaveBanner) -> None:
+    def __init__(self, context: AppContext, window: WindowPort, banner: SaveBanner) -> None:
+        self.context = context
         self.window = window
         self.banner = banner
         banner.retry_requested.connect(self.retry)
@@ -91,7 +90,7 @@ class SaveGuard:
         return self.window.flush()
 
     def _suggested_name(self) -> str:
-        document = self.window.document
+        document = self.context.document
         assert document is not None
         d = document.declaration
         unit = "".join(c for c in d.unit_name if c not in '\\/:*?"<>|') or "申报表"
@@ -99,55 +98,55 @@ class SaveGuard:
 
     def save_json(self) -> bool:
         """Write this window's state to a JSON file the user chooses; True when written."""
-        document = self.window.document
+        document = self.context.document
         if document is None:
             return False
-        path = choose_json_path(self.window, self._suggested_name())
+        parent = self.window.dialog_parent()
+        path = choose_json_path(parent, self._suggested_name())
         if path is None:
             return False
         try:
             write_json_file(document.declaration, path)
         except OSError as exc:
             QMessageBox.warning(
-                self.window, "另存为 JSON 文件", f"无法写入 {path}：{describe_os_error(exc)}"
+                parent, "另存为 JSON 文件", f"无法写入 {path}：{describe_os_error(exc)}"
             )
             return False
-        self.window.statusBar().showMessage(f"已将本窗口的内容保存到 {path}", 10_000)
+        self.context.tell(f"已将本窗口的内容保存到 {path}", 10_000)
         return True
 
     def save_as_new(self) -> int | None:
         """Store this window's state as a new declaration and open it; its id."""
-        document = self.window.document
+        document = self.context.document
         if document is None:
             return None
         try:
-            new_id = self.window.store.create(copy.deepcopy(document.declaration))
+            new_id = self.context.store.create(copy.deepcopy(document.declaration))
         except StoreError as exc:
             QMessageBox.warning(
-                self.window, "另存为新申报表", f"{exc}\n请改为另存为 JSON 文件。"
+                self.window.dialog_parent(), "另存为新申报表", f"{exc}\n请改为另存为 JSON 文件。"
             )
             return None
         self._forget_unsaved()
         self.window.open_declaration(new_id)
-        self.window.statusBar().showMessage(f"本窗口的内容已另存为新申报表（编号 {new_id}）", 10_000)
+        self.context.tell(f"本窗口的内容已另存为新申报表（编号 {new_id}）", 10_000)
         return new_id
 
     def _forget_unsaved(self) -> None:
-        if self.window.autosaver is not None:
-            self.window.autosaver.discard()
+        self.context.discard_unsaved()
 
     # -- closing ------------------------------------------------------------------------
     def may_close(self) -> bool:
         """Save what is unsaved; when that fails ask the user. False: keep the window open."""
         while not self.window.flush():
-            autosaver = self.window.autosaver
+            autosaver = self.context.autosaver
             conflict = autosaver is not None and autosaver.stopped
             message = (
                 "本窗口的修改无法写入数据库：\n"
                 f"{self.banner.label.text().splitlines()[0] if self.banner.state else ''}\n"
                 "关闭前请选择如何处理这些修改。"
             )
-            choice = ask_unsaved(self.window, message, conflict)
+            choice = ask_unsaved(self.window.dialog_parent(), message, conflict)
             if choice == CANCEL:
                 return False
             if choice == DISCARD:
