@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from db.engine import describe_sqlite_error
+from db.sqlite_errors import describe_sqlite_error
 from desktop.atomic import atomic_path
 from desktop.oserrors import describe_os_error
 from desktop.services.store import DamagedDatabaseError, StoreError

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
 from db import backup, locks, mapping
-from db.engine import IMMEDIATE, describe_sqlite_error, open_engine
+from db.engine import IMMEDIATE, open_engine
 from db.revisions import freeze, thaw
 from db.schema import (
     CHILD_TABLES,
@@ -32,6 +32,7 @@ from db.schema import (
     RevisionRow,
     TaskRow,
 )
+from db.sqlite_errors import describe_sqlite_error
 from db.types import utc_now
 from desktop.domain.model import Declaration, Indicator
 from desktop.domain.profile import UnknownProfileError, load_profile
