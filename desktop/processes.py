@@ -102,6 +102,7 @@ def _windows_query(pid: int) -> float | str | None:  # pragma: no cover - Window
     import ctypes
     from ctypes import wintypes
 
+    # WinDLL and get_last_error exist on Windows only; mypy checks this file on Linux too.
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     kernel32.OpenProcess.restype = wintypes.HANDLE
     kernel32.OpenProcess.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]

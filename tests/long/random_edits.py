@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.errors import EditError
 from desktop.domain.model import Indicator, Task
@@ -53,7 +54,7 @@ class RandomEditor:
         self.violations: list[str] = []
 
     @property
-    def stack(self):  # type: ignore[no-untyped-def]
+    def stack(self) -> QUndoStack:
         return self.document.undo_stack
 
     def _text(self) -> str:
@@ -80,7 +81,7 @@ class RandomEditor:
         self.counts[name] = self.counts.get(name, 0) + 1
         return name
 
-    def _push(self, make: type[QUndoCommand], *args: object) -> None:
+    def _push(self, make: Callable[..., QUndoCommand], *args: object) -> None:
         """Build the command (its check may refuse with EditError), then push it."""
         self.stack.push(make(*args))
 

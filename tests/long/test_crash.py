@@ -10,6 +10,7 @@ CI, 200 with ``pytest --long``.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import random
 import sqlite3
@@ -21,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from db.repository import open_store
+from desktop.domain.model import Declaration
+from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
 from desktop.services.revisions import import_new
 from tests.long.crash_child import run_child
@@ -33,7 +36,7 @@ STEP_MS = 25
 CHAINS = 2
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     if sys.platform.startswith("linux"):
         # Fork each child from a server that has imported Qt and SQLAlchemy already: a fresh
         # interpreter per kill would cost CI seconds each.
@@ -60,12 +63,9 @@ def _wait_ready(log: Path, process: multiprocessing.process.BaseProcess) -> None
     raise AssertionError("child did not start editing within 60 s")
 
 
-def _hash(declaration: object) -> str:
-    import hashlib
-
-    from desktop.exchange.canonical import content_key
-
-    return hashlib.sha256(content_key(declaration)).hexdigest()[:16]  # type: ignore[arg-type]
+def _hash(declaration: Declaration) -> str:
+    """The same digest the child logs (tests/long/random_edits.py: state_hash)."""
+    return hashlib.sha256(content_key(declaration)).hexdigest()[:16]
 
 
 def _check_after_kill(

@@ -14,6 +14,7 @@ from db.repository import SqliteDeclarationStore, open_store
 from desktop.app import make_main_window
 from ui import backup_controller
 from ui.indicators.model import Column
+from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 
 
@@ -26,8 +27,9 @@ def _window(qtbot: QtBot, db_path: Path, declaration_id: int) -> MainWindow:
 
 
 def _edit(window: MainWindow, text: str) -> None:
-    panel = window.findChild(object, "indicatorPanel")
-    model = panel.model  # type: ignore[attr-defined]
+    panel = window.findChild(IndicatorPanel, "indicatorPanel")
+    assert panel is not None
+    model = panel.model
     model.setData(model.indicator_index(0, 0, Column.NAME), text)
 
 
@@ -57,7 +59,12 @@ def test_backup_then_restore_from_the_file_menu(
     _edit(window, "备份之后的修改")
     monkeypatch.setattr(backup_controller, "choose_backup_source", lambda w, folder: target)
     asked: list[Path] = []
-    monkeypatch.setattr(backup_controller, "confirm_restore", lambda w, s: asked.append(s) or True)
+
+    def confirm(parent: object, source: Path) -> bool:
+        asked.append(source)
+        return True
+
+    monkeypatch.setattr(backup_controller, "confirm_restore", confirm)
     window.window_actions["restoreAction"].trigger()
     assert asked == [target]
     assert window.document is not None and window.document.declaration_id == seed_id

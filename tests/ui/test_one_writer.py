@@ -20,6 +20,7 @@ from desktop.services.locking import LockHolder, new_holder
 from tests.cli.conftest import logical_dump, run_cli
 from ui import read_only
 from ui.indicators.model import Column
+from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 from ui.save_banner import CONFLICT, READ_ONLY
 
@@ -44,8 +45,9 @@ def _first_name(window: MainWindow) -> str:
 
 
 def _set_first_name(window: MainWindow, text: str) -> None:
-    panel = window.findChild(object, "indicatorPanel")
-    model = panel.model  # type: ignore[attr-defined]
+    panel = window.findChild(IndicatorPanel, "indicatorPanel")
+    assert panel is not None
+    model = panel.model
     model.setData(model.indicator_index(0, 0, Column.NAME), text)
 
 

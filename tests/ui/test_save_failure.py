@@ -14,6 +14,7 @@ from desktop.exchange.reader import read_json_file
 from desktop.services.store import DeclarationStore
 from ui import save_guard
 from ui.indicators.model import Column
+from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 from ui.save_banner import FAILED
 
@@ -30,8 +31,9 @@ def window(qtbot: QtBot, db_path: Path, seed_id: int) -> Iterator[MainWindow]:
 
 
 def _edit(window: MainWindow, text: str = EDIT) -> None:
-    panel = window.findChild(object, "indicatorPanel")
-    model = panel.model  # type: ignore[attr-defined]
+    panel = window.findChild(IndicatorPanel, "indicatorPanel")
+    assert panel is not None
+    model = panel.model
     assert model.setData(model.indicator_index(0, 0, Column.NAME), text)
 
 
