@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self._fill_indicator_menu()
         self.show_section(keep)
         self._set_document_actions(True)
+        self.save_status.read_only = holder is not None
         if holder is not None:
             self.read_only = ReadOnlyView(
                 holder,

@@ -71,6 +71,8 @@ def test_second_window_views_read_only_and_names_the_holder(
     assert f"进程 {first.edit_lock.holder.pid}" in banner.label.text()
     assert host_name() in banner.label.text()
     assert not second.window_actions["saveVersionAction"].isEnabled()
+    assert second.save_status.text().startswith("只读查看")
+    assert first.save_status.text().startswith("已打开")
     unit = second.findChild(QLineEdit, "unitNameEdit") or second.findChildren(QLineEdit)[0]
     assert unit.isReadOnly()
 
@@ -85,7 +87,7 @@ def test_second_window_views_read_only_and_names_the_holder(
     first.close()  # its lock goes with it: the second window may now edit
     banner.edit_button.click()
     assert second.read_only is None and second.autosaver is not None
-    assert not banner.isVisible()
+    assert not banner.isVisible() and not second.save_status.text().startswith("只读")
     assert _first_name(second) == "编辑窗口里的修改"  # reloaded: sees what the first saved
 
 
