@@ -10,11 +10,10 @@ from __future__ import annotations
 import builtins
 import contextlib
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -47,6 +46,9 @@ from desktop.services.store import (
     StoredIndicator,
     StoreError,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
 
 D = declarations.c
 R = revisions.c
