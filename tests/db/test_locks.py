@@ -50,3 +50,21 @@ def test_lock_of_another_process_holds_until_it_dies(
     time.sleep(0.05)
     assert store.lock_holder(declaration_id) is None  # stale now, and cleared
     assert run_cli("restore", backup, "--db", db_path).status == 0
+
+
+def test_first_window_takes_its_lock_without_importing_sqlalchemy(
+    store: SqliteDeclarationStore, db_path: Path, seed: Declaration
+) -> None:
+    declaration_id = store.create(seed)
+    probe = (
+        "import sys; from db.deferred import open_deferred; "
+        "from desktop.services.locking import new_holder; "
+        f"s = open_deferred({str(db_path)!r}); h = new_holder(); "
+        f"print(s.acquire_lock({declaration_id}, h) is None, s.working_version({declaration_id}), "
+        f"s.lock_holder({declaration_id}).token == h.token, 'sqlalchemy' in sys.modules)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["True", "0", "True", "False"]
+    assert store.lock_holder(declaration_id) is None  # that process has ended: stale, cleared
