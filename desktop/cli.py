@@ -91,6 +91,8 @@ _IMPORTED_BEFORE_QT = (
     "typing_extensions",
     "ctypes",  # desktop/none_guard.py, when the QApplication is made
     "locale",
+    "_strptime",  # datetime.strptime in db/backup.py's daily backup
+    "getpass",  # desktop/processes.py, the edit lock's holder
 )
 
 
