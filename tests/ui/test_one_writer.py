@@ -45,8 +45,9 @@ def _first_name(window: MainWindow) -> str:
 
 
 def _set_first_name(window: MainWindow, text: str) -> None:
-    panel = window.findChild(IndicatorPanel, "indicatorPanel")
-    assert panel is not None
+    assert window.editor is not None
+    panel = window.editor.page("indicatorPanel")  # built on first use
+    assert isinstance(panel, IndicatorPanel)
     model = panel.model
     model.setData(model.indicator_index(0, 0, Column.NAME), text)
 

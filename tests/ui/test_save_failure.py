@@ -31,8 +31,9 @@ def window(qtbot: QtBot, db_path: Path, seed_id: int) -> Iterator[MainWindow]:
 
 
 def _edit(window: MainWindow, text: str = EDIT) -> None:
-    panel = window.findChild(IndicatorPanel, "indicatorPanel")
-    assert panel is not None
+    assert window.editor is not None
+    panel = window.editor.page("indicatorPanel")  # built on first use
+    assert isinstance(panel, IndicatorPanel)
     model = panel.model
     assert model.setData(model.indicator_index(0, 0, Column.NAME), text)
 
