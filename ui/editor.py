@@ -24,7 +24,9 @@ class DeclarationEditor(QTabWidget):
 
     page_built = Signal(QWidget)
 
-    def __init__(self, context: SectionContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: SectionContext, parent: QWidget | None = None, current: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sectionTabs")
         self.setDocumentMode(True)
@@ -41,6 +43,8 @@ class DeclarationEditor(QTabWidget):
             layout.setContentsMargins(0, 0, 0, 0)
             self._hosts.append(host)
             self.addTab(host, section.title)
+        if 0 <= current < len(SECTIONS):
+            self.setCurrentIndex(current)  # only the section shown first is built
         # Connected before anybody else: the page exists when the others hear of the change.
         self.currentChanged.connect(self._build)
         self._build(self.currentIndex())

@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             prepare_preview=self.output.preview_job,
             print_current=self.output.print_document,
         )
-        self.editor = DeclarationEditor(context, self.stack)
+        self.editor = DeclarationEditor(context, self.stack, current=keep)
         self.editor.currentChanged.connect(self.navigator.set_section)
         self.editor.page_built.connect(self._on_page_built)
         self.stack.addWidget(self.editor)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
@@ -69,3 +69,19 @@ def test_jump_to_a_finding_builds_its_section(
     assert isinstance(panel, IndicatorPanel)
     assert window.editor.currentWidget().isAncestorOf(panel)
     assert panel.view.currentIndex().isValid()
+
+
+def test_reopening_at_a_section_builds_that_section_only(
+    seed_window: Callable[[int, int], MainWindow],
+) -> None:
+    window = seed_window(1280, 800)
+    assert window.document is not None and window.document.declaration_id is not None
+    window.open_declaration(window.document.declaration_id, section=3)
+    editor = window.editor
+    assert editor is not None and editor.currentIndex() == 3
+    sections = window.navigator.findChild(QListWidget, "sectionList")
+    assert sections is not None and sections.currentRow() == 3
+    assert editor.built_page("indicatorPanel") is not None
+    assert editor.built_page("basicInfoPanel") is None
+    menu = window.window_actions.indicator_menu
+    assert menu is not None and len(menu.actions()) > 0  # filled when the panel was built
