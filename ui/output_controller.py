@@ -22,7 +22,7 @@ from desktop.documents.printing import check_printable_with_settings, pdf_bytes_
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.oserrors import describe_os_error
 from desktop.services.output import export_stored
-from desktop.services.revisions import OutputSource, output_source
+from desktop.services.revisions import OutputSource, output_source, readable_revision
 from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
 
 if TYPE_CHECKING:
@@ -92,7 +92,9 @@ class OutputController(QObject):
         number = revisions[-1].number
         cached = self._revision_key
         if cached is None or cached[:2] != (declaration_id, number):
-            frozen = self.window.store.load_revision(declaration_id, number)
+            frozen = readable_revision(self.window.store, declaration_id, number)
+            if frozen is None:  # damaged (older program): the working copy is not archived
+                return None
             cached = self._revision_key = (declaration_id, number, content_key(frozen))
         return number, cached[2]
 

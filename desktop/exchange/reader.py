@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,9 @@ from desktop.domain.model import (
 )
 from desktop.domain.money import format_amount
 from desktop.domain.profile import DEFAULT_PROFILE_ID, UnknownProfileError, load_profile
+from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
+from desktop.domain.textclean import clean_declaration_texts
+from desktop.domain.validate import date_problem, problems
 from desktop.domain.values import normalise_value_text
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.fields import (
@@ -141,6 +143,13 @@ class _Reader:
             declaration.accepted_findings = self._accepted(root["accepted_findings"])
         self._declared_total_warnings(declaration)
         self.normalised = self._grouped_normalised_paths(declaration)
+        if clean_declaration_texts(declaration):
+            self.result_warnings.append(INVISIBLE_NOTICE)
+        # The one gate (desktop/domain/validate.py): whatever the checks above let through
+        # must still be storable, or a revision frozen from it could not be read back.
+        found = problems(declaration)
+        if found:
+            raise ExchangeError(found[0].path, found[0].message)
         return ReadResult(declaration, self.result_warnings, self.normalised, self.mismatches)
 
     # -- parts ----------------------------------------------------------------------------
@@ -281,13 +290,9 @@ class _Reader:
             unit_head=optional_str(obj, "unit_head", "footer"),
             date=optional_str(obj, "date", "footer"),
         )
-        if footer.date:
-            try:
-                date.fromisoformat(footer.date)
-            except ValueError as exc:
-                raise ExchangeError(
-                    "footer.date", f"填报日期“{footer.date}”应写成 2026-01-15 的格式"
-                ) from exc
+        # A file holds ISO dates only; date_problem (the gate) names the refused ones.
+        if (message := date_problem(footer.date)) is not None:
+            raise ExchangeError("footer.date", message)
         return footer
 
     def _accepted(self, value: Any) -> list[AcceptedFinding]:

@@ -21,7 +21,7 @@ from desktop.domain.profile import load_profile
 from desktop.exchange.canonical import equal_in_content, fingerprint
 from desktop.exchange.reader import declaration_from_dict
 from desktop.exchange.writer import declaration_to_dict, write_json_file
-from desktop.services.revisions import latest_revision, output_source
+from desktop.services.revisions import latest_revision, output_source, readable_revision
 from desktop.services.store import DeclarationStore, RevisionInfo
 
 OUTPUT_SUFFIXES = (".pdf", ".xlsx", ".json")
@@ -110,8 +110,8 @@ def export_stored(
         return source.revision
     working = store.load(declaration_id)
     if latest is not None:
-        frozen = store.load_revision(declaration_id, latest.number)
-        if equal_in_content(working, frozen):
+        frozen = readable_revision(store, declaration_id, latest.number)
+        if frozen is not None and equal_in_content(working, frozen):
             write_output(frozen, out, latest.number)
             return latest
     staged = _as_frozen(working)

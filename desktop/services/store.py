@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from desktop.domain.model import Declaration, Indicator
+from desktop.domain.validate import Problem
 
 
 class StoreError(Exception):
@@ -29,6 +30,21 @@ class NewerDatabaseError(StoreError):
 
 class DamagedDatabaseError(StoreError):
     """The file is not a usable PerfDecl database."""
+
+
+class DamagedRevisionError(DamagedDatabaseError):
+    """One revision can no longer be read (written by an older program); the rest is usable."""
+
+
+class RefusedContentError(StoreError):
+    """The declaration fails the gate (desktop/domain/validate.py); nothing was stored.
+
+    ``problems`` lists each broken invariant with its export path.
+    """
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -100,7 +116,12 @@ class DeclarationStore(Protocol):
         ...
 
     def load_revision(self, declaration_id: int, number: int) -> Declaration:
-        """Revision ``number`` exactly as it was frozen; raises :class:`NotFoundError`."""
+        """Revision ``number`` exactly as it was frozen; raises :class:`NotFoundError`, or
+        :class:`DamagedRevisionError` when this program can no longer read it."""
+        ...
+
+    def revision_content(self, declaration_id: int, number: int) -> str:
+        """The stored text of revision ``number`` as frozen (for support, even when damaged)."""
         ...
 
     def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.domain.model import Declaration
 from desktop.domain.profile import UnknownProfileError, load_profile, new_declaration
 from desktop.services.next_year import apply_year_replacements, next_year_copy, year_replacements
+from desktop.services.revisions import readable_revision
 from desktop.services.store import StoreError
 
 if TYPE_CHECKING:
@@ -188,10 +189,13 @@ class LifecycleController:
         store = self.window.store
         revisions = store.revisions(declaration_id)
         latest = revisions[-1].number if revisions else 0
-        if not latest or not equal_in_content(
-            store.load_revision(declaration_id, latest), document.declaration
-        ):
-            latest = store.make_revision(declaration_id).number
+        frozen = readable_revision(store, declaration_id, latest) if latest else None
+        if frozen is None or not equal_in_content(frozen, document.declaration):
+            try:
+                latest = store.make_revision(declaration_id).number
+            except StoreError as error:
+                QMessageBox.warning(self.window, "标记定稿失败", str(error))
+                return None
         store.set_final(declaration_id, latest, True)
         self.window.update_status(revision=latest)
         self.window.refresh_list()
