@@ -13,6 +13,8 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
+from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
+from desktop.domain.textclean import clean_text
 
 #: Parts of a declaration a change can touch; carried by ``DeclarationDocument.changed``.
 HEADER = "header"
@@ -30,10 +32,12 @@ class DeclarationDocument(QObject):
     Signals:
         changed(str): a part of the declaration changed (one of the constants above).
         replaced(): ``declaration`` was replaced wholesale (restore of a revision, reload).
+        notice(str): something the user should be told once (e.g. invisible characters removed).
     """
 
     changed = Signal(str)
     replaced = Signal()
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -47,6 +51,13 @@ class DeclarationDocument(QObject):
         self.profile = profile
         self.declaration_id = declaration_id
         self.undo_stack = QUndoStack(self)
+
+    def clean(self, text: str) -> str:
+        """``text`` as typed, without invisible characters (T01); says so when any were removed."""
+        cleaned = clean_text(text)
+        if cleaned != text:
+            self.notice.emit(INVISIBLE_NOTICE)
+        return cleaned
 
     def notify(self, part: str) -> None:
         """Tell listeners that ``part`` of the declaration changed."""

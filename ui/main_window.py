@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(lambda _when: self.refresh_list())
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         document.replaced.connect(lambda: self.update_status())
+        document.notice.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         context = SectionContext(
             document,
             lambda: self.store.stored_indicators(declaration_id),

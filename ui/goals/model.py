@@ -160,7 +160,7 @@ class GoalsModel(QAbstractTableModel):
             or not index.isValid()
         ):
             return False
-        text = str(value)
+        text = self.document.clean(str(value))
         if text != self.goal_texts[index.row()]:
             from ui.goals.commands import SetGoalTextCommand
 

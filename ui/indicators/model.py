@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
+from desktop.domain.validate import indicator_row_problem
 from desktop.domain.values import normalise_value_text
 from ui.document import ALL, INDICATORS, LINKS, DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
@@ -91,6 +92,8 @@ class IndicatorTreeModel(QAbstractItemModel):
     """
 
     marks_changed = Signal()
+    #: An edit of this cell was refused (the gate, desktop/domain/validate.py): why, in Chinese.
+    refused = Signal(QModelIndex, str)
 
     def __init__(self, document: DeclarationDocument) -> None:
         super().__init__(document)
@@ -384,12 +387,19 @@ class IndicatorTreeModel(QAbstractItemModel):
                 stack.push(commands.SetGoalsCommand(self, cat_index, row, goals))
             return True
         column = Column(index.column())
-        text = str(value)
+        text = self.document.clean(str(value))
         if column in (Column.VALUE, Column.UNIT):
             text = normalise_value_text(text).strip()
         field = FIELDS[column]
         if text == getattr(indicator, field):
             return True
+        if column in (Column.NAME, Column.VALUE):
+            name = text if column == Column.NAME else indicator.name
+            typed_value = text if column == Column.VALUE else indicator.value
+            problem = indicator_row_problem(self.categories[cat_index], row, name, typed_value)
+            if problem is not None:
+                self.refused.emit(self.index(index.row(), index.column(), index.parent()), problem)
+                return False
         scale = self.document.profile.scale_for(text) if column == Column.VALUE else None
         if scale is not None and not indicator.explanation.strip():
             # Choosing a grade also defines the grades in the explanation: one undo step.

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
 
 from desktop.services.store import StoredIndicator
+from ui.budget.cell_message import CellMessage
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
 from ui.indicators.delegates import IndicatorDelegate
@@ -39,6 +40,10 @@ class IndicatorPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.expandAll()  # after the delegate: it measures the rows
         self.model.marks_changed.connect(self.view.viewport().update)
+        self.message = CellMessage(self.view)
+        self.model.refused.connect(
+            lambda index, reason: self.message.show_for(index, reason, timeout_ms=10_000)
+        )
         self.ops = IndicatorOperations(self.view)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("indicatorFilter")
