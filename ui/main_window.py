@@ -10,9 +10,18 @@ from typing_extensions import override
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
+from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
+from desktop.domain.validate import problems
 from desktop.exchange.canonical import fingerprint
 from desktop.services.store import DeclarationStore
 from desktop.settings import Settings
@@ -122,6 +131,24 @@ class MainWindow(QMainWindow):
         self.checks.follow(True)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
+        self._warn_if_refused(declaration)
+
+    def _warn_if_refused(self, declaration: Declaration) -> None:
+        """A working copy stored by an older program may fail the gate: say what to correct."""
+        found = problems(declaration)
+        if found:
+            from desktop.services.refusal import describe_problems
+
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "请改正以下内容",
+                "此申报表由旧版程序保存，以下内容无法保存，改正后才能继续保存：\n"
+                + describe_problems(found, declaration),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("refusedOnOpenBox")
+            box.open()  # not modal: a screenshot or a test is never blocked by it
 
     def close_declaration(self, show_start: bool = True) -> None:
         """Save and close the open declaration."""

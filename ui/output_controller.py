@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.documents.fonts import FontError, MissingGlyphError
 from desktop.documents.printing import check_printable_with_settings, pdf_bytes_with_settings
+from desktop.domain.model import Declaration
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.oserrors import describe_os_error
 from desktop.services.output import export_stored
 from desktop.services.revisions import OutputSource, output_source, readable_revision
+from desktop.services.store import RefusedContentError, StoreError
 from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
 
 if TYPE_CHECKING:
@@ -112,7 +114,11 @@ class OutputController(QObject):
             except (MissingGlyphError, FontError) as exc:
                 QMessageBox.warning(self.window, "无法打印", str(exc))
                 return None
-        source = output_source(store, document.declaration_id)
+        try:
+            source = output_source(store, document.declaration_id)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "无法打印", refusal_text(exc, document.declaration))
+            return None
         self.window.update_status(revision=source.revision.number)
         self.window.refresh_list()
         return source
@@ -205,6 +211,10 @@ class OutputController(QObject):
             self.window.statusBar().clearMessage()
             QMessageBox.warning(self.window, "导出失败", str(exc))
             return False
+        except StoreError as exc:  # the gate refused the working copy, or the database failed
+            self.window.statusBar().clearMessage()
+            QMessageBox.warning(self.window, "导出失败", refusal_text(exc, document.declaration))
+            return False
         except OSError as exc:
             self.window.statusBar().clearMessage()
             QMessageBox.warning(
@@ -215,6 +225,15 @@ class OutputController(QObject):
         self.window.refresh_list()
         self.window.statusBar().showMessage(f"已导出 {path.name}（第 {info.number} 版）", 10_000)
         return True
+
+
+def refusal_text(error: StoreError, declaration: Declaration) -> str:
+    """A store error for a message box: the gate's problems named as the editor shows them."""
+    if isinstance(error, RefusedContentError):
+        from desktop.services.refusal import describe_problems
+
+        return "未保存版本，请先改正：\n" + describe_problems(error.problems, declaration)
+    return str(error)
 
 
 def _check_writable(path: Path) -> None:

@@ -153,7 +153,7 @@ class LifecycleController:
         try:
             info = self.window.store.make_revision(declaration_id)
         except StoreError as error:
-            QMessageBox.warning(self.window, "保存版本失败", str(error))
+            QMessageBox.warning(self.window, "保存版本失败", self._refusal(error))
             return None
         self.window.update_status(revision=info.number)
         self.window.refresh_list()
@@ -194,13 +194,19 @@ class LifecycleController:
             try:
                 latest = store.make_revision(declaration_id).number
             except StoreError as error:
-                QMessageBox.warning(self.window, "标记定稿失败", str(error))
+                QMessageBox.warning(self.window, "标记定稿失败", self._refusal(error))
                 return None
         store.set_final(declaration_id, latest, True)
         self.window.update_status(revision=latest)
         self.window.refresh_list()
         self.window.statusBar().showMessage(f"第 {latest} 版已标记为定稿", 8000)
         return latest
+
+    def _refusal(self, error: StoreError) -> str:
+        from ui.output_controller import refusal_text
+
+        document = self.window.document
+        return refusal_text(error, document.declaration) if document is not None else str(error)
 
     # -- other --------------------------------------------------------------------------
     def edit_settings(self) -> None:
