@@ -18,6 +18,7 @@ from desktop.cli_parser import build_parser, parse_size
 from desktop.commands.context import CommandContext, default_db_path
 from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.crashlog import write_crash_log
+from desktop.oserrors import describe_os_failure
 from desktop.services.store import DeclarationStore, StoreError
 
 
@@ -105,6 +106,9 @@ def main(
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("已取消", file=err)
+        return EXIT_UNUSABLE
+    except OSError as exc:  # a name too long, no permission, a full disk: the user's to fix
+        print(describe_os_failure(exc), file=err)
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: log, apologise, exit 3
         try:
