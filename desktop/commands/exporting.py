@@ -78,10 +78,11 @@ def _check_printable(declaration: Declaration) -> None:
 def _output_errors(out: Path) -> Iterator[None]:
     """Turn a refused or failed output into exit status 2 with a Chinese message."""
     from desktop.documents.fonts import FontError, MissingGlyphError
+    from desktop.documents.limits import OutputRefusedError
 
     try:
         yield
-    except (MissingGlyphError, FontError, UnsupportedOutputError) as exc:
+    except (MissingGlyphError, FontError, UnsupportedOutputError, OutputRefusedError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"{out}：无法写入文件（{describe_os_error(exc)}）") from exc
