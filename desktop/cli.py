@@ -40,7 +40,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
     if command == "import":
         from desktop.commands.importing import run_import
 
-        return run_import(ctx, Path(args.file), args.into, args.replace)
+        return run_import(ctx, Path(args.file), args.into, args.replace, args.copy)
     if command == "list":
         from desktop.commands.listing import run_list
 

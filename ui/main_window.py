@@ -29,6 +29,7 @@ from ui.autosave import Autosaver
 from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
 from ui.editor import DeclarationEditor
+from ui.final_guard import FinalGuard
 from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         document.replaced.connect(lambda: self.update_status())
         document.notice.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.final_guard = FinalGuard(document, self.store, self)
         context = SectionContext(
             document,
             lambda: self.store.stored_indicators(declaration_id),
@@ -219,10 +221,18 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         declaration = self.document.declaration
+        current = fingerprint(declaration)
+        # A revision number is shown beside its own fingerprint only: after an edit the
+        # status says the working copy has changed since that revision.
+        latest = None
+        if self.document.declaration_id is not None:
+            revisions = self.store.revisions(self.document.declaration_id)
+            latest = revisions[-1] if revisions else None
         self.save_status.update_status(
             saved_at=saved_at if saved_at is not None else None,  # type: ignore[arg-type]
-            revision=revision,
-            fingerprint=fingerprint(declaration),
+            revision=latest.number if latest is not None else 0,
+            fingerprint=current,
+            changed_since=latest is not None and latest.fingerprint != current,
         )
         unit = declaration.unit_name or "未填写单位名称"
         self.setWindowTitle(f"{declaration.year} {unit} — 绩效目标申报助手")

@@ -7,13 +7,18 @@ from pathlib import Path
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import read_declaration_file
+from desktop.services.duplicates import duplicate_message, find_duplicate
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
 
-def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool) -> int:
+def run_import(
+    ctx: CommandContext, file: Path, into: int | None, replace: bool, copy: bool = False
+) -> int:
     if replace and into is None:
         raise CommandError("--replace 只能与 --into 一起使用")
+    if copy and into is not None:
+        raise CommandError("--copy 不能与 --into 一起使用")
     if into is not None:
         return _import_into(ctx, file, into, replace)
     loaded = read_declaration_file(file)
@@ -21,9 +26,16 @@ def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool)
     # creates or changes a database.
     store = ctx.open_store(ctx.db_path, True)
     try:
-        declaration_id = import_new(store, loaded.declaration)
+        duplicate = None if copy else find_duplicate(store, loaded.declaration)
+        if duplicate is None:
+            declaration_id = import_new(store, loaded.declaration)
     finally:
         store.close()
+    if duplicate is not None:
+        # The same file imported twice: the existing one is the answer (exit 0, its id).
+        print(f"{duplicate_message(duplicate)}；如需另存一份，请加 --copy", file=ctx.err)
+        print(duplicate.declaration_id, file=ctx.out)
+        return EXIT_OK
     for warning in loaded.warnings:
         print(warning, file=ctx.err)
     print(declaration_id, file=ctx.out)

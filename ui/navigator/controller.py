@@ -15,6 +15,7 @@ from desktop.services.revisions import readable_revision
 from desktop.services.store import StoreError
 
 if TYPE_CHECKING:
+    from desktop.services.duplicates import Duplicate
     from ui.main_window import MainWindow
 
 BASIC_SECTION = 0
@@ -102,9 +103,18 @@ class LifecycleController:
             import_into_open(self.window, path, outcome.indicator_list)
             return self._current_id
         assert outcome.declaration is not None
+        from desktop.services.duplicates import find_duplicate
         from desktop.services.revisions import import_new
 
         self.window.flush()
+        duplicate = find_duplicate(self.window.store, outcome.declaration)
+        if duplicate is not None:
+            choice = self._ask_about_duplicate(path, duplicate)
+            if choice == "open":
+                self.window.open_declaration(duplicate.declaration_id, BASIC_SECTION)
+                return duplicate.declaration_id
+            if choice != "copy":
+                return None
         new_id = import_new(self.window.store, outcome.declaration)
         self.window.open_declaration(new_id, BASIC_SECTION)
         if outcome.warnings:  # declared totals that differ, renumbered goals: worth reading
@@ -115,6 +125,24 @@ class LifecycleController:
                 + "\n".join(f"· {w}" for w in outcome.warnings),
             )
         return new_id
+
+    def _ask_about_duplicate(self, path: Path, duplicate: Duplicate) -> str:
+        """"open" the existing declaration, import a "copy", or "" (cancelled)."""
+        from desktop.services.duplicates import duplicate_message
+
+        box = QMessageBox(self.window)
+        box.setObjectName("duplicateImportBox")
+        box.setWindowTitle("导入申报表")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(f"{path.name}：{duplicate_message(duplicate)}。")
+        box.setInformativeText("打开已有的申报表，还是仍然导入为新的一份？")
+        open_button = box.addButton("打开已有的", QMessageBox.ButtonRole.AcceptRole)
+        copy_button = box.addButton("导入为新的一份", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "copy" if clicked is copy_button else ""
 
     def duplicate(self) -> int | None:
         document = self.window.document
