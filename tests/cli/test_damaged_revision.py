@@ -43,3 +43,21 @@ def test_next_years_check_of_last_years_form_survives_a_damaged_revision(
     assert check.status in (0, 1), check.err
     assert "无法读取" not in check.err
     assert run_cli("export", new_id, "--to", tmp_path / "n.pdf", "--db", seeded_db).status == 0
+
+
+def test_a_working_copy_an_older_program_let_s10_into_is_refused_with_exit_2(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    """Used to freeze an unreadable revision, then exit 3."""
+    from tests.cli.conftest import logical_dump
+    from tests.db.test_gate_store import add_legacy_not_applicable_row
+
+    add_legacy_not_applicable_row(seeded_db, 1)
+    before = logical_dump(seeded_db)
+    for suffix in (".json", ".xlsx", ".pdf"):
+        out = tmp_path / f"out{suffix}"
+        result = run_cli("export", "1", "--to", out, "--db", seeded_db)
+        assert result.status == 2, result.err
+        assert "S10" in result.err and "抱歉" not in result.err
+        assert not out.exists()
+    assert logical_dump(seeded_db) == before

@@ -112,3 +112,18 @@ def test_next_years_lookup_skips_a_damaged_revision(
     assert found is not None and content_key(found) == content_key(last_year)
     damage_revision(db_path, old_id, 1)
     assert previous_year_declaration(store, seed) is None
+
+
+def add_legacy_not_applicable_row(db_path: Path, declaration_id: int) -> None:
+    """What an older program let through: 不适用/不适用 typed beside real rows (S10)."""
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "SELECT level1, level2, MAX(position) FROM indicator WHERE declaration_id = ? "
+            "GROUP BY level1, level2 ORDER BY COUNT(*) DESC LIMIT 1",
+            (declaration_id,),
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO indicator (declaration_id, level1, level2, position, name, value, unit,"
+            " explanation, goals) VALUES (?, ?, ?, ?, '不适用', '不适用', '', '', '')",
+            (declaration_id, row[0], row[1], row[2] + 1),
+        )

@@ -37,3 +37,28 @@ def test_a_damaged_revision_is_listed_and_its_raw_text_can_be_saved(
     assert "2026-02-30" in saved.read_text(encoding="utf-8")
     dialog.table.selectRow(0)
     assert dialog.restore_button.isEnabled()
+
+
+def test_a_legacy_s10_working_copy_is_named_in_the_editors_terms_never_as_a_raw_path(
+    qtbot: object, store: DeclarationStore, db_path: Path, seed_path: Path, tmp_path: Path,
+    warnings: list[str],
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import make_main_window
+    from desktop.exchange.reader import read_json_file
+    from desktop.services.revisions import import_new
+    from tests.db.test_gate_store import add_legacy_not_applicable_row
+
+    declaration_id = import_new(store, read_json_file(seed_path).declaration)
+    add_legacy_not_applicable_row(db_path, declaration_id)
+    window = make_main_window(db_path, declaration_id)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    box = window.findChild(QMessageBox, "refusedOnOpenBox")
+    assert box is not None and "S10" in box.text() and "indicators[" not in box.text()
+    assert "第" in box.text() and "行" in box.text()
+    assert isinstance(window, MainWindow)
+    assert not window.output.export_to(tmp_path / "out.json")
+    assert len(warnings) == 1 and "S10" in warnings[0] and "indicators[" not in warnings[0]
+    assert [r.number for r in store.revisions(declaration_id)] == [1]
+    assert not (tmp_path / "out.json").exists()
