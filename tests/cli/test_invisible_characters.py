@@ -22,7 +22,7 @@ def test_import_removes_them_says_so_once_and_print_and_xlsx_work(
     doc = json.loads(seed_path.read_text(encoding="utf-8"))
     doc["unit_name"] = f"深圳市{PASTED}福田区"
     doc["goals"][0] = f"{doc['goals'][0]}{PASTED}"
-    doc["tasks"][0]["content"] = f"第一项\u000b第二项\u2028第三项\ufffe"
+    doc["tasks"][0]["content"] = "第一项\u000b第二项\u2028第三项\ufffe"
     doc["indicators"][0]["explanation"] = f"{PASTED}说明"
     pasted = tmp_path / "pasted.json"
     pasted.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.atomic import atomic_write_with
-from desktop.documents.limits import OutputRefusedError, check_cell_text, check_cell_texts
+from desktop.documents.limits import check_cell_text, check_cell_texts
 from desktop.documents.options import PrintOptions
 from desktop.documents.xlsx import schema as s
 from desktop.documents.xlsx.data_sheets import (
@@ -81,7 +81,7 @@ def export_xlsx(
 ) -> None:
     """Write ``decl`` as an .xlsx workbook to ``path`` (atomically: all or nothing).
 
-    Raises :class:`OutputRefusedError` before writing when a text would not fit in a cell.
+    Raises ``OutputRefusedError`` (desktop/documents/limits.py) before writing when a text would not fit in a cell.
     """
     check_cell_texts(decl)
     workbook = build_workbook(decl, profile, revision=revision, fingerprint=fingerprint, options=options)
