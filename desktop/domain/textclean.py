@@ -4,7 +4,8 @@ Word's manual line break (U+000B), the Unicode line/paragraph separators and sim
 are line breaks the user meant: they become ``\\n``. Zero-width characters, byte-order marks,
 non-characters (U+FFFE, U+FFFF) and other control characters carry nothing printable: the print
 font cannot show them (printing stopped with a message quoting an invisible character) and XML
-forbids some of them (U+FFFE made an exported workbook unreadable). Tabs become a space.
+forbids some of them (U+FFFE made an exported workbook unreadable). Tabs stay (the print lays
+them out like spaces).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _INVISIBLE = re.compile(
     "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
     "\ufeff\ufff9-\ufffb\ufffe\uffff\U0001fffe\U0001ffff]"
 )
-_BREAK_TABLE = str.maketrans({c: "\n" for c in _LINE_BREAKS} | {"\t": " "})
+_BREAK_TABLE = str.maketrans({c: "\n" for c in _LINE_BREAKS})
 
 NOTICE = "已删除从 Word 或网页粘贴带入的不可见字符（如零宽空格、字节顺序标记）"
 
@@ -31,18 +32,6 @@ def clean_text(text: str) -> str:
     if text.isprintable():  # the common case: nothing to do (isprintable is False for \n)
         return text
     return _INVISIBLE.sub("", text.translate(_BREAK_TABLE))
-
-
-def has_invisible(text: str) -> bool:
-    return clean_text(text) != text
-
-
-def first_invisible(text: str) -> str | None:
-    """The first offending character, for a message (``U+200B``), or None."""
-    for char in text:
-        if char in _LINE_BREAKS or char == "\t" or _INVISIBLE.match(char):
-            return f"U+{ord(char):04X}"
-    return None
 
 
 def clean_declaration_texts(declaration: Declaration) -> int:

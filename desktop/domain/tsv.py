@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from desktop.domain.textclean import clean_text
+
 
 def parse_tsv(text: str) -> list[list[str]]:
     """Split clipboard text into rows of cells, honouring the spreadsheet quoting.
@@ -53,7 +55,9 @@ def parse_tsv(text: str) -> list[list[str]]:
     if cell or row:
         row.append("".join(cell))
         rows.append(row)
-    return [r for r in rows if any(c.strip() for c in r)]
+    # Pasted text is entered text: the invisible characters Word and web pages carry go (T01).
+    cleaned = [[clean_text(c) for c in r] for r in rows]
+    return [r for r in cleaned if any(c.strip() for c in r)]
 
 
 def quote_cell(cell: str) -> str:

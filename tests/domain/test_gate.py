@@ -117,7 +117,7 @@ def test_invisible_characters_are_removed_and_said_once_on_import(seed: Declarat
         ("a\u000bb", "a\nb"),
         ("a\u2028b\u2029c", "a\nb\nc"),
         ("a\u00adb\u2060c", "abc"),
-        ("a\tb", "a b"),
+        ("a\tb", "a\tb"),
         ("第一行\n第二行", "第一行\n第二行"),
         ("≥95%", "≥95%"),
     ],

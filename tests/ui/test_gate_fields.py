@@ -142,3 +142,28 @@ def test_invisible_characters_are_removed_on_entry_and_said(
     assert stored.categories[cat_index].indicators[0].explanation == "说明\n第二行"
     assert len(said) == 2 and all("不可见字符" in s for s in said)
     assert "不可见字符" in window.statusBar().currentMessage()
+
+
+def test_pasting_not_applicable_rows_beside_real_ones_is_refused_and_pasted_text_is_cleaned(
+    qtbot: QtBot, seed_document: object
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.document import DeclarationDocument
+    from ui.indicators.panel import IndicatorPanel
+
+    assert isinstance(seed_document, DeclarationDocument)
+    panel = IndicatorPanel(seed_document)
+    qtbot.addWidget(panel)
+    model = panel.model
+    cat_index = next(i for i, c in enumerate(model.categories) if c.indicators)
+    before = [i.name for i in model.categories[cat_index].indicators]
+    panel.view.setCurrentIndex(model.indicator_index(cat_index, 0))
+    QApplication.clipboard().setText("不适用\t不适用\t\t\r\n")
+    assert panel.ops.paste() == 0
+    assert [i.name for i in model.categories[cat_index].indicators] == before
+    assert "S10" in panel.message.text() and not panel.message.isHidden()
+    QApplication.clipboard().setText("来自\u200b网页的指标\t≥95%\t\t说明\u000b第二行\r\n")
+    assert panel.ops.paste() == 1
+    pasted = model.categories[cat_index].indicators[1]
+    assert (pasted.name, pasted.explanation) == ("来自网页的指标", "说明\n第二行")

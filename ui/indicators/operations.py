@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
+from desktop.domain.validate import indicator_row_problem
 from ui.indicators import commands
 from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
 from ui.indicators.model import Column, IndicatorTreeModel, Kind, copy_indicator
@@ -145,8 +148,22 @@ class IndicatorOperations:
         position = self.insert_position()
         if not indicators or position is None:
             return 0
+        problem = self._paste_problem(position[0], indicators)
+        if problem is not None:  # the gate (S10): refused where it is pasted, nothing changes
+            self.model.refused.emit(self.view.currentIndex(), f"未粘贴：{problem}")
+            return 0
         self.insert(position, indicators, f"粘贴 {len(indicators)} 条指标")
         return len(indicators)
+
+    def _paste_problem(self, cat_index: int, indicators: list[Indicator]) -> str | None:
+        category = self.model.categories[cat_index]
+        kept = [] if category.not_applicable else list(category.indicators)
+        after = replace(category, not_applicable=False, indicators=kept + indicators)
+        for offset, indicator in enumerate(indicators):
+            problem = indicator_row_problem(after, len(kept) + offset, indicator.name, indicator.value)
+            if problem is not None:
+                return problem
+        return None
 
     def paste_here(self) -> int:
         """Ctrl+V: one copied cell goes into the current cell, as in a spreadsheet; rows
