@@ -37,7 +37,9 @@ class FinalGuard(QObject):
             return None
 
     def _on_edit(self, _index: int) -> None:
-        if self._busy or self.final_revision() is None:
+        if self._busy or self.document.undo_stack.count() == 0:  # cleared: no edit to ask about
+            return
+        if self.final_revision() is None:
             return
         self._busy = True
         # Not inside the push: the command has finished before it can be undone.
