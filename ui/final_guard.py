@@ -37,7 +37,11 @@ class FinalGuard(QObject):
             return None
 
     def _on_edit(self, _index: int) -> None:
-        if self._busy or self.document.undo_stack.count() == 0:  # cleared: no edit to ask about
+        try:
+            cleared = self.document.undo_stack.count() == 0  # restore, reload: no edit to ask about
+        except RuntimeError:  # the stack is being destroyed with its window
+            return
+        if self._busy or cleared:
             return
         if self.final_revision() is None:
             return

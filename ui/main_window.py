@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Declaration
+from desktop.domain.normalise import normalised
 from desktop.domain.profile import load_profile
 from desktop.domain.validate import problems
 from desktop.exchange.canonical import fingerprint
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def _warn_if_refused(self, declaration: Declaration) -> None:
         """A working copy stored by an older program may fail the gate: say what to correct."""
-        found = problems(declaration)
+        found = problems(normalised(declaration))
         if found:
             from desktop.services.refusal import describe_problems
 
@@ -221,7 +222,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         declaration = self.document.declaration
-        current = fingerprint(declaration)
+        current = fingerprint(normalised(declaration))  # as frozen (exchange-format.md)
         # A revision number is shown beside its own fingerprint only: after an edit the
         # status says the working copy has changed since that revision.
         latest = None

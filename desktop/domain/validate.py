@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.domain.dates import DateTextError, parse_date_text
+from desktop.domain.goals import GOAL_PREFIX
 from desktop.domain.model import FORM_DEPARTMENT, NOT_APPLICABLE, Category, Declaration
 from desktop.domain.money import MAX_DECIMALS, MAX_INTEGER_DIGITS, is_valid_amount
 from desktop.domain.profile import Profile, UnknownProfileError, load_profile
@@ -120,6 +121,14 @@ def problems(declaration: Declaration) -> list[Problem]:
         message = amount_problem(declaration.budget_control_total)
         if message is not None:
             found.append(Problem("budget_control_total", message))
+    for index, goal in enumerate(declaration.goals):
+        if GOAL_PREFIX.match(goal):
+            found.append(
+                Problem(
+                    f"goals[{index}]",
+                    "目标文字不应以“目标N：”开头（编号按位置自动生成，读取时会被去掉），请删去",
+                )
+            )
     found.extend(_indicator_problems(declaration, profile))
     if (message := date_problem(declaration.footer.date)) is not None:
         found.append(Problem("footer.date", message))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.domain.model import Declaration
+from desktop.domain.normalise import normalised
 from desktop.domain.profile import load_profile
 from desktop.domain.validate import problems
 from desktop.exchange.canonical import equal_in_content, fingerprint
@@ -109,7 +110,7 @@ def export_stored(
         source = output_source(store, declaration_id, revision)
         write_output(source.declaration, out, source.revision.number)
         return source.revision
-    working = store.load(declaration_id)
+    working = normalised(store.load(declaration_id))
     found = problems(working)  # a working copy stored by an older program may fail the gate
     if found:
         raise RefusedContentError(f"无法导出：{found[0]}", found)

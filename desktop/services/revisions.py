@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.model import Declaration
+from desktop.domain.normalise import normalised
 from desktop.exchange.canonical import equal_in_content
 from desktop.services.store import (
     DamagedRevisionError,
@@ -44,7 +45,7 @@ def working_copy_differs(store: DeclarationStore, declaration_id: int) -> bool:
     if latest is None:
         return True
     frozen = readable_revision(store, declaration_id, latest.number)
-    return frozen is None or not equal_in_content(store.load(declaration_id), frozen)
+    return frozen is None or not equal_in_content(normalised(store.load(declaration_id)), frozen)
 
 
 def readable_revision(store: DeclarationStore, declaration_id: int, number: int) -> Declaration | None:

@@ -127,3 +127,17 @@ def add_legacy_not_applicable_row(db_path: Path, declaration_id: int) -> None:
             " explanation, goals) VALUES (?, ?, ?, ?, '不适用', '不适用', '', '', '')",
             (declaration_id, row[0], row[1], row[2] + 1),
         )
+
+
+def test_a_goal_typed_with_its_number_freezes_as_the_reader_reads_it(
+    store: SqliteDeclarationStore, seed: Declaration
+) -> None:
+    """A 目标N： prefix (typed in an older version) is stripped by the reader: the revision is
+    frozen that way instead of being refused or reading back different."""
+    legacy = copy.deepcopy(seed)
+    legacy.goals[0] = "目标1：" + seed.goals[0]
+    legacy.unit_name = seed.unit_name + "\u200b"
+    declaration_id = store.create(legacy)
+    info = store.make_revision(declaration_id)
+    assert content_key(store.load_revision(declaration_id, info.number)) == content_key(seed)
+    assert not working_copy_differs(store, declaration_id)

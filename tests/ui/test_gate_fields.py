@@ -167,3 +167,17 @@ def test_pasting_not_applicable_rows_beside_real_ones_is_refused_and_pasted_text
     assert panel.ops.paste() == 1
     pasted = model.categories[cat_index].indicators[1]
     assert (pasted.name, pasted.explanation) == ("来自网页的指标", "说明\n第二行")
+
+
+def test_a_goal_typed_with_its_number_is_stored_without_it(
+    window: MainWindow, store: DeclarationStore
+) -> None:
+    from ui.goals.model import GoalColumn
+
+    assert window.editor is not None and window.document is not None
+    model = window.editor.page("goalsEditor").model  # type: ignore[attr-defined]
+    assert model.setData(model.index(1, GoalColumn.TEXT), "目标2：加强预算管理")
+    assert window.flush()
+    assert window.document.declaration_id is not None
+    assert store.load(window.document.declaration_id).goals[1] == "加强预算管理"
+    assert window.controller.save_version() == 2

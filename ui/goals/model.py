@@ -160,7 +160,8 @@ class GoalsModel(QAbstractTableModel):
             or not index.isValid()
         ):
             return False
-        text = self.document.clean(str(value))
+        # As a reader does: the number is implied by the position (exchange-format.md).
+        text = goals.strip_goal_number(self.document.clean(str(value)))
         if text != self.goal_texts[index.row()]:
             from ui.goals.commands import SetGoalTextCommand
 
