@@ -47,13 +47,21 @@ class LifecycleController:
         document = self.window.document
         return document.declaration_id if document is not None else None
 
-    def _create_and_open(self, declaration: Declaration, section: int = BASIC_SECTION) -> int:
-        new_id = self.window.store.create(declaration)
+    def _create_and_open(
+        self, declaration: Declaration, section: int = BASIC_SECTION
+    ) -> int | None:
+        try:
+            new_id = self.window.store.create(declaration)
+        except StoreError as error:  # e.g. a copy of a working copy an older program stored
+            from ui.output_controller import refusal_text
+
+            QMessageBox.warning(self.window, "无法新建申报表", refusal_text(error, declaration))
+            return None
         self.window.open_declaration(new_id, section)
         return new_id
 
     # -- new ----------------------------------------------------------------------------
-    def new(self) -> int:
+    def new(self) -> int | None:
         profile_id = str(self.window.settings.get("editor.default_profile"))
         try:
             profile = load_profile(profile_id)
