@@ -59,6 +59,11 @@ class DeclarationDocument(QObject):
             self.notice.emit(INVISIBLE_NOTICE)
         return cleaned
 
+    def note_pasted(self, text: str) -> None:
+        """Pasted text is cleaned while it is parsed (desktop/domain/tsv.py): say so once."""
+        if clean_text(text) != text:
+            self.notice.emit(INVISIBLE_NOTICE)
+
     def notify(self, part: str) -> None:
         """Tell listeners that ``part`` of the declaration changed."""
         self.changed.emit(part)

@@ -163,8 +163,11 @@ def test_pasting_not_applicable_rows_beside_real_ones_is_refused_and_pasted_text
     assert panel.ops.paste() == 0
     assert [i.name for i in model.categories[cat_index].indicators] == before
     assert "S10" in panel.message.text() and not panel.message.isHidden()
+    said: list[str] = []
+    seed_document.notice.connect(said.append)
     QApplication.clipboard().setText("来自\u200b网页的指标\t≥95%\t\t说明\u000b第二行\r\n")
     assert panel.ops.paste() == 1
+    assert len(said) == 1 and "不可见字符" in said[0]
     pasted = model.categories[cat_index].indicators[1]
     assert (pasted.name, pasted.explanation) == ("来自网页的指标", "说明\n第二行")
 

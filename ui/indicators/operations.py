@@ -153,6 +153,7 @@ class IndicatorOperations:
             self.model.refused.emit(self.view.currentIndex(), f"未粘贴：{problem}")
             return 0
         self.insert(position, indicators, f"粘贴 {len(indicators)} 条指标")
+        self.model.document.note_pasted(QApplication.clipboard().text())
         return len(indicators)
 
     def _paste_problem(self, cat_index: int, indicators: list[Indicator]) -> str | None:
