@@ -28,15 +28,10 @@ def _texts(declaration: Declaration) -> Iterator[tuple[str, str]]:
         yield f"tasks[{index}].content", task.content
     for index, goal in enumerate(declaration.goals):
         yield f"goals[{index}]", goal
-    row = 0
-    for category in declaration.categories:
-        if category.not_applicable:
-            row += 1
-            continue
-        for indicator in category.indicators:
+    for row, _category, indicator in declaration.exported_rows():
+        if indicator is not None:
             for field in ("name", "value", "unit", "explanation"):
                 yield f"indicators[{row}].{field}", getattr(indicator, field)
-            row += 1
     for field in ("preparer", "phone", "unit_head", "date"):
         yield f"footer.{field}", getattr(declaration.footer, field)
     for index, accepted in enumerate(declaration.accepted_findings):

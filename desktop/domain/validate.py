@@ -36,15 +36,6 @@ class Problem:
         return f"{self.path}：{self.message}" if self.path else self.message
 
 
-class InvalidDeclarationError(ValueError):
-    """Raised by :func:`validate`; ``str()`` names the first problem's place."""
-
-    def __init__(self, found: list[Problem]) -> None:
-        self.problems = found
-        more = f"（另有 {len(found) - 1} 处问题）" if len(found) > 1 else ""
-        super().__init__(f"{found[0]}{more}")
-
-
 def year_problem(year: int) -> str | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return f"年度应为 {MIN_YEAR} 至 {MAX_YEAR} 之间的 4 位数字，实际是 {year}"
@@ -171,9 +162,3 @@ def _indicator_problems(declaration: Declaration, profile: Profile | None) -> li
             row += 1
     return found
 
-
-def validate(declaration: Declaration) -> None:
-    """Raise :class:`InvalidDeclarationError` unless ``declaration`` may be stored."""
-    found = problems(declaration)
-    if found:
-        raise InvalidDeclarationError(found)
