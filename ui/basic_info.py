@@ -190,5 +190,7 @@ class BasicInfoPanel(QWidget):
             value = str(_get(declaration, path))
             if edit.text() != value:
                 edit.setText(value)
+                if path in self.messages:  # a refused text was replaced by the stored value
+                    self._say(path, None)
         self.edits["supervisor"].setEnabled(self.document.profile.show_supervisor)
         self.profile_label.setText(self.document.profile.title)
