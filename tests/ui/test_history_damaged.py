@@ -30,6 +30,7 @@ def test_a_damaged_revision_is_listed_and_its_raw_text_can_be_saved(
     assert texts == ["第 2 版", f"第 1 版（{DAMAGED}）"]
     dialog.table.selectRow(1)
     assert not dialog.restore_button.isEnabled()
+    assert not dialog.final_button.isEnabled()
     assert dialog.raw_button.isEnabled()
     saved = dialog.write_raw(1, tmp_path / "raw.json")
     assert saved is not None

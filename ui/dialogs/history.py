@@ -115,7 +115,9 @@ class HistoryDialog(QDialog):
     def _update_buttons(self) -> None:
         info = self.selected()
         self.restore_button.setEnabled(info is not None and info.number not in self.damaged)
-        self.final_button.setEnabled(info is not None)
+        readable = info is not None and info.number not in self.damaged
+        # A damaged revision can be neither printed nor restored: marking it 定稿 would mislead.
+        self.final_button.setEnabled(readable or (info is not None and info.is_final))
         self.raw_button.setEnabled(info is not None)
         self.final_button.setText("取消定稿" if info is not None and info.is_final else "标记定稿")
 
