@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
             self.window_actions.indicator_menu.setEnabled(enabled)
 
     def update_status(self, saved_at: object = None, revision: int | None = None) -> None:
+        """Refresh the status line; the revision shown is always the store's latest (the
+        ``revision`` a caller just made is that one), with its fingerprint compared."""
+        del revision
         if self.document is None:
             return
         declaration = self.document.declaration
