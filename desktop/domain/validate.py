@@ -10,6 +10,7 @@ The editor's fields call the same checks per value (:func:`year_problem`, :func:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -59,6 +60,19 @@ def amount_problem(value: Decimal) -> str | None:
             f"金额 {value} 无效：应为非负数，整数部分最多 {MAX_INTEGER_DIGITS} 位，"
             f"最多 {MAX_DECIMALS} 位小数（单位：万元）"
         )
+    return None
+
+
+def level2_problem(level1: str, level2: str) -> str:
+    return f"二级指标“{level2}”不属于一级指标“{level1}”（S08）"
+
+
+def link_problem(number: int, goal_count: int, earlier: Collection[int]) -> str | None:
+    """Why goal link ``number`` is invalid after the links ``earlier`` of the same row."""
+    if not 1 <= number <= goal_count:
+        return f"对应目标 {number} 不存在（共 {goal_count} 个目标）"
+    if number in earlier:
+        return f"对应目标 {number} 重复"
     return None
 
 
@@ -133,12 +147,7 @@ def _indicator_problems(declaration: Declaration, profile: Profile | None) -> li
     for category in declaration.categories:
         path = f"indicators[{row}]"
         if profile is not None and profile.level2(category.level1, category.level2) is None:
-            found.append(
-                Problem(
-                    f"{path}.level2",
-                    f"二级指标“{category.level2}”不属于一级指标“{category.level1}”（S08）",
-                )
-            )
+            found.append(Problem(f"{path}.level2", level2_problem(category.level1, category.level2)))
         if category.not_applicable:
             if category.indicators:
                 found.append(
@@ -151,14 +160,10 @@ def _indicator_problems(declaration: Declaration, profile: Profile | None) -> li
             message = indicator_row_problem(category, position, indicator.name, indicator.value)
             if message is not None:
                 found.append(Problem(f"{path}.value", message))
-            seen: set[int] = set()
             for link_index, number in enumerate(indicator.goals):
-                where = f"{path}.goals[{link_index}]"
-                if not 1 <= number <= goal_count:
-                    found.append(Problem(where, f"对应目标 {number} 不存在（共 {goal_count} 个目标）"))
-                elif number in seen:
-                    found.append(Problem(where, f"对应目标 {number} 重复"))
-                seen.add(number)
+                problem = link_problem(number, goal_count, indicator.goals[:link_index])
+                if problem is not None:
+                    found.append(Problem(f"{path}.goals[{link_index}]", problem))
             row += 1
     return found
 

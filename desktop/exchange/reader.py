@@ -30,7 +30,7 @@ from desktop.domain.money import format_amount
 from desktop.domain.profile import DEFAULT_PROFILE_ID, UnknownProfileError, load_profile
 from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
 from desktop.domain.textclean import clean_declaration_texts
-from desktop.domain.validate import date_problem, problems
+from desktop.domain.validate import date_problem, level2_problem, link_problem, problems
 from desktop.domain.values import normalise_value_text
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.fields import (
@@ -210,10 +210,7 @@ class _Reader:
                     f"一级指标“{level1}”不属于指标体系 {profile.id}（S08）",
                 )
             if profile.level2(level1, level2) is None:
-                raise ExchangeError(
-                    join(path, "level2"),
-                    f"二级指标“{level2}”不属于一级指标“{level1}”（S08）",
-                )
+                raise ExchangeError(join(path, "level2"), level2_problem(level1, level2))
             category = declaration.category(level1, level2)
             assert category is not None
             not_applicable = False
@@ -247,13 +244,8 @@ class _Reader:
             links_path = join(path, "goals")
             for position, link in enumerate(as_list(obj["goals"], links_path)):
                 number = as_int(link, join(links_path, position))
-                if not 1 <= number <= goal_count:
-                    raise ExchangeError(
-                        join(links_path, position),
-                        f"对应目标 {number} 不存在（共 {goal_count} 个目标）",
-                    )
-                if number in goals:
-                    raise ExchangeError(join(links_path, position), f"对应目标 {number} 重复")
+                if (problem := link_problem(number, goal_count, goals)) is not None:
+                    raise ExchangeError(join(links_path, position), problem)
                 goals.append(number)
         indicator = Indicator(
             name=as_str(obj["name"], join(path, "name")),
