@@ -7,11 +7,6 @@ it, and nothing is stored; an accepted date is stored (and shown) as ``YYYY-MM-D
 
 from __future__ import annotations
 
-from typing import Any
-
-from typing_extensions import override
-
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,57 +17,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.changes import Part
 from desktop.domain.dates import FORMS_HINT, DateTextError, parse_date_text
+from desktop.domain.errors import EditError
+from desktop.domain.header import FOOTER_TITLES, HEADER_TITLES, FooterField, HeaderField
 from desktop.domain.validate import MAX_YEAR, MIN_YEAR, year_problem
-from ui.document import HEADER, DeclarationDocument
+from ui.document import DeclarationDocument
 from ui.fonts import content_font
+from ui.header_commands import SetFooterFieldCommand, SetHeaderFieldCommand, SetYearCommand
 
-# (attribute path, object name, label)
-_TEXT_FIELDS = (
-    ("unit_name", "unitNameEdit", "部门（单位）名称"),
-    ("supervisor", "supervisorEdit", "主管部门"),
+# (field, object name)
+_HEADER_FIELDS: tuple[tuple[HeaderField, str], ...] = (
+    ("unit_name", "unitNameEdit"),
+    ("supervisor", "supervisorEdit"),
 )
-_FOOTER_FIELDS = (
-    ("footer.preparer", "preparerEdit", "填报人"),
-    ("footer.phone", "phoneEdit", "联系电话"),
-    ("footer.unit_head", "unitHeadEdit", "单位负责人"),
-    ("footer.date", "fillDateEdit", "填报日期"),
+_FOOTER_FIELDS: tuple[tuple[FooterField, str], ...] = (
+    ("preparer", "preparerEdit"),
+    ("phone", "phoneEdit"),
+    ("unit_head", "unitHeadEdit"),
+    ("date", "fillDateEdit"),
 )
 _REFUSED_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
-
-
-def _get(target: Any, path: str) -> Any:
-    for part in path.split("."):
-        target = getattr(target, part)
-    return target
-
-
-def _set(target: Any, path: str, value: Any) -> None:
-    *head, last = path.split(".")
-    for part in head:
-        target = getattr(target, part)
-    setattr(target, last, value)
-
-
-class SetHeaderCommand(QUndoCommand):
-    """Change one header or footer field of the declaration."""
-
-    def __init__(self, document: DeclarationDocument, path: str, value: Any, title: str) -> None:
-        super().__init__(f"修改{title}")
-        self.document, self.path, self.new = document, path, value
-        self.old = _get(document.declaration, path)
-
-    def _apply(self, value: Any) -> None:
-        _set(self.document.declaration, self.path, value)
-        self.document.notify(HEADER)
-
-    @override
-    def redo(self) -> None:
-        self._apply(self.new)
-
-    @override
-    def undo(self) -> None:
-        self._apply(self.old)
 
 
 class BasicInfoPanel(QWidget):
@@ -87,7 +52,7 @@ class BasicInfoPanel(QWidget):
         self.year_spin.setObjectName("yearSpin")
         self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setKeyboardTracking(False)
-        self.year_spin.valueChanged.connect(lambda value: self._commit("year", value, "年度"))
+        self.year_spin.valueChanged.connect(self._commit_year)
         # QSpinBox silently reverts what is out of range: remember what was typed to say so.
         self._typed_year = ""
         self.year_spin.lineEdit().textEdited.connect(self._remember_year)
@@ -100,13 +65,17 @@ class BasicInfoPanel(QWidget):
         form = QFormLayout(header)
         form.addRow("年度", self.year_spin)
         form.addRow("", self._message("year"))
-        for path, name, label in _TEXT_FIELDS:
-            form.addRow(label, self._line(path, name, label))
+        for field, name in _HEADER_FIELDS:
+            edit = self._line(field, name, HEADER_TITLES[field])
+            edit.editingFinished.connect(lambda f=field, e=edit: self._commit_header(f, e.text()))
+            form.addRow(HEADER_TITLES[field], edit)
         form.addRow("指标体系", self.profile_label)
         footer = QGroupBox("签字栏（打印设置中开启后打印）", self)
         footer_form = QFormLayout(footer)
-        for path, name, label in _FOOTER_FIELDS:
-            footer_form.addRow(label, self._line(path, name, label))
+        for part, name in _FOOTER_FIELDS:
+            edit = self._line(f"footer.{part}", name, FOOTER_TITLES[part])
+            edit.editingFinished.connect(lambda f=part, e=edit: self._commit_footer(f, e.text()))
+            footer_form.addRow(FOOTER_TITLES[part], edit)
         footer_form.addRow("", self._message("footer.date"))
         date_edit = self.edits["footer.date"]
         date_edit.setPlaceholderText("例如 2025-11-20")
@@ -120,33 +89,35 @@ class BasicInfoPanel(QWidget):
         layout.addWidget(header)
         layout.addWidget(footer)
         layout.addStretch(1)
+        self.setFocusProxy(self.year_spin)  # Ctrl+1 puts the cursor in the first field
         document.changed.connect(self._refresh)
         self._refresh()
 
-    def _line(self, path: str, name: str, label: str) -> QLineEdit:
+    def _line(self, key: str, name: str, label: str) -> QLineEdit:
+        """A field's line edit, kept under ``key`` (its place in rule findings, e.g. footer.date)."""
         edit = QLineEdit(self)
         edit.setObjectName(name)
+        edit.setAccessibleName(label)
         edit.setFont(content_font())
-        edit.editingFinished.connect(lambda: self._commit(path, edit.text().strip(), label))
-        self.edits[path] = edit
+        self.edits[key] = edit
         return edit
 
-    def _message(self, path: str) -> QLabel:
+    def _message(self, key: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName("fieldMessage")
         label.setWordWrap(True)
         label.setStyleSheet("color: #c0392b;")
         label.hide()
-        self.messages[path] = label
+        self.messages[key] = label
         return label
 
-    def _say(self, path: str, message: str | None) -> None:
-        """Show (or clear) why the value typed in ``path`` was refused, beneath the field."""
-        label = self.messages[path]
+    def _say(self, key: str, message: str | None) -> None:
+        """Show (or clear) why the value typed in ``key`` was refused, beneath the field."""
+        label = self.messages[key]
         label.setText(message or "")
         label.setVisible(bool(message))
-        if path in self.edits:
-            self.edits[path].setStyleSheet(_REFUSED_STYLE if message else "")
+        if key in self.edits:
+            self.edits[key].setStyleSheet(_REFUSED_STYLE if message else "")
 
     def _remember_year(self, text: str) -> None:
         self._typed_year = text
@@ -163,34 +134,54 @@ class BasicInfoPanel(QWidget):
         refused = f"年度应为 {MIN_YEAR} 至 {MAX_YEAR} 之间的 4 位数字，输入的“{typed}”未采用"
         self._say("year", None if accepted else refused)
 
-    def _commit(self, path: str, value: Any, title: str) -> None:
-        if path == "footer.date":
-            try:
-                value = parse_date_text(str(value))
-            except DateTextError as exc:
-                self._say(path, str(exc))
-                return
-            self._say(path, None)
-            self.edits[path].setText(value)
-        elif isinstance(value, str):
-            value = self.document.clean(value)
-            self.edits[path].setText(value)
-        if _get(self.document.declaration, path) != value:
-            self.document.undo_stack.push(SetHeaderCommand(self.document, path, value, title))
+    def _commit_year(self, year: int) -> None:
+        if year != self.document.declaration.year:
+            self.document.undo_stack.push(SetYearCommand(self.document, year))
 
-    def _refresh(self, part: str = HEADER) -> None:
-        if part not in (HEADER, "all"):
+    def _commit_header(self, field: HeaderField, text: str) -> None:
+        value = self.document.clean(text.strip())
+        self._show(field, value)
+        if value != getattr(self.document.declaration, field):
+            self.document.undo_stack.push(SetHeaderFieldCommand(self.document, field, value))
+
+    def _commit_footer(self, field: FooterField, text: str) -> None:
+        key = f"footer.{field}"
+        value = self.document.clean(text.strip())
+        if field == "date":
+            try:
+                value = parse_date_text(value)  # 2026-1-5, 2026/1/5, 2026年1月5日 → 2026-01-05
+            except DateTextError as exc:
+                self._say(key, str(exc))  # stays in the field, unsaved, with the reason
+                return
+            self._say(key, None)
+        self._show(key, value)
+        if value == getattr(self.document.declaration.footer, field):
+            return
+        try:
+            command = SetFooterFieldCommand(self.document, field, value)
+        except EditError as exc:
+            self._say(key, str(exc))
+            return
+        self.document.undo_stack.push(command)
+
+    def _refresh(self, parts: Part = Part.HEADER) -> None:
+        if not parts & Part.HEADER:
             return
         declaration = self.document.declaration
         if self.year_spin.value() != declaration.year:
             self.year_spin.blockSignals(True)
             self.year_spin.setValue(declaration.year)
             self.year_spin.blockSignals(False)
-        for path, edit in self.edits.items():
-            value = str(_get(declaration, path))
-            if edit.text() != value:
-                edit.setText(value)
-                if path in self.messages:  # a refused text was replaced by the stored value
-                    self._say(path, None)
+        for field, _name in _HEADER_FIELDS:
+            self._show(field, getattr(declaration, field))
+        for footer_field, _name in _FOOTER_FIELDS:
+            self._show(f"footer.{footer_field}", getattr(declaration.footer, footer_field))
         self.edits["supervisor"].setEnabled(self.document.profile.show_supervisor)
         self.profile_label.setText(self.document.profile.title)
+
+    def _show(self, key: str, value: str) -> None:
+        edit = self.edits[key]
+        if edit.text() != value:
+            edit.setText(value)
+            if key in self.messages:  # a refused text was replaced by the stored value
+                self._say(key, None)

@@ -1,9 +1,11 @@
 """The open declaration of one window: data, profile, undo stack and change notification.
 
 Every edit is a ``QUndoCommand`` pushed on :attr:`DeclarationDocument.undo_stack`; a command
-changes ``declaration`` through an item model (which emits the precise model signals) and then
-calls :meth:`DeclarationDocument.notify` so that other views, the autosave and the review rules
-follow. Nothing here touches the database: the window's autosave listens to ``changed``.
+changes ``declaration`` through one domain operation (wrapped by an item model where a view must
+see the precise rows change) and then calls :meth:`DeclarationDocument.notify` once with the
+:class:`~desktop.domain.changes.Part` flags it touched, so that other views, the autosave and the
+review rules follow (see docs/edit-path.md). Nothing here touches the database: the window's
+autosave listens to ``changed``.
 """
 
 from __future__ import annotations
@@ -11,31 +13,23 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
 from desktop.domain.textclean import clean_text
-
-#: Parts of a declaration a change can touch; carried by ``DeclarationDocument.changed``.
-HEADER = "header"
-TASKS = "tasks"
-GOALS = "goals"
-INDICATORS = "indicators"
-LINKS = "links"
-ACCEPTED = "accepted"
-ALL = "all"
 
 
 class DeclarationDocument(QObject):
     """One declaration being edited.
 
     Signals:
-        changed(str): a part of the declaration changed (one of the constants above).
+        changed(Part): parts of the declaration changed (flags, possibly several at once).
         replaced(): ``declaration`` was replaced wholesale (restore of a revision, reload).
         notice(str): something the user should be told once (e.g. invisible characters removed).
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
     replaced = Signal()
     notice = Signal(str)
 
@@ -64,9 +58,11 @@ class DeclarationDocument(QObject):
         if clean_text(text) != text:
             self.notice.emit(INVISIBLE_NOTICE)
 
-    def notify(self, part: str) -> None:
-        """Tell listeners that ``part`` of the declaration changed."""
-        self.changed.emit(part)
+    def notify(self, parts: Part) -> None:
+        """Tell listeners that ``parts`` of the declaration changed (once per undo step)."""
+        if not isinstance(parts, Part):  # a bare string would silently match no listener
+            raise TypeError(f"notify needs Part flags, not {parts!r}")
+        self.changed.emit(parts)
 
     def replace(self, declaration: Declaration, profile: Profile) -> None:
         """Swap in another declaration (e.g. a restored revision); clears the undo history."""
@@ -74,4 +70,4 @@ class DeclarationDocument(QObject):
         self.profile = profile
         self.undo_stack.clear()
         self.replaced.emit()
-        self.changed.emit(ALL)
+        self.changed.emit(Part.ALL)

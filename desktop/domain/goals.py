@@ -113,7 +113,8 @@ def goals_from_clipboard(text: str) -> list[str]:
     """Goals pasted from Excel/WPS or plain text: one goal per non-blank cell, row by row.
 
     A quoted multi-line cell stays one goal. A header cell (总体目标, 目标内容) and a cell that
-    only numbers a goal (目标3, 3.) are skipped, so the form's two columns paste as intended.
+    only numbers a goal (目标3, 3.) are skipped, so the form's two columns paste as intended;
+    a ``目标N：`` prefix is dropped as :func:`strip_goal_number` does.
     """
     found: list[str] = []
     for row in parse_tsv(text):

@@ -16,6 +16,7 @@ from ui.budget.row_drag import ROWS_MIME, rows_mime
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
+from ui.goals.commands import SetGoalTextsCommand
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -163,9 +164,7 @@ class GoalsModel(QAbstractTableModel):
         # As a reader does: the number is implied by the position (exchange-format.md).
         text = goals.strip_goal_number(self.document.clean(str(value)))
         if text != self.goal_texts[index.row()]:
-            from ui.goals.commands import SetGoalTextCommand
-
-            self.document.undo_stack.push(SetGoalTextCommand(self, index.row(), text))
+            self.document.undo_stack.push(SetGoalTextsCommand(self, [(index.row(), text)]))
         return True
 
     # -- live count -----------------------------------------------------------------------
@@ -189,9 +188,6 @@ class GoalsModel(QAbstractTableModel):
             self.index(row, GoalColumn.TEXT), self.index(row, GoalColumn.LENGTH), []
         )
         return old
-
-    def insert_goal(self, row: int, text: str) -> None:
-        self.insert_goals(row, [text])
 
     def insert_goals(self, row: int, texts: list[str]) -> None:
         """Insert ``texts`` as goals from ``row`` on (links to later goals are renumbered)."""

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.documents.xlsx.indicator_clipboard import (
+    IndicatorPasteError,
+    PastedIndicator,
+    indicators_from_paste,
+    indicators_to_tsv,
+)
+from desktop.domain import indicators as ops
+from desktop.domain.errors import EditError
+from desktop.domain.indicators import IndicatorCell
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
-from desktop.domain.validate import indicator_row_problem
 from ui.indicators import commands
-from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
-from ui.indicators.model import Column, IndicatorTreeModel, Kind, copy_indicator
+from ui.indicators.model import FIELDS, Column, IndicatorTreeModel, Kind
 from ui.indicators.view import IndicatorTreeView
 
 
@@ -91,13 +96,43 @@ class IndicatorOperations:
                 commands.RemoveIndicatorsCommand(self.model, positions)
             )
 
+    def clear(self) -> None:
+        """Delete / Backspace: empty the current column of the selected rows, one undo step.
+
+        In 对应目标 the links are removed. The rows themselves stay (Ctrl+Delete removes them).
+        """
+        column = self.view.currentIndex().column()
+        positions = self.selected_positions()
+        categories = self.model.categories
+        stack = self.model.document.undo_stack
+        if column == Column.GOALS:
+            linked = [p for p in positions if categories[p[0]].indicators[p[1]].goals]
+            if linked:
+                stack.beginMacro(f"清除 {len(linked)} 行的对应目标")
+                for position in linked:
+                    stack.push(commands.SetLinksCommand(self.model, position, []))
+                stack.endMacro()
+            return
+        field = FIELDS.get(Column(column)) if column >= 0 else None
+        if field is None:
+            return
+        cells = [
+            IndicatorCell(p, field, "")
+            for p in positions
+            if getattr(categories[p[0]].indicators[p[1]], field)
+        ]
+        if cells:
+            stack.push(
+                commands.SetIndicatorCellsCommand(self.model, cells, f"清除 {len(cells)} 个单元格")
+            )
+
     def duplicate(self) -> None:
         positions = self.selected_positions()
         if not positions:
             return
         cat_index, row = positions[-1]
         copies = [
-            copy_indicator(self.model.categories[c].indicators[r])
+            ops.copy_indicator(self.model.categories[c].indicators[r])
             for c, r in positions
             if c == cat_index
         ]
@@ -111,65 +146,74 @@ class IndicatorOperations:
         cat_index, row = self.model.category_of(index), index.row()
         assert cat_index is not None
         column = index.column()
-        target = self._move_target(cat_index, row, step)
+        target = ops.step_target(self.model.categories, (cat_index, row), step)
         if target is None:
             return
         self.model.document.undo_stack.push(
-            commands.MoveIndicatorCommand(self.model, (cat_index, row), target)
+            commands.MoveIndicatorsCommand(self.model, [((cat_index, row), target)])
         )
         self.select(*target, column=column)
-
-    def _move_target(self, cat_index: int, row: int, step: int) -> tuple[int, int] | None:
-        count = len(self.model.categories[cat_index].indicators)
-        if 0 <= row + step < count:
-            return cat_index, row + step
-        # Past the edge: into the neighbouring level-2 category of the same level-1 (S08).
-        neighbour = cat_index + step
-        while 0 <= neighbour < len(self.model.categories):
-            if self.model.level1_of(neighbour) != self.model.level1_of(cat_index):
-                return None
-            if not self.model.categories[neighbour].not_applicable:
-                return (
-                    (neighbour, len(self.model.categories[neighbour].indicators))
-                    if step < 0
-                    else (neighbour, 0)
-                )
-            neighbour += step
-        return None
 
     def copy(self) -> None:
         indicators = [self.model.categories[c].indicators[r] for c, r in self.selected_positions()]
         if indicators:
             QApplication.clipboard().setText(indicators_to_tsv(indicators))
 
-    def paste(self) -> int:
-        """Insert the clipboard's spreadsheet rows below the current row, as one undo step."""
-        indicators = indicators_from_tsv(QApplication.clipboard().text())
-        position = self.insert_position()
-        if not indicators or position is None:
-            return 0
-        problem = self._paste_problem(position[0], indicators)
-        if problem is not None:  # the gate (S10): refused where it is pasted, nothing changes
-            self.model.refused.emit(self.view.currentIndex(), f"未粘贴：{problem}")
-            return 0
-        self.insert(position, indicators, f"粘贴 {len(indicators)} 条指标")
-        self.model.document.note_pasted(QApplication.clipboard().text())
-        return len(indicators)
+    def paste(self, text: str | None = None) -> int:
+        """Insert the clipboard's spreadsheet rows as one undo step; returns how many.
 
-    def _paste_problem(self, cat_index: int, indicators: list[Indicator]) -> str | None:
-        category = self.model.categories[cat_index]
-        kept = [] if category.not_applicable else list(category.indicators)
-        after = replace(category, not_applicable=False, indicators=kept + indicators)
-        for offset, indicator in enumerate(indicators):
-            problem = indicator_row_problem(after, len(kept) + offset, indicator.name, indicator.value)
-            if problem is not None:
-                return problem
-        return None
+        Rows that name their category (copied with 一级指标/二级指标) go into it; the others go
+        below the current row, or at the end of the first category when no row is current.
+        Raises :class:`IndicatorPasteError` (nothing changes) for a block it cannot map.
+        """
+        if text is None:
+            text = QApplication.clipboard().text()
+        document = self.model.document
+        pasted = indicators_from_paste(text, document.profile, len(document.declaration.goals))
+        cursor = self.insert_position() or (0, len(self.model.categories[0].indicators))
+        keys = [c.key for c in self.model.categories]
+        label = f"粘贴 {len(pasted)} 条指标"
+        placed: list[tuple[tuple[int, int], list[Indicator]]] = []
+        for category, rows in _runs(pasted):
+            if category is None:  # below the current row, in the order pasted
+                placed.append((cursor, rows))
+                cursor = (cursor[0], cursor[1] + len(rows))
+            else:  # the reader checked that the category exists
+                cat_index = keys.index(category)
+                placed.append(((cat_index, len(self.model.categories[cat_index].indicators)), rows))
+        self._check_new_rows(placed)
+        first: tuple[int, int] | None = None
+        document.undo_stack.beginMacro(label)
+        for position, rows in placed:
+            self.insert(position, rows, label)
+            first = first or self._selected_position()
+        document.undo_stack.endMacro()
+        if first is not None:
+            self.select(*first)
+        document.note_pasted(text)
+        return len(pasted)
 
-    def paste_here(self) -> int:
+    def _check_new_rows(self, placed: list[tuple[tuple[int, int], list[Indicator]]]) -> None:
+        """The gate (S10) before anything is inserted: raises IndicatorPasteError."""
+        by_category: dict[int, list[Indicator]] = {}
+        for (cat_index, _row), rows in placed:
+            by_category.setdefault(cat_index, []).extend(rows)
+        try:
+            for cat_index, rows in by_category.items():
+                ops.check_new_rows(self.model.categories, cat_index, rows)
+        except EditError as exc:
+            raise IndicatorPasteError(str(exc)) from exc
+
+    def _selected_position(self) -> tuple[int, int] | None:
+        positions = self.selected_positions()
+        return positions[0] if positions else None
+
+    def paste_here(self, text: str | None = None) -> int:
         """Ctrl+V: one copied cell goes into the current cell, as in a spreadsheet; rows
         are inserted as with :meth:`paste`."""
-        cells = parse_tsv(QApplication.clipboard().text())
+        if text is None:
+            text = QApplication.clipboard().text()
+        cells = parse_tsv(text)
         index = self.view.currentIndex()
         if (
             len(cells) == 1
@@ -179,7 +223,7 @@ class IndicatorOperations:
         ):
             self.model.setData(index, cells[0][0].strip())
             return 1
-        return self.paste()
+        return self.paste(text)
 
     def set_not_applicable(self, flag: bool, parent: QWidget | None = None) -> bool:
         cat_index = self.current_category()
@@ -198,3 +242,16 @@ class IndicatorOperations:
         commands.push_not_applicable(self.model, cat_index, flag)
         self.view.setCurrentIndex(self.model.category_index(cat_index))
         return True
+
+
+def _runs(
+    pasted: list[PastedIndicator],
+) -> list[tuple[tuple[str, str] | None, list[Indicator]]]:
+    """Consecutive pasted rows bound for the same place, in order."""
+    runs: list[tuple[tuple[str, str] | None, list[Indicator]]] = []
+    for item in pasted:
+        if runs and runs[-1][0] == item.category:
+            runs[-1][1].append(item.indicator)
+        else:
+            runs.append((item.category, [item.indicator]))
+    return runs
