@@ -17,7 +17,7 @@ from decimal import Decimal
 from desktop.domain.dates import DateTextError, parse_date_text
 from desktop.domain.goals import GOAL_PREFIX
 from desktop.domain.model import FORM_DEPARTMENT, NOT_APPLICABLE, Category, Declaration
-from desktop.domain.money import MAX_DECIMALS, MAX_INTEGER_DIGITS, is_valid_amount
+from desktop.domain.money import MAX_DECIMALS, MAX_INTEGER_DIGITS
 from desktop.domain.profile import Profile, UnknownProfileError, load_profile
 
 MIN_YEAR = 1000
@@ -54,8 +54,19 @@ def date_problem(text: str) -> str | None:
     return None
 
 
+def _is_valid_amount(value: Decimal) -> bool:
+    """Storable and writable: finite, non-negative, within 8 integer and 6 decimal digits."""
+    if not value.is_finite() or value < 0:
+        return False
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+        return False
+    return value < Decimal(10) ** MAX_INTEGER_DIGITS
+
+
 def amount_problem(value: Decimal) -> str | None:
-    if not is_valid_amount(value):
+    if not _is_valid_amount(value):
         return (
             f"金额 {value} 无效：应为非负数，整数部分最多 {MAX_INTEGER_DIGITS} 位，"
             f"最多 {MAX_DECIMALS} 位小数（单位：万元）"
