@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         declaration = self.document.declaration
-        current = fingerprint(normalised(declaration))  # as frozen (exchange-format.md)
+        current = fingerprint(normalised(declaration))  # as frozen (docs/exchange-format.md)
         # A revision number is shown beside its own fingerprint only: after an edit the
         # status says the working copy has changed since that revision.
         latest = None

@@ -1,4 +1,4 @@
-"""The one gate: the invariants every stored declaration keeps (exchange-format.md "Errors").
+"""The one gate: the invariants every stored declaration keeps (docs/exchange-format.md "Errors").
 
 A declaration that passes :func:`problems` writes an exchange document that the reader reads
 back equal in content; so it is checked before anything is written (autosave, revision, import,

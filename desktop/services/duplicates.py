@@ -1,6 +1,6 @@
 """Finding a stored declaration an imported file duplicates (issue 10, item 6).
 
-A file is a duplicate when its fingerprint (exchange-format.md) equals the fingerprint of a
+A file is a duplicate when its fingerprint (docs/exchange-format.md) equals the fingerprint of a
 stored declaration's working copy or of one of its revisions: the paper of both is the same. The
 fingerprint covers 年度, 部门（单位）名称 and the form, so only declarations agreeing on those are
 compared, which keeps the look-up to a few loads however large the database is.
