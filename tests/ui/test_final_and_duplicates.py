@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.services.store import DeclarationStore
-from ui.goals.model import GoalColumn
+from ui.goals.editor import GoalsEditor
+from ui.goals.model import GoalColumn, GoalsModel
 from ui.main_window import MainWindow
 
 
@@ -22,9 +23,10 @@ def window(seed_window: Callable[[int, int], MainWindow]) -> MainWindow:
     return seed_window(1280, 800)
 
 
-def _goal_model(window: MainWindow):  # type: ignore[no-untyped-def]
-    assert window.editor is not None
-    return window.editor.page("goalsEditor").model  # type: ignore[attr-defined]
+def _goal_model(window: MainWindow) -> GoalsModel:
+    editor = window.findChild(GoalsEditor, "goalsEditor")
+    assert editor is not None
+    return editor.model
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox
 
 from desktop.services.store import DeclarationStore
+from tests.qtkeys import key_click, key_clicks
+from ui.goals.editor import GoalsEditor
 from ui.indicators.model import Column, IndicatorTreeModel
 from ui.main_window import MainWindow
 from ui.sections import section_index
@@ -79,16 +81,16 @@ def test_the_year_1999_is_kept_not_silently_reverted(
     assert spin is not None
     spin.setFocus()
     spin.selectAll()
-    qtbot.keyClicks(spin, "1999")
-    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    key_clicks(spin, "1999")
+    key_click(spin, Qt.Key.Key_Return)
     assert window.flush()
     assert store.load(window.document.declaration_id).year == 1999
     assert _shown_messages(window) == []
     # what cannot be a year is not taken, and the field says so instead of reverting silently
     spin.setFocus()
     spin.selectAll()
-    qtbot.keyClicks(spin, "99")
-    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    key_clicks(spin, "99")
+    key_click(spin, Qt.Key.Key_Return)
     assert window.document.declaration.year == 1999
     messages = _shown_messages(window)
     assert len(messages) == 1 and "1000 至 9999" in messages[0] and "99" in messages[0]
@@ -178,7 +180,9 @@ def test_a_goal_typed_with_its_number_is_stored_without_it(
     from ui.goals.model import GoalColumn
 
     assert window.editor is not None and window.document is not None
-    model = window.editor.page("goalsEditor").model  # type: ignore[attr-defined]
+    editor = window.findChild(GoalsEditor, "goalsEditor")
+    assert editor is not None
+    model = editor.model
     assert model.setData(model.index(1, GoalColumn.TEXT), "目标2：加强预算管理")
     assert window.flush()
     assert window.document.declaration_id is not None

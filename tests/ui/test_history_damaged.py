@@ -26,7 +26,8 @@ def test_a_damaged_revision_is_listed_and_its_raw_text_can_be_saved(
     assert window.output.export_to(tmp_path / "out.pdf")
     assert window.output.preview_bytes()[:5] == b"%PDF-"
     dialog = HistoryDialog(store, declaration_id, window)
-    texts = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    items = [dialog.table.item(row, 0) for row in range(dialog.table.rowCount())]
+    texts = [item.text() for item in items if item is not None]
     assert texts == ["第 2 版", f"第 1 版（{DAMAGED}）"]
     dialog.table.selectRow(1)
     assert not dialog.restore_button.isEnabled()
