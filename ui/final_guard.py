@@ -9,7 +9,7 @@ undo command ran, so the answer "no" is one undo step and nothing else changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.services.store import DeclarationStore, StoreError
 from ui.document import DeclarationDocument
@@ -19,7 +19,7 @@ class FinalGuard(QObject):
     """Watches one document's undo stack; asks before an edit changes a 定稿 declaration."""
 
     def __init__(
-        self, document: DeclarationDocument, store: DeclarationStore, window: QWidget
+        self, document: DeclarationDocument, store: DeclarationStore, window: QMainWindow
     ) -> None:
         super().__init__(document)
         self.document = document
@@ -64,7 +64,7 @@ class FinalGuard(QObject):
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.store.set_final(self.document.declaration_id, number, False)
-                self.window.statusBar().showMessage(  # type: ignore[attr-defined]
+                self.window.statusBar().showMessage(
                     f"已撤销定稿（第 {number} 版保持不变）", 10_000
                 )
                 return True

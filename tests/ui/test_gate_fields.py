@@ -15,6 +15,7 @@ from desktop.services.store import DeclarationStore
 from tests.qtkeys import key_click, key_clicks
 from ui.goals.editor import GoalsEditor
 from ui.indicators.model import Column, IndicatorTreeModel
+from ui.indicators.panel import IndicatorPanel
 from ui.main_window import MainWindow
 from ui.sections import section_index
 
@@ -96,12 +97,14 @@ def test_the_year_1999_is_kept_not_silently_reverted(
     assert len(messages) == 1 and "1000 至 9999" in messages[0] and "99" in messages[0]
 
 
-def _indicator_model(window: MainWindow) -> IndicatorTreeModel:
-    panel = window.editor.page("indicatorPanel") if window.editor else None
+def _indicator_panel(window: MainWindow) -> IndicatorPanel:
+    panel = window.findChild(IndicatorPanel, "indicatorPanel")
     assert panel is not None
-    model = panel.model  # type: ignore[attr-defined]
-    assert isinstance(model, IndicatorTreeModel)
-    return model
+    return panel
+
+
+def _indicator_model(window: MainWindow) -> IndicatorTreeModel:
+    return _indicator_panel(window).model
 
 
 def test_not_applicable_beside_real_rows_is_refused_at_the_cell(
@@ -117,9 +120,8 @@ def test_not_applicable_beside_real_rows_is_refused_at_the_cell(
     model.refused.connect(lambda _index, reason: refused.append(reason))
     assert not model.setData(model.indicator_index(cat_index, 1, Column.VALUE), "不适用")
     assert len(refused) == 1 and "S10" in refused[0]
-    panel = window.editor.page("indicatorPanel") if window.editor else None
-    message = panel.message if panel is not None else None  # type: ignore[attr-defined]
-    assert message is not None and not message.isHidden() and "S10" in message.text()
+    message = _indicator_panel(window).message
+    assert not message.isHidden() and "S10" in message.text()
     assert model.categories[cat_index].indicators[1].value == before.categories[cat_index].indicators[1].value
     assert window.output.export_to(tmp_path / "out.xlsx")
     assert warnings == []

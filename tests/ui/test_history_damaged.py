@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from desktop.services.store import DeclarationStore
 from tests.db.test_gate_store import damage_revision
 from ui.dialogs.history import DAMAGED, HistoryDialog
@@ -42,7 +44,7 @@ def test_a_damaged_revision_is_listed_and_its_raw_text_can_be_saved(
 
 
 def test_a_legacy_s10_working_copy_is_named_in_the_editors_terms_never_as_a_raw_path(
-    qtbot: object, store: DeclarationStore, db_path: Path, seed_path: Path, tmp_path: Path,
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path, tmp_path: Path,
     warnings: list[str],
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
@@ -55,7 +57,7 @@ def test_a_legacy_s10_working_copy_is_named_in_the_editors_terms_never_as_a_raw_
     declaration_id = import_new(store, read_json_file(seed_path).declaration)
     add_legacy_not_applicable_row(db_path, declaration_id)
     window = make_main_window(db_path, declaration_id)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
     box = window.findChild(QMessageBox, "refusedOnOpenBox")
     assert box is not None and "S10" in box.text() and "indicators[" not in box.text()
     assert "第" in box.text() and "行" in box.text()
