@@ -141,3 +141,22 @@ def test_a_goal_typed_with_its_number_freezes_as_the_reader_reads_it(
     info = store.make_revision(declaration_id)
     assert content_key(store.load_revision(declaration_id, info.number)) == content_key(seed)
     assert not working_copy_differs(store, declaration_id)
+
+
+def test_the_deferred_store_reports_a_damaged_revision_the_same_way(
+    store: SqliteDeclarationStore, db_path: Path, seed: Declaration
+) -> None:
+    """The first window reads through db/deferred.py: a damaged revision must not look like a
+    damaged database there either."""
+    from db.deferred import open_deferred
+
+    declaration_id = import_new(store, seed)
+    damage_revision(db_path, declaration_id, 1)
+    deferred = open_deferred(db_path, create=False)
+    try:
+        with pytest.raises(DamagedRevisionError, match="第 1 版无法读取"):
+            deferred.load_revision(declaration_id, 1)
+        assert "2026-02-30" in deferred.revision_content(declaration_id, 1)
+        assert working_copy_differs(deferred, declaration_id)
+    finally:
+        deferred.close()
