@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.close_declaration(show_start=False)
         document = self.context.open_document(declaration_id)
         document.replaced.connect(lambda: self.update_status())
-        document.notice.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        document.notice.connect(self._on_notice)
         self.final_guard = FinalGuard(document, self.store, self)
         context = SectionContext(
             document,
@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
     def _show_marks(self, marks: RowMarks) -> None:
         if self.editor is not None:
             show_marks(self.editor, marks)
+
+    @Slot(str)
+    def _on_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
 
     @Slot(datetime)
     def _on_saved(self, when: datetime) -> None:
