@@ -8,10 +8,17 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 
 def status_text(
-    saved_at: datetime | None, revision: int, fingerprint: str, changed_since: bool = False
+    saved_at: datetime | None,
+    revision: int,
+    fingerprint: str,
+    read_only: bool = False,
+    changed_since: bool = False,
 ) -> str:
     """``changed_since``: the working copy's fingerprint is not that of revision ``revision``."""
-    parts = [f"已自动保存 {saved_at:%H:%M}" if saved_at else "已打开"]
+    if read_only:  # another window edits it (ui/read_only.py): nothing is saved from here
+        parts = ["只读查看"]
+    else:
+        parts = [f"已自动保存 {saved_at:%H:%M}" if saved_at else "已打开"]
     if revision and changed_since:
         parts.append(f"第 {revision} 版后已修改（未存档）")
     else:
@@ -30,6 +37,7 @@ class SaveStatus(QLabel):
         self.saved_at: datetime | None = None
         self.revision = 0
         self.fingerprint = ""
+        self.read_only = False
         self.changed_since = False
 
     def update_status(
@@ -48,10 +56,13 @@ class SaveStatus(QLabel):
         if changed_since is not None:
             self.changed_since = changed_since
         self.setText(
-            status_text(self.saved_at, self.revision, self.fingerprint, self.changed_since)
+            status_text(
+                self.saved_at, self.revision, self.fingerprint, self.read_only, self.changed_since
+            )
         )
 
     def clear_status(self) -> None:
         self.saved_at, self.revision, self.fingerprint = None, 0, ""
+        self.read_only = False
         self.changed_since = False
         self.setText("未打开申报表")
