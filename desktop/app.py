@@ -29,6 +29,7 @@ def _open_store(db_path: str | Path) -> DeclarationStore:
 
 
 def _window(store: DeclarationStore, declaration_id: int | None) -> QMainWindow:
+    from desktop.datadirs import startup_notice
     from desktop.settings import Settings
     from ui.fonts import apply_application_fonts
     from ui.main_window import MainWindow
@@ -39,8 +40,10 @@ def _window(store: DeclarationStore, declaration_id: int | None) -> QMainWindow:
     apply_application_fonts(app)
     settings = Settings()
     window = MainWindow(store, settings, declaration_id)
-    if settings.problem:  # a damaged settings file: defaults are in use, say so once
-        window.statusBar().showMessage(settings.problem, 20_000)
+    # A portable copy whose folder is read-only, a damaged settings file: say so once.
+    notices = [text for text in (startup_notice(), settings.problem) if text]
+    if notices:
+        window.statusBar().showMessage("；".join(notices), 60_000)
     window.destroyed.connect(lambda: store.close())
     return window
 
