@@ -7,6 +7,7 @@ tests and for ``run_gui``; ``take_screenshot`` renders one offscreen for ``perfd
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -76,7 +77,19 @@ def _application(argv: list[str]) -> QApplication:
     app.setStyle("Fusion")
     app.setApplicationName("perfdecl")
     app.setApplicationDisplayName("绩效目标申报助手")
+    app.setDesktopFileName("perfdecl")  # Wayland/taskbars match the window to perfdecl.desktop
+    _set_window_icon(app)
     return app
+
+
+def _set_window_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from desktop.resources import ResourceError, resource_path
+
+    # An incomplete installation still starts without it; the font check reports what is missing.
+    with contextlib.suppress(ResourceError):
+        app.setWindowIcon(QIcon(str(resource_path("icons/perfdecl.png"))))
 
 
 def _display_available() -> bool:
