@@ -3,7 +3,8 @@
 Normally the database (and the backups kept beside it), ``settings.json`` and the error logs live
 in the user's folders (platformdirs: ``~/.local/share/perfdecl``, ``%LOCALAPPDATA%\\perfdecl`` …).
 A packaged program with a marker file ``portable.txt`` beside its executable keeps all of them in
-``data/`` beside the executable instead (USB sticks, locked-down profiles; docs/portable-mode.md).
+``data/`` beside the executable instead (USB sticks, locked-down profiles; see "Portable mode" in
+packaging/README.md).
 When that folder cannot be written (a read-only share, a write-protected stick) the user's folders
 are used and :attr:`DataDirs.notice` says so in Chinese. ``PERFDECL_DB`` and
 ``PERFDECL_CONFIG_DIR`` still override the database file and the settings folder explicitly.

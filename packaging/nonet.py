@@ -4,7 +4,7 @@
 makes every ``socket()`` and ``connect()`` call fail with EACCES and records it; then it also
 runs in a network namespace of its own when ``unshare -n`` is allowed (root in CI). Exit status:
 the program's, or 4 when it attempted a socket (the attempts are printed). PerfDecl never uses
-the network (docs/offline.md): not even a local socket is expected from the command line.
+the network ("No network" in packaging/README.md): not even a local socket is expected.
 Linux only; without strace it exits 5 rather than pretend.
 """
 

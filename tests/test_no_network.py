@@ -1,5 +1,5 @@
 """No network, ever: start-up, editing, checks and every export open no socket, and no output
-document points at an external address (docs/offline.md).
+document points at an external address ("No network" in packaging/README.md).
 
 In-process, a Python audit hook refuses every socket while a test runs (whatever module opens
 it). For native code (Qt, SQLite) the command line and the GUI start-up also run in a child

@@ -53,6 +53,14 @@ def _drag(view: IndicatorTreeView, rows: list[tuple[int, int]]) -> QMimeData:
     return model.mimeData(dragged)
 
 
+def _drag_event(kind: Any, point: QPointF, args: tuple[Any, ...]) -> Any:
+    """A drag event at ``point``; PySide6 6.8 LTS (packaging/compat) has the QPoint form only."""
+    try:
+        return kind(point, *args)
+    except TypeError:
+        return kind(point.toPoint(), *args)
+
+
 def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: str) -> bool:
     """Drag ``mime`` over ``target`` (above, on or below it) and release, as the mouse would.
 
@@ -68,11 +76,11 @@ def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: 
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(point, *args)
+    enter = _drag_event(QDragEnterEvent, point, args)
     QApplication.sendEvent(view.viewport(), enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(point, *args)
+    move = _drag_event(QDragMoveEvent, point, args)
     QApplication.sendEvent(view.viewport(), move)
     if not move.isAccepted():
         QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
