@@ -110,19 +110,69 @@ def startup_notice() -> str | None:
     return resolve_data_dirs().notice
 
 
-def prefers_rollback_journal(database: Path) -> bool:
-    """True for a database on removable or network storage, where WAL is unsafe.
+#: File systems of network shares and USB sticks (Linux ``/proc/self/mounts`` names).
+SHARED_OR_REMOVABLE_FS = frozenset(
+    {"cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "vfat", "msdos", "exfat"}
+)
+_DRIVE_REMOVABLE, _DRIVE_REMOTE = 2, 4
 
-    WAL needs shared memory beside the file: it fails on SMB shares (a Windows UNC path), and a
-    USB stick pulled out with an open WAL loses the last edits. The portable folder is assumed to
-    be on such a stick.
+
+def prefers_rollback_journal(database: Path) -> bool:
+    """True for a database on a USB stick or network share, where WAL is unsafe.
+
+    WAL needs shared memory beside the file: it fails on SMB shares, and a USB stick pulled out
+    with an open WAL loses the last edits. The portable folder is assumed to be on such a stick.
     """
     if str(database).startswith(("\\\\", "//")):
         return True
     app_dir = program_dir()
-    if app_dir is None or not (app_dir / PORTABLE_MARKER).is_file():
-        return False
+    if app_dir is not None and (app_dir / PORTABLE_MARKER).is_file():
+        try:
+            if database.resolve().is_relative_to((app_dir / PORTABLE_DATA).resolve()):
+                return True
+        except OSError:
+            pass
+    return file_system_kind(database) in ("shared", "removable")
+
+
+def file_system_kind(path: Path) -> str:
+    """The kind of file system holding ``path``: "shared", "removable" or "local" (best effort)."""
     try:
-        return database.resolve().is_relative_to((app_dir / PORTABLE_DATA).resolve())
+        folder = path.resolve().parent
     except OSError:
-        return False
+        return "local"
+    if sys.platform == "win32":
+        import ctypes
+
+        drive_type = ctypes.windll.kernel32.GetDriveTypeW(folder.anchor)
+        return {_DRIVE_REMOTE: "shared", _DRIVE_REMOVABLE: "removable"}.get(drive_type, "local")
+    best, fs_type = "", ""
+    for mount_point, kind in mount_table():
+        inside = str(folder) == mount_point or str(folder).startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, fs_type = mount_point, kind
+    if fs_type not in SHARED_OR_REMOVABLE_FS:
+        return "local"
+    return "removable" if fs_type in ("vfat", "msdos", "exfat") else "shared"
+
+
+def mount_table(source: Path = Path("/proc/self/mounts")) -> list[tuple[str, str]]:
+    """(mount point, file system type) pairs of this Linux system; empty elsewhere."""
+    try:
+        lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    table: list[tuple[str, str]] = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) >= 3:
+            # Spaces and tabs in mount points are octal escapes (\040).
+            point = (
+                fields[1]
+                .encode()
+                .decode("unicode_escape")
+                .encode("latin-1")
+                .decode("utf-8", "replace")
+            )
+            table.append((point, fields[2]))
+    return table

@@ -8,8 +8,10 @@ library resolves, the resources are there), then write into ``packaging/dist/``:
 * ``perfdecl_<version>_amd64.deb`` — installs under ``/opt/perfdecl`` with a menu entry.
 
 ``--smoke`` then runs the frozen ``--smoke-test`` offscreen with sockets forbidden
-(``packaging/nonet.py``). ``--no-pack`` stops after the bundle. Only the standard library is used
-here, so any Python 3.11+ can run this script.
+(``packaging/nonet.py``). ``--no-pack`` stops after the bundle. ``--compat`` builds with the
+compatibility Qt (``packaging/compat/qt68.txt``) into ``packaging/dist/compat/``: run it on the
+oldest target's userland (glibc 2.28) to get a bundle for UOS 20 / Kylin V10. Only the standard
+library is used here, so any Python 3.11+ can run this script.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import glob
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,7 +49,9 @@ def find_python() -> tuple[str, str]:
     """A Python 3.12 (immortal None: no reference-count workaround needed), else this Python."""
     candidates = [os.environ.get("PERFDECL_BUILD_PYTHON", "")]
     candidates += [shutil.which("python3.12") or ""]
-    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.12*/bin/python")), reverse=True)
+    candidates += sorted(
+        glob.glob(os.path.expanduser("~/.pyenv/versions/3.12*/bin/python")), reverse=True
+    )
     candidates += ["/usr/local/bin/python3.12", "/usr/bin/python3.12"]
     for candidate in filter(None, candidates):
         if Path(candidate).is_file():
@@ -64,16 +69,27 @@ def find_python() -> tuple[str, str]:
 def _python_version(python: str) -> str:
     result = subprocess.run(
         [python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result.stdout.strip()
 
 
-def build_env(python: str, version: str) -> Path:
+def dependencies(compat: bool) -> list[str]:
+    deps = [str(d) for d in project()["dependencies"]]  # type: ignore[attr-defined]
+    if not compat:
+        return deps
+    pins = (PACKAGING / "compat" / "qt68.txt").read_text(encoding="utf-8").splitlines()
+    qt = [line.strip() for line in pins if line.strip() and not line.startswith("#")]
+    return [d for d in deps if not d.lower().startswith("pyside6")] + qt
+
+
+def build_env(python: str, version: str, compat: bool) -> Path:
     """A venv with the dependencies (not the app: the spec reads it from the source tree)."""
-    deps = [str(d) for d in project()["dependencies"]] + [PYINSTALLER]  # type: ignore[attr-defined]
+    deps = dependencies(compat) + [PYINSTALLER]
     stamp = hashlib.sha256("\n".join(deps).encode()).hexdigest()[:12]
-    venv = BUILD / f"venv-{version}"
+    venv = BUILD / f"venv-{version}{'-compat' if compat else ''}"
     marker = venv / f".deps-{stamp}"
     if not marker.exists():
         log(f"build environment {venv} (Python {version})")
@@ -85,27 +101,61 @@ def build_env(python: str, version: str) -> Path:
     return venv
 
 
-def run_pyinstaller(venv: Path) -> Path:
-    dist = BUILD / "dist"
+def run_pyinstaller(venv: Path, compat: bool) -> Path:
+    dist = BUILD / ("dist-compat" if compat else "dist")
+    work = BUILD / ("work-compat" if compat else "work")
     subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(BUILD / "work"),
-         str(PACKAGING / "pyinstaller" / "perfdecl.spec")],
-        check=True, cwd=REPO,
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(PACKAGING / "pyinstaller" / "perfdecl.spec"),
+        ],
+        check=True,
+        cwd=REPO,
     )
     return dist / "perfdecl"
+
+
+GLIBC_SYMBOL = re.compile(rb"GLIBC_2\.(\d+)")
+
+
+def needed_glibc(bundle: Path) -> str:
+    """The newest glibc symbol version any bundled binary asks for: the oldest system it runs on."""
+    newest = 17
+    for path in bundle.rglob("*"):
+        if (
+            path.is_file()
+            and not path.is_symlink()
+            and (".so" in path.name or path.name == "perfdecl")
+        ):
+            for match in GLIBC_SYMBOL.finditer(path.read_bytes()):
+                newest = max(newest, int(match.group(1)))
+    return f"2.{newest}"
 
 
 def check_bundle(bundle: Path) -> None:
     """Every resource is there and every shared library resolves (ldd says 'not found' else)."""
     internal = bundle / "_internal"
-    for relative in ("resources/profiles", "resources/fonts", "resources/icons/perfdecl.png",
-                     "db/migrations/env.py", "db/migrations/versions",
-                     "PySide6/Qt/translations/qtbase_zh_CN.qm",
-                     "PySide6/Qt/plugins/platforms/libqxcb.so",
-                     "PySide6/Qt/plugins/platforms/libqwayland.so",
-                     "PySide6/Qt/plugins/platforminputcontexts",
-                     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so"):
+    for relative in (
+        "resources/profiles",
+        "resources/fonts",
+        "resources/icons/perfdecl.png",
+        "db/migrations/env.py",
+        "db/migrations/versions",
+        "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platforminputcontexts",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+    ):
         if not (internal / relative).exists():
             raise SystemExit(f"bundle lacks {relative}")
     missing: set[str] = set()
@@ -113,18 +163,22 @@ def check_bundle(bundle: Path) -> None:
         if path.is_file() and not path.is_symlink():
             out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
             missing.update(
-                f"{path.name}: {line.split()[0]}" for line in out.splitlines() if "not found" in line
+                f"{path.name}: {line.split()[0]}"
+                for line in out.splitlines()
+                if "not found" in line
             )
     if missing:
-        raise SystemExit("unresolved libraries (install them on the build host):\n" + "\n".join(sorted(missing)))
+        raise SystemExit(
+            "unresolved libraries (install them on the build host):\n" + "\n".join(sorted(missing))
+        )
 
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def pack_tar(bundle: Path, version: str, arch: str) -> Path:
-    out = DIST / f"perfdecl-{version}-linux-{arch}.tar.xz"
+def pack_tar(bundle: Path, version: str, arch: str, dist: Path) -> Path:
+    out = dist / f"perfdecl-{version}-linux-{arch}.tar.xz"
     staging = BUILD / "tar" / f"perfdecl-{version}"
     shutil.rmtree(staging.parent, ignore_errors=True)
     shutil.copytree(bundle, staging, symlinks=True)
@@ -134,14 +188,24 @@ def pack_tar(bundle: Path, version: str, arch: str) -> Path:
     out.unlink(missing_ok=True)
     env = dict(os.environ, XZ_OPT="-9 -T0")
     subprocess.run(
-        ["tar", "--owner=0", "--group=0", "--sort=name", "-cJf", str(out), "-C",
-         str(staging.parent), staging.name],
-        check=True, env=env,
+        [
+            "tar",
+            "--owner=0",
+            "--group=0",
+            "--sort=name",
+            "-cJf",
+            str(out),
+            "-C",
+            str(staging.parent),
+            staging.name,
+        ],
+        check=True,
+        env=env,
     )
     return out
 
 
-def pack_deb(bundle: Path, version: str, arch: str, meta: dict[str, object]) -> Path:
+def pack_deb(bundle: Path, version: str, arch: str, meta: dict[str, object], dist: Path) -> Path:
     deb_arch = ARCH_DEB.get(arch, arch)
     root = BUILD / "deb"
     shutil.rmtree(root, ignore_errors=True)
@@ -165,43 +229,62 @@ def pack_deb(bundle: Path, version: str, arch: str, meta: dict[str, object]) -> 
     size_kib = folder_size(root) // 1024
     control_text = (PACKAGING / "linux" / "control.in").read_text(encoding="utf-8")
     (control / "control").write_text(
-        control_text.format(version=version, arch=deb_arch, size=size_kib,
-                            description=meta["description"]),
+        control_text.format(
+            version=version,
+            arch=deb_arch,
+            size=size_kib,
+            description=meta["description"],
+            glibc=needed_glibc(bundle),
+        ),
         encoding="utf-8",
     )
-    out = DIST / f"perfdecl_{version}_{deb_arch}.deb"
+    out = dist / f"perfdecl_{version}_{deb_arch}.deb"
     out.unlink(missing_ok=True)
     # xz, not zstd: the dpkg of UOS/Kylin and older Debian cannot read zstd members.
-    subprocess.run(["dpkg-deb", "-Zxz", "--root-owner-group", "--build", str(root), str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["dpkg-deb", "-Zxz", "--root-owner-group", "--build", str(root), str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return out
 
 
 def smoke(bundle: Path) -> None:
     """The frozen self-test, offscreen, with every socket refused (packaging/nonet.py)."""
-    subprocess.run([sys.executable, str(PACKAGING / "nonet.py"), str(bundle / "perfdecl"),
-                    "--smoke-test"], check=True)
+    subprocess.run(
+        [sys.executable, str(PACKAGING / "nonet.py"), str(bundle / "perfdecl"), "--smoke-test"],
+        check=True,
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--smoke", action="store_true", help="run the frozen smoke test after building")
+    parser.add_argument(
+        "--smoke", action="store_true", help="run the frozen smoke test after building"
+    )
     parser.add_argument("--no-pack", action="store_true", help="build the bundle only")
+    parser.add_argument("--compat", action="store_true", help="use the compatibility Qt (qt68.txt)")
     args = parser.parse_args()
     meta = project()
     version = str(meta["version"])
     arch = os.uname().machine
     started = time.monotonic()
     python, py_version = find_python()
-    venv = build_env(python, py_version)
-    log(f"PyInstaller with Python {py_version}")
-    bundle = run_pyinstaller(venv)
+    venv = build_env(python, py_version, args.compat)
+    log(f"PyInstaller with Python {py_version}{' and the compatibility Qt' if args.compat else ''}")
+    bundle = run_pyinstaller(venv, args.compat)
     check_bundle(bundle)
-    log(f"bundle: {folder_size(bundle) / 2**20:.1f} MiB unpacked "
-        f"({time.monotonic() - started:.0f} s so far)")
+    log(
+        f"bundle: {folder_size(bundle) / 2**20:.1f} MiB unpacked, needs glibc >= "
+        f"{needed_glibc(bundle)} ({time.monotonic() - started:.0f} s so far)"
+    )
     if not args.no_pack:
-        DIST.mkdir(parents=True, exist_ok=True)
-        for out in (pack_tar(bundle, version, arch), pack_deb(bundle, version, arch, meta)):
+        dist = DIST / "compat" if args.compat else DIST
+        dist.mkdir(parents=True, exist_ok=True)
+        for out in (
+            pack_tar(bundle, version, arch, dist),
+            pack_deb(bundle, version, arch, meta, dist),
+        ):
             log(f"{out.relative_to(REPO)}: {out.stat().st_size / 2**20:.1f} MiB")
     if args.smoke:
         smoke(bundle)

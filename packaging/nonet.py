@@ -20,6 +20,19 @@ import tempfile
 SOCKET_CALL = re.compile(r"\b(socket|connect|socketpair)\(")
 
 
+def _attempts(lines: list[str]) -> list[str]:
+    """The socket calls, each with the command line of the process that made it."""
+    programs: dict[str, str] = {}
+    found: list[str] = []
+    for line in lines:
+        pid = line.split(" ", 1)[0]
+        if " execve(" in line and "= 0" in line:
+            programs[pid] = line.split("[", 1)[-1].split("]", 1)[0][:160]
+        elif SOCKET_CALL.search(line):
+            found.append(f"{line.rstrip()}   <- {programs.get(pid, '?')}")
+    return found
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
@@ -31,16 +44,28 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory(prefix="perfdecl-nonet-") as scratch:
         trace = os.path.join(scratch, "trace.log")
-        command = [strace, "-f", "-qq", "-o", trace, "-e", "trace=socket,connect,socketpair",
-                   "-e", "inject=socket,connect,socketpair:error=EACCES", *argv]
+        command = [
+            strace,
+            "-f",
+            "-qq",
+            "-o",
+            trace,
+            "-e",
+            "trace=socket,connect,socketpair,execve",
+            "-e",
+            "inject=socket,connect,socketpair:error=EACCES",
+            *argv,
+        ]
         unshare = shutil.which("unshare")
         if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
             command = [unshare, "-n", *command]
         status = subprocess.run(command, env=env).returncode
         with open(trace, encoding="utf-8", errors="replace") as handle:
-            attempts = [line.rstrip() for line in handle if SOCKET_CALL.search(line)]
+            attempts = _attempts(handle.read().splitlines())
     if attempts:
-        print("nonet: the program tried to open sockets:", *attempts[:20], sep="\n  ", file=sys.stderr)
+        print(
+            "nonet: the program tried to open sockets:", *attempts[:20], sep="\n  ", file=sys.stderr
+        )
         return 4
     print(f"nonet: no socket attempted (exit status {status})", file=sys.stderr)
     return status

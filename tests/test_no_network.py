@@ -97,11 +97,19 @@ def test_start_edit_check_and_export_open_no_socket(
     out = io.StringIO()
     assert main(["--db", str(db_path), "import", str(seed_path)], out=out, err=io.StringIO()) == 0
     seed_id = out.getvalue().strip()
-    assert main(["--db", str(db_path), "check", seed_id, "--json"], out=io.StringIO(), err=io.StringIO()) in (0, 1)
+    assert main(
+        ["--db", str(db_path), "check", seed_id, "--json"], out=io.StringIO(), err=io.StringIO()
+    ) in (0, 1)
     for name in ("申报表.pdf", "申报表.xlsx", "申报表.json"):
         err = io.StringIO()
-        assert main(["--db", str(db_path), "export", seed_id, "--to", str(tmp_path / name)],
-                    out=io.StringIO(), err=err) == 0, err.getvalue()
+        assert (
+            main(
+                ["--db", str(db_path), "export", seed_id, "--to", str(tmp_path / name)],
+                out=io.StringIO(),
+                err=err,
+            )
+            == 0
+        ), err.getvalue()
     declaration = read_json_file(seed_path).declaration
     write_findings_xlsx(check_declaration(declaration), tmp_path / "自检报告.xlsx", declaration)
     assert no_sockets == []
@@ -109,12 +117,21 @@ def test_start_edit_check_and_export_open_no_socket(
 
 
 def _assert_no_external_reference(folder: Path) -> None:
-    documents = sorted(folder.glob("*.pdf")) + sorted(folder.glob("*.xlsx")) + sorted(folder.glob("*.json"))
+    documents = (
+        sorted(folder.glob("*.pdf")) + sorted(folder.glob("*.xlsx")) + sorted(folder.glob("*.json"))
+    )
     assert len(documents) == 4
     for document in documents:
         if document.suffix == ".pdf":
             data = document.read_bytes()
-            for action in (b"/URI", b"/Launch", b"/GoToR", b"/GoToE", b"/ImportData", b"/JavaScript"):
+            for action in (
+                b"/URI",
+                b"/Launch",
+                b"/GoToR",
+                b"/GoToE",
+                b"/ImportData",
+                b"/JavaScript",
+            ):
                 assert action not in data, f"{document.name}: {action!r}"
             assert not URL.search(data), document.name
         elif document.suffix == ".xlsx":
@@ -167,9 +184,20 @@ def test_native_code_opens_no_socket_either(
     assert shutil.which("strace"), "strace is needed for this test (README.md's set-up installs it)"
     filled = [a.replace("SEED", str(seed_path)).replace("OUT", str(tmp_path)) for a in arguments]
     result = subprocess.run(
-        [sys.executable, str(REPO / "packaging" / "nonet.py"), sys.executable, "-m", "desktop",
-         "--db", str(tmp_path / "db.sqlite3"), *filled],
-        capture_output=True, text=True, timeout=300, cwd=REPO,
+        [
+            sys.executable,
+            str(REPO / "packaging" / "nonet.py"),
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            *filled,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
     assert "no socket attempted" in result.stderr

@@ -56,7 +56,9 @@ def test_imported_declaration_and_settings_land_beside_the_program(
     assert Settings().get("print.signature_block") is True
 
 
-def test_portable_database_uses_the_rollback_journal_not_wal(program: Path, seed_path: Path) -> None:
+def test_portable_database_uses_the_rollback_journal_not_wal(
+    program: Path, seed_path: Path
+) -> None:
     # A USB stick pulled out with an open WAL file would lose the last edits.
     _mark_portable(program)
     assert main(["import", str(seed_path)], out=io.StringIO(), err=io.StringIO()) == 0
@@ -135,3 +137,31 @@ def test_source_checkout_ignores_a_marker_beside_the_interpreter(
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
     _mark_portable(tmp_path)
     assert not datadirs.resolve_data_dirs().portable
+
+
+@pytest.mark.parametrize(
+    ("fs_type", "journal"),
+    [("cifs", "delete"), ("vfat", "delete"), ("exfat", "delete"), ("ext4", "wal")],
+)
+def test_shares_and_sticks_get_the_rollback_journal(
+    fs_type: str, journal: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_path: Path
+) -> None:
+    # The mount table says where the folder lives; a deeper mount wins over "/".
+    monkeypatch.setattr(datadirs, "mount_table", lambda: [("/", "ext4"), (str(tmp_path), fs_type)])
+    database = tmp_path / "财务 共享" / "perfdecl.sqlite3"
+    assert (
+        main(
+            ["--db", str(database), "import", str(seed_path)], out=io.StringIO(), err=io.StringIO()
+        )
+        == 0
+    )
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == journal
+
+
+def test_mount_points_with_spaces_and_chinese_are_read(tmp_path: Path) -> None:
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        "/dev/sda1 / ext4 rw 0 0\n//srv/财务 /mnt/财务\\040共享 cifs rw 0 0\n", encoding="utf-8"
+    )
+    assert datadirs.mount_table(mounts) == [("/", "ext4"), ("/mnt/财务 共享", "cifs")]

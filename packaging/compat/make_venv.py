@@ -41,7 +41,10 @@ def main() -> int:
     subprocess.run([python, "-m", "pip", "install", "-q", *requirements(args.qt)], check=True)
     # The application itself without its Qt pins (they name 6.12).
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "-e", str(REPO)], check=True)
-    subprocess.run([python, "-c", "import PySide6, PySide6.QtPdf; print('Qt', PySide6.__version__)"], check=True)
+    subprocess.run(
+        [python, "-c", "import PySide6, PySide6.QtPdf; print('Qt', PySide6.__version__)"],
+        check=True,
+    )
     return 0
 
 

@@ -23,7 +23,9 @@ SIZE = 256
 
 
 def draw(size: int = SIZE) -> QImage:
-    family_id = QFontDatabase.addApplicationFont(str(REPO / "resources/fonts/PerfDeclSong-Regular.ttf"))
+    family_id = QFontDatabase.addApplicationFont(
+        str(REPO / "resources/fonts/PerfDeclSong-Regular.ttf")
+    )
     family = QFontDatabase.applicationFontFamilies(family_id)[0]
     image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
@@ -60,7 +62,9 @@ def main() -> int:
         return 1
     from PIL import Image
 
-    Image.open(PNG).save(ICO, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    Image.open(PNG).save(
+        ICO, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+    )
     del app
     return 0
 

@@ -31,7 +31,7 @@ pip() {
     "$target/bin/python" -m pip install --no-index --find-links "$here/wheels" --quiet "$@"
 }
 if [ "$compat" = yes ]; then
-    echo "系统 glibc $glibc 较旧，使用兼容版 Qt（$(grep -m1 PySide6-Essentials "$here/compat-requirements.txt")）"
+    echo "系统 glibc $glibc：使用兼容版 Qt（$(grep -m1 PySide6-Essentials "$here/compat-requirements.txt")）"
     # perfdecl names Qt 6.12: install the compatible Qt with the other dependencies, then itself.
     pip -r "$here/compat-requirements.txt"
     pip --no-deps perfdecl

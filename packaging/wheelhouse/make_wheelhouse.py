@@ -56,8 +56,20 @@ def compat_requirements() -> list[str]:
 
 
 def download(requirements: list[str], platforms: list[str], python: str, wheels: Path) -> None:
-    command = [sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:",
-               "--dest", str(wheels), "--python-version", python, "--implementation", "cp"]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "-q",
+        "--only-binary=:all:",
+        "--dest",
+        str(wheels),
+        "--python-version",
+        python,
+        "--implementation",
+        "cp",
+    ]
     for platform in platforms:
         command += ["--platform", platform]
     subprocess.run([*command, *requirements], check=True)
@@ -66,13 +78,17 @@ def download(requirements: list[str], platforms: list[str], python: str, wheels:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--targets", default=DEFAULT_TARGETS, help=f"comma-separated, of {', '.join(TARGETS)}")
+    parser.add_argument(
+        "--targets", default=DEFAULT_TARGETS, help=f"comma-separated, of {', '.join(TARGETS)}"
+    )
     parser.add_argument("--pythons", default=",".join(PYTHONS))
     args = parser.parse_args()
     wheels = args.out / "wheels"
     wheels.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
+        check=True,
+    )
     for target in args.targets.split(","):
         for python in args.pythons.split(","):
             print(f"[wheelhouse] {target} / Python {python}", flush=True)
@@ -80,7 +96,9 @@ def main() -> int:
             download(wanted, TARGETS[target], python, wheels)
     shutil.rmtree(args.out / "resources", ignore_errors=True)
     shutil.copytree(REPO / "resources", args.out / "resources")
-    (args.out / "compat-requirements.txt").write_text("\n".join(compat_requirements()) + "\n", encoding="utf-8")
+    (args.out / "compat-requirements.txt").write_text(
+        "\n".join(compat_requirements()) + "\n", encoding="utf-8"
+    )
     for script in ("install.sh", "install.bat"):
         shutil.copy2(HERE / script, args.out / script)
     shutil.copy2(REPO / "packaging" / "windows" / "perfdecl.ico", args.out / "perfdecl.ico")
