@@ -13,6 +13,9 @@ fi
 mkdir -p "$apps" "$icons"
 cp "$here/_internal/resources/icons/perfdecl.png" "$icons/perfdecl.png"
 # The packaged entry points at /opt/perfdecl; point this copy at the unpacked folder.
-sed -e "s|/opt/perfdecl/perfdecl|\"$here/perfdecl\"|g" "$here/perfdecl.desktop" > "$apps/perfdecl.desktop"
+# (Exec takes a quoted path, TryExec a plain one.)
+sed -e "s|^Exec=/opt/perfdecl/perfdecl|Exec=\"$here/perfdecl\"|" \
+    -e "s|^TryExec=/opt/perfdecl/perfdecl|TryExec=$here/perfdecl|" \
+    "$here/perfdecl.desktop" > "$apps/perfdecl.desktop"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$apps" >/dev/null 2>&1 || true
 echo "已添加菜单项“绩效目标申报助手”（$apps/perfdecl.desktop）。"
