@@ -2,7 +2,8 @@
 
 ``python bench/bench_frozen_startup.py [--bundle packaging/build/dist/perfdecl] [--repeat 7]``
 
-Each measurement is a whole process, wall time, median of ``--repeat`` runs after one warm-up:
+Each measurement is a whole process, wall time, median of ``--repeat`` runs after one warm-up,
+the two sides alternating run by run:
 
 * ``version``: ``--version`` (interpreter and bundle loading only);
 * ``export-pdf``: import the seed into a fresh database, then ``export 1 --to x.pdf``;
@@ -33,16 +34,6 @@ SEED = REPO / "resources" / "sample" / "seed-futian-2026.json"
 TITLE = "绩效目标申报助手"
 
 
-def _median_s(run: Callable[[], object], repeat: int) -> float:
-    run()
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def _prepare(command: list[str], folder: Path) -> Path:
     database = folder / "bench.sqlite3"
     subprocess.run(
@@ -66,50 +57,84 @@ def _env(folder: Path, display: str | None = None) -> dict[str, str]:
 
 
 def _window_on_xvfb(command: list[str], database: Path, folder: Path, display: str) -> None:
+    """Start the GUI on ``display`` and return once its main window is mapped."""
+    env = _env(folder, display)
     process = subprocess.Popen(
         [*command, "--db", str(database), "gui", "1"],
-        env=_env(folder, display),
+        env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
-        subprocess.run(
-            ["xdotool", "search", "--sync", "--onlyvisible", "--name", TITLE],
-            env=_env(folder, display),
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", TITLE],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if found.stdout.strip():
+                return
+            if process.poll() is not None:
+                raise RuntimeError(f"the GUI ended early: {process.stderr.read()!r}")  # type: ignore[union-attr]
+            time.sleep(0.02)
+        raise RuntimeError("no window within 60 s")
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def measure(name: str, command: list[str], repeat: int, display: str | None) -> dict[str, float]:
-    results: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="perfdecl-bench-") as scratch:
-        folder = Path(scratch)
-        database = _prepare(command, folder)
-        env = _env(folder)
+class Side:
+    """One way of starting the program, with its own scratch home and seeded database."""
 
-        def run(*args: str) -> None:
-            subprocess.run(
-                [*command, "--db", str(database), *args], check=True, env=env, capture_output=True
-            )
+    def __init__(self, name: str, command: list[str], folder: Path) -> None:
+        self.name, self.command, self.folder = name, command, folder
+        folder.mkdir()
+        self.database = _prepare(command, folder)
 
-        results["version"] = _median_s(lambda: run("--version"), repeat)
-        results["export-pdf"] = _median_s(
-            lambda: run("export", "1", "--to", str(folder / "x.pdf")), repeat
+    def run(self, *args: str) -> None:
+        subprocess.run(
+            [*self.command, "--db", str(self.database), *args],
+            check=True,
+            env=_env(self.folder),
+            capture_output=True,
         )
-        results["window-offscreen"] = _median_s(
-            lambda: run("gui", "1", "--screenshot", str(folder / "x.png")), repeat
-        )
+
+    def actions(self, display: str | None) -> dict[str, Callable[[], None]]:
+        found: dict[str, Callable[[], None]] = {
+            "version": lambda: self.run("--version"),
+            "export-pdf": lambda: self.run("export", "1", "--to", str(self.folder / "x.pdf")),
+            "window-offscreen": lambda: self.run(
+                "gui", "1", "--screenshot", str(self.folder / "x.png")
+            ),
+        }
         if display is not None:
-            results["window-xvfb"] = _median_s(
-                lambda: _window_on_xvfb(command, database, folder, display), repeat
+            found["window-xvfb"] = lambda: _window_on_xvfb(
+                self.command, self.database, self.folder, display
             )
-    print(name, " ".join(f"{key}={value:.2f}s" for key, value in results.items()), flush=True)
-    return results
+        return found
+
+
+def _timed(action: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def measure(sides: list[Side], repeat: int, display: str | None) -> None:
+    """Alternate the sides run by run, so a busy machine slows both alike; print medians."""
+    for key in sides[0].actions(display):
+        samples: dict[str, list[float]] = {side.name: [] for side in sides}
+        for side in sides:
+            side.actions(display)[key]()  # warm-up: file cache
+        for _ in range(repeat):
+            for side in sides:
+                samples[side.name].append(_timed(side.actions(display)[key]))
+        medians = {name: statistics.median(values) for name, values in samples.items()}
+        text = "  ".join(f"{name} {value:.2f} s" for name, value in medians.items())
+        ratio = medians[sides[0].name] / medians[sides[1].name]
+        print(f"{key:18} {text}  ratio {ratio:.2f}", flush=True)
 
 
 def main() -> int:
@@ -130,14 +155,16 @@ def main() -> int:
         )
         time.sleep(1)
     try:
-        frozen = measure("frozen", [str(args.bundle / "perfdecl")], args.repeat, display)
-        source = measure("source", [args.python, "-m", "desktop"], args.repeat, display)
+        with tempfile.TemporaryDirectory(prefix="perfdecl-bench-") as scratch:
+            sides = [
+                Side("frozen", [str(args.bundle / "perfdecl")], Path(scratch) / "frozen"),
+                Side("source", [args.python, "-m", "desktop"], Path(scratch) / "source"),
+            ]
+            measure(sides, args.repeat, display)
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait()
-    for key in frozen:
-        print(f"{key}: frozen/source = {frozen[key] / source[key]:.2f}")
     return 0
 
 

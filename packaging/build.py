@@ -141,6 +141,32 @@ def needed_glibc(bundle: Path) -> str:
     return f"2.{newest}"
 
 
+def system_packages(bundle: Path) -> list[str]:
+    """The Debian packages of the system libraries the bundle links (ldd + dpkg -S).
+
+    Computed on the build host, so a compatibility build on an older userland names that
+    system's packages (libreadline7 instead of libreadline8, …). Empty where dpkg is missing.
+    """
+    outside: set[str] = set()
+    for path in bundle.rglob("*"):
+        if (
+            path.is_file()
+            and not path.is_symlink()
+            and (".so" in path.name or path.name == "perfdecl")
+        ):
+            out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+            for line in out.splitlines():
+                parts = line.split("=>")
+                if len(parts) == 2 and parts[1].strip().startswith("/"):
+                    target = parts[1].split("(")[0].strip()
+                    if not Path(target).resolve().is_relative_to(bundle.resolve()):
+                        outside.add(target)
+    if not shutil.which("dpkg") or not outside:
+        return []
+    found = subprocess.run(["dpkg", "-S", *sorted(outside)], capture_output=True, text=True).stdout
+    return sorted({line.split(":", 1)[0] for line in found.splitlines() if ":" in line})
+
+
 def check_bundle(bundle: Path) -> None:
     """Every resource is there and every shared library resolves (ldd says 'not found' else)."""
     internal = bundle / "_internal"
@@ -204,6 +230,11 @@ def pack_tar(bundle: Path, version: str, arch: str, dist: Path) -> Path:
         env=env,
     )
     return out
+
+
+def _depends(bundle: Path) -> str:
+    others = [name for name in system_packages(bundle) if name != "libc6"]
+    return ", ".join([f"libc6 (>= {needed_glibc(bundle)})", *others])
 
 
 def pack_deb(bundle: Path, version: str, arch: str, meta: dict[str, object], dist: Path) -> Path:
