@@ -178,12 +178,14 @@ def check_bundle(bundle: Path) -> None:
         "db/migrations/versions",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
         "PySide6/Qt/plugins/platforms/libqxcb.so",
-        "PySide6/Qt/plugins/platforms/libqwayland.so",
         "PySide6/Qt/plugins/platforminputcontexts",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
     ):
         if not (internal / relative).exists():
             raise SystemExit(f"bundle lacks {relative}")
+    # Qt 6.8 names it libqwayland-generic.so, 6.12 libqwayland.so.
+    if not list((internal / "PySide6/Qt/plugins/platforms").glob("libqwayland*.so")):
+        raise SystemExit("bundle lacks the Wayland platform plugin")
     missing: set[str] = set()
     for path in internal.rglob("*.so*"):
         if path.is_file() and not path.is_symlink():
