@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import read_declaration_file
+from desktop.domain.profile import load_profile
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
@@ -43,8 +44,6 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
             declaration = store.load(into)
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
-        from desktop.domain.profile import load_profile
-
         try:
             result = read_indicator_list(file, load_profile(declaration.profile_id))
             notes = apply_indicator_list(declaration, result, replace)

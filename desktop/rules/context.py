@@ -37,17 +37,6 @@ class SourceNotes:
     normalised_paths: Sequence[str] = ()
     goal_number_mismatches: Sequence[tuple[int, int]] = ()
 
-    @classmethod
-    def from_read_result(cls, result: Any) -> SourceNotes:
-        """Build from a reader's ``ReadResult`` (duck-typed to keep the rules reader-agnostic)."""
-        return cls(
-            normalised_paths=tuple(getattr(result, "normalised_paths", ()) or ()),
-            goal_number_mismatches=tuple(
-                (int(i), int(n)) for i, n in getattr(result, "goal_number_mismatches", ()) or ()
-            ),
-        )
-
-
 @dataclass(frozen=True)
 class IndicatorRow:
     """A real level-3 row with its position in the document and its parsed value."""
@@ -107,20 +96,6 @@ class CheckContext:
             message=message,
         )
 
-    # -- profile data ---------------------------------------------------------------------
-    def setting(self, rule: str, key: str, default: Any) -> Any:
-        return self.profile.rule_setting(rule, key, default)
-
-    def words(self, section: str, default: Sequence[str] = ()) -> list[str]:
-        value = self.profile.section(section)
-        return [str(w) for w in value] if isinstance(value, list) else list(default)
-
-    def role(self, name: str, default: Sequence[str] = ()) -> list[str]:
-        """Category names playing a role (benefit level-1, cost level-2, ...) in this profile."""
-        roles = self.profile.section("category_roles") or {}
-        value = roles.get(name)
-        return [str(w) for w in value] if isinstance(value, list) else list(default)
-
     # -- shared views ---------------------------------------------------------------------
     @cached_property
     def grade_words(self) -> list[str]:
@@ -175,7 +150,7 @@ class CheckContext:
         return visible(self.declaration.goals[index])
 
     def goal_subject(self, index: int) -> str:
-        """Content key of a goal: its first 20 characters (exchange-format.md, Accepted)."""
+        """Content key of a goal: its first 20 characters (docs/exchange-format.md, Accepted)."""
         text = self.goal_text(index)
         return text[:20] if text else f"目标{index + 1}"
 

@@ -9,7 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
+from desktop.domain.changes import Part
+from desktop.domain.model import Totals
 from desktop.exchange.reader import read_json_file
 from desktop.rules.engine import check_declaration
 from desktop.services.store import DeclarationStore
@@ -84,14 +87,14 @@ def test_double_click_target_jumps_to_the_cell(window: MainWindow) -> None:
 def test_an_edit_updates_the_findings_after_a_pause(window: MainWindow, qtbot: QtBot) -> None:
     assert window.document is not None
     window.document.declaration.unit_name = ""
-    window.document.notify("header")
+    window.document.notify(Part.HEADER)
     qtbot.waitUntil(lambda: window.checks.counts.text().startswith("错误 1"), timeout=3000)
 
 
 def test_f5_checks_at_once(window: MainWindow) -> None:
     assert window.document is not None
     window.document.declaration.unit_name = ""
-    window.document.notify("header")
+    window.document.notify(Part.HEADER)
     window.window_actions["checkAction"].trigger()
     assert window.checks.counts.text().startswith("错误 1")
 
@@ -131,16 +134,13 @@ def test_an_empty_unmarked_category_marks_its_level2_row(window: MainWindow) -> 
 
 
 def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWindow) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.domain.model import Totals
-
     assert window.document is not None and window.editor is not None
     computed = window.document.declaration.computed_totals()
+    assert computed.fiscal is not None
     window.document.declaration.declared_totals = Totals(
         computed.total, computed.fiscal + 1, computed.other
     )
-    window.document.notify("tasks")
+    window.document.notify(Part.TASKS)
     window.checks.run_now()
     finding = next(f for f in window.checks.checker.findings if f.rule == "A02")
     assert finding.where == "totals.fiscal"
@@ -148,7 +148,7 @@ def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWind
     window.checks.jump_to(finding.where)
     assert window.editor.currentIndex() == section_index("主要任务与预算")
     focus = QApplication.focusWidget()
-    assert focus is not None and focus.text() == "采用计算值"  # type: ignore[attr-defined]
+    assert isinstance(focus, QPushButton) and focus.text() == "采用计算值"
 
 
 def test_last_years_stored_form_feeds_c01(

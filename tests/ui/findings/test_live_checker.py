@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pytestqt.qtbot import QtBot
 
+from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding, Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.engine import check_declaration
 from desktop.rules.findings import Finding
-from ui.document import ACCEPTED, GOALS, DeclarationDocument
+from ui.document import DeclarationDocument
 from ui.findings.checker import LiveChecker
 
 
@@ -23,12 +24,12 @@ class CountingCheck:
         return check_declaration(declaration, profile)
 
 
-def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, qtbot: Any) -> None:
+def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, qtbot: QtBot) -> None:
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
     assert check.calls == 1  # the document is checked when it is attached
     for _ in range(6):
-        seed_document.notify(GOALS)
+        seed_document.notify(Part.GOALS)
     # nothing ran while "typing": only the timer was restarted
     assert check.calls == 1
     assert checker.is_pending()
@@ -40,23 +41,23 @@ def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, 
     assert not checker.is_pending()
 
 
-def test_findings_follow_the_edit(seed_document: DeclarationDocument, qtbot: Any) -> None:
+def test_findings_follow_the_edit(seed_document: DeclarationDocument, qtbot: QtBot) -> None:
     checker = LiveChecker(seed_document, delay_ms=50)
     assert not any(f.rule == "S05" for f in checker.findings)
     seed_document.declaration.goals.clear()
-    seed_document.notify(GOALS)
+    seed_document.notify(Part.GOALS)
     with qtbot.waitSignal(checker.findings_changed, timeout=2000) as blocker:
         pass
     assert any(f.rule == "S05" and f.severity == "error" for f in blocker.args[0])
 
 
 def test_run_now_checks_at_once_and_cancels_the_pending_check(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
     seed_document.declaration.unit_name = ""
-    seed_document.notify("header")
+    seed_document.notify(Part.HEADER)
     with qtbot.waitSignal(checker.findings_changed, timeout=0) as blocker:
         checker.run_now()
     assert any(f.rule == "S02" for f in blocker.args[0])
@@ -66,7 +67,7 @@ def test_run_now_checks_at_once_and_cancels_the_pending_check(
 
 
 def test_acceptance_is_shown_without_running_the_rules(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
@@ -75,16 +76,16 @@ def test_acceptance_is_shown_without_running_the_rules(
         AcceptedFinding("I07", target.subject, "理由")
     )
     with qtbot.waitSignal(checker.findings_changed, timeout=0) as blocker:
-        seed_document.notify(ACCEPTED)
+        seed_document.notify(Part.ACCEPTED)
     assert check.calls == 1
     assert [f.accepted for f in blocker.args[0] if f.rule == "I07"] == [True]
     seed_document.declaration.accepted_findings.clear()
-    seed_document.notify(ACCEPTED)
+    seed_document.notify(Part.ACCEPTED)
     assert [f.accepted for f in checker.findings if f.rule == "I07"] == [False]
 
 
 def test_a_failing_rule_keeps_the_last_findings(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     calls: list[int] = []
 
@@ -103,7 +104,7 @@ def test_a_failing_rule_keeps_the_last_findings(
     assert checker.findings == before
 
 
-def test_switching_documents(seed_document: DeclarationDocument, qtbot: Any) -> None:
+def test_switching_documents(seed_document: DeclarationDocument, qtbot: QtBot) -> None:
     check = CountingCheck()
     checker = LiveChecker(check=check)
     assert checker.findings == [] and check.calls == 0
@@ -112,5 +113,5 @@ def test_switching_documents(seed_document: DeclarationDocument, qtbot: Any) -> 
     with qtbot.waitSignal(checker.findings_changed, timeout=0) as blocker:
         checker.set_document(None)
     assert blocker.args == [[]]
-    seed_document.notify(GOALS)  # the old document no longer schedules checks
+    seed_document.notify(Part.GOALS)  # the old document no longer schedules checks
     assert not checker.is_pending()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.engine import check_declaration
 from ui.document import DeclarationDocument
 from ui.findings.icons import severity_icon
-from ui.findings.row_marks import RowMarks, mark_icon
+from ui.findings.marked import mark_data
+from ui.findings.row_marks import RowMarks
 
 
 def _category(document: DeclarationDocument, level2: str) -> int:
@@ -16,7 +18,7 @@ def _category(document: DeclarationDocument, level2: str) -> int:
 
 
 def test_seed_marks_land_on_the_rows_concerned(
-    seed_document: DeclarationDocument, qapp: Any
+    seed_document: DeclarationDocument, qapp: QApplication
 ) -> None:
     findings = check_declaration(seed_document.declaration, seed_document.profile)
     marks = RowMarks(findings, seed_document.declaration)
@@ -37,13 +39,13 @@ def test_seed_marks_land_on_the_rows_concerned(
     assert coverage is not None
     assert coverage.severity == "warning" and coverage.count == 2
     assert coverage.tooltip.splitlines()[0].startswith("警告（I13）")
-    assert mark_icon(None) is None
-    icon = mark_icon(coverage)
+    icon = mark_data(coverage, Qt.ItemDataRole.DecorationRole)
     assert icon is not None and icon.cacheKey() == severity_icon("warning").cacheKey()
+    assert mark_data(None, Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_accepted_findings_leave_the_row_unmarked(
-    seed_document: DeclarationDocument, qapp: Any
+    seed_document: DeclarationDocument, qapp: QApplication
 ) -> None:
     seed_document.declaration.accepted_findings.append(
         AcceptedFinding("I07", "民生诉求满意度", "上级要求")
@@ -54,7 +56,7 @@ def test_accepted_findings_leave_the_row_unmarked(
 
 
 def test_error_on_a_header_field_is_a_section_mark(
-    seed_document: DeclarationDocument, qapp: Any
+    seed_document: DeclarationDocument, qapp: QApplication
 ) -> None:
     seed_document.declaration.unit_name = ""
     marks = RowMarks(
