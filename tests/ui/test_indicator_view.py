@@ -56,7 +56,10 @@ def _drag(view: IndicatorTreeView, rows: list[tuple[int, int]]) -> QMimeData:
     return model.mimeData(dragged)
 
 
-def _drag_event(kind: Any, point: QPointF, args: tuple[Any, ...]) -> Any:
+DragArgs = tuple[Qt.DropAction, QMimeData, Qt.MouseButton, Qt.KeyboardModifier]
+
+
+def _drag_event(kind: type[QDragMoveEvent], point: QPointF, args: DragArgs) -> QDragMoveEvent:
     """A drag event at ``point``; PySide6 6.8 LTS (packaging/compat) has the QPoint form only."""
     try:
         return kind(point, *args)
@@ -73,7 +76,7 @@ def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: 
     rect = view.visualRect(target)
     y = {"above": rect.top() + 1, "on": rect.center().y(), "below": rect.bottom() - 1}[where]
     point = QPointF(rect.left() + 30, y)
-    args = (
+    args: DragArgs = (
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,
