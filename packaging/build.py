@@ -308,6 +308,10 @@ def main() -> int:
     log(f"PyInstaller with Python {py_version}{' and the compatibility Qt' if args.compat else ''}")
     bundle = run_pyinstaller(venv, args.compat)
     check_bundle(bundle)
+    if shutil.which("desktop-file-validate"):  # the menu entry of the .deb and the tar.xz
+        subprocess.run(
+            ["desktop-file-validate", str(PACKAGING / "linux" / "perfdecl.desktop")], check=True
+        )
     log(
         f"bundle: {folder_size(bundle) / 2**20:.1f} MiB unpacked, needs glibc >= "
         f"{needed_glibc(bundle)} ({time.monotonic() - started:.0f} s so far)"
