@@ -122,9 +122,11 @@ def _timed(action: Callable[[], None]) -> float:
     return time.perf_counter() - started
 
 
-def measure(sides: list[Side], repeat: int, display: str | None) -> None:
+def measure(sides: list[Side], repeat: int, display: str | None, only: str) -> None:
     """Alternate the sides run by run, so a busy machine slows both alike; print medians."""
     for key in sides[0].actions(display):
+        if only not in key:
+            continue
         samples: dict[str, list[float]] = {side.name: [] for side in sides}
         for side in sides:
             side.actions(display)[key]()  # warm-up: file cache
@@ -144,6 +146,7 @@ def main() -> int:
     )
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python"))
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--only", default="", help="measure only the names containing this")
     args = parser.parse_args()
     xvfb = None
     display = None
@@ -160,7 +163,7 @@ def main() -> int:
                 Side("frozen", [str(args.bundle / "perfdecl")], Path(scratch) / "frozen"),
                 Side("source", [args.python, "-m", "desktop"], Path(scratch) / "source"),
             ]
-            measure(sides, args.repeat, display)
+            measure(sides, args.repeat, display, args.only)
     finally:
         if xvfb is not None:
             xvfb.terminate()
