@@ -268,7 +268,7 @@ def pack_deb(bundle: Path, version: str, arch: str, meta: dict[str, object], dis
             arch=deb_arch,
             size=size_kib,
             description=meta["description"],
-            glibc=needed_glibc(bundle),
+            depends=_depends(bundle),
         ),
         encoding="utf-8",
     )
