@@ -7,10 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel
 
-from desktop.documents.fonts import FontError, load_print_font
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
-from desktop.rules.engine import Finding, check_declaration
+from desktop.rules.findings import Finding
 from desktop.services.revisions import previous_year_declaration
 from ui.app_context import AppContext
 from ui.document import DeclarationDocument
@@ -94,6 +93,9 @@ class ChecksController(QObject):
             self._previous = previous_year_declaration(self.context.store, document.declaration)
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
+        # Imported here: the rule modules load with the first check, after the window shows.
+        from desktop.rules.engine import check_declaration
+
         return check_declaration(
             declaration, profile, previous=self._previous, font_covers=self._font_covers()
         )
@@ -104,6 +106,8 @@ class ChecksController(QObject):
         path = str(settings.get("print.font_path"))
         if not path:
             return None
+        from desktop.documents.fonts import FontError, load_print_font
+
         try:
             return load_print_font(path, int(settings.get("print.font_index"))).has
         except FontError:

@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self.context = AppContext(store, settings, self)
         self.editor: DeclarationEditor | None = None
         self.window_actions = build_actions(self, self.undo_group)
+        from ui.form_paste import install_paste_form_action
+
+        install_paste_form_action(self.context, self, self.window_actions)
         self.controller = LifecycleController(self.context, self)
         self.output = OutputController(self.context, self, self)
         self.checks = ChecksController(self.context, self)
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
         context = SectionContext(
             document,
             lambda: self.store.stored_indicators(declaration_id),
-            render_preview=self.output.preview_bytes,
+            prepare_preview=self.output.preview_job,
             print_current=self.output.print_document,
         )
         self.editor = DeclarationEditor(context, self.stack)

@@ -6,18 +6,25 @@ from pathlib import Path
 
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
+from desktop.commands.import_report import print_import_report
 from desktop.commands.targets import read_declaration_file
 from desktop.domain.profile import load_profile
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
 
-def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool) -> int:
+def run_import(
+    ctx: CommandContext, file: Path, into: int | None, replace: bool,
+    *, dry_run: bool = False, prefer_data: bool = False,
+) -> int:
     if replace and into is None:
         raise CommandError("--replace 只能与 --into 一起使用")
     if into is not None:
-        return _import_into(ctx, file, into, replace)
-    loaded = read_declaration_file(file)
+        return _import_into(ctx, file, into, replace, dry_run)
+    loaded = read_declaration_file(file, prefer_data=prefer_data)
+    print_import_report(ctx, loaded, dry_run=dry_run)
+    if dry_run:
+        return EXIT_OK
     # The file is fully validated before the database is opened, so a refused file never
     # creates or changes a database.
     store = ctx.open_store(ctx.db_path, True)
@@ -25,16 +32,15 @@ def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool)
         declaration_id = import_new(store, loaded.declaration)
     finally:
         store.close()
-    for warning in loaded.warnings:
-        print(warning, file=ctx.err)
     print(declaration_id, file=ctx.out)
     return EXIT_OK
 
 
-def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> int:
-    if file.suffix.lower() not in (".xlsx", ".xls"):
-        raise CommandError(f"{file}：--into 只接受 Excel 指标清单（.xlsx 或 .xls）")
-    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
+def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool, dry_run: bool) -> int:
+    from desktop.documents.formread.files import read_indicator_source
+    from desktop.documents.formread.result import FormReadError
+    from desktop.documents.formread.sources.detect import UnreadableFileError
+    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list
 
     if not ctx.db_path.exists():
         raise CommandError(f"数据库不存在：{ctx.db_path}")
@@ -45,11 +51,12 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
         try:
-            result = read_indicator_list(file, load_profile(declaration.profile_id))
+            result = read_indicator_source(file, load_profile(declaration.profile_id))
             notes = apply_indicator_list(declaration, result, replace)
-        except XlsxImportError as exc:
+        except (XlsxImportError, FormReadError, UnreadableFileError) as exc:
             raise CommandError(f"{file}：{exc}") from exc
-        store.save(into, declaration)
+        if not dry_run:
+            store.save(into, declaration)
     finally:
         store.close()
     for warning in [*result.warnings, *notes]:

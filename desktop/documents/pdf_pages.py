@@ -9,7 +9,7 @@ from desktop.documents.fonts import MissingGlyphError, PrintFont, load_print_fon
 from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import FormLayout
 from desktop.documents.options import PrintOptions
-from desktop.documents.paginate import Page, PageFrame, paginate
+from desktop.documents.paginate import Page, PageFrame, Step, paginate
 from desktop.documents.pdf_measure import MM, PdfMeasurer
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
@@ -79,7 +79,10 @@ class FormPages:
 
 
 def paginate_form(
-    decl: Declaration, profile: Profile, options: PrintOptions | None = None
+    decl: Declaration,
+    profile: Profile,
+    options: PrintOptions | None = None,
+    step: Step | None = None,
 ) -> FormPages:
     """Lay out, check against the font and paginate; raises MissingGlyphError, FontError."""
     options = options or PrintOptions()
@@ -96,5 +99,5 @@ def paginate_form(
     )
     measurer = PdfMeasurer(layout, font)
     layout = measurer.shrink_tall_rows(layout, frame.other)
-    pages = paginate(layout, measurer, frame, repeat_labels=options.repeat_labels)
+    pages = paginate(layout, measurer, frame, repeat_labels=options.repeat_labels, step=step)
     return FormPages(layout, pages, measurer, font, geometry, frame)

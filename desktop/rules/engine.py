@@ -9,7 +9,6 @@ or infos but shown as ``已接受 N`` at the end when there are any.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from desktop.domain.profile import Profile, load_profile
 from desktop.rules import amounts, cross, goals, indicator_fit, indicator_values, structure, text
 from desktop.rules.context import CheckContext, FontCovers, SourceNotes
 from desktop.rules.findings import ERROR, INFO, SEVERITY_ORDER, WARNING, Finding
+from desktop.rules.order import document_key
 from desktop.rules.registry import RULES, RULESET_VERSION
 
 __all__ = [
@@ -93,23 +93,7 @@ def _mark_accepted(findings: list[Finding], decl: Declaration) -> list[Finding]:
 
 
 # -- ordering ------------------------------------------------------------------------------
-_ORDER = [
-    "year", "unit_name", "supervisor", "tasks", "totals", "goals", "indicators", "footer",
-    "budget_control_total", "accepted_findings",
-    "level1", "level2", "name", "content", "value", "unit", "explanation", "total", "fiscal",
-    "other", "preparer", "phone", "unit_head", "date",
-]
-_RANK = {name: rank for rank, name in enumerate(_ORDER)}
-_TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 _RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
-
-
-def document_key(where: str) -> tuple[int, ...]:
-    """Sort key of an exchange path: top-level order of the format, then indices and fields."""
-    key: list[int] = []
-    for name, index in _TOKEN.findall(where):
-        key.append(int(index) if index else _RANK.get(name, len(_RANK)))
-    return tuple(key)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -76,6 +76,8 @@ class _OwnReader:
         self.log = ProblemLog()
         #: JSON path → sheet!cell, to place the exchange reader's findings.
         self.places: dict[str, str] = {}
+        #: Set when a task row's amounts were edited after export.
+        self.amounts_edited = False
 
     def read(self) -> XlsxReadResult:
         names = self.workbook.sheet_names
@@ -86,6 +88,8 @@ class _OwnReader:
             raise XlsxImportError.single("缺少工作表" + "、".join(f"“{n}”" for n in missing))
         doc, fingerprint = self._meta(self.workbook.sheet(s.SHEET_META))
         doc["tasks"] = self._tasks(self.workbook.sheet(s.SHEET_TASKS))
+        if self.amounts_edited and doc.pop("totals", None):
+            self.log.warn(s.SHEET_TASKS, "金额已修改，原申报表中的“金额合计”数已删除，合计按各任务金额重新计算")
         doc["goals"] = self._goals(self.workbook.sheet(s.SHEET_GOALS))
         profile_id = doc.get("profile") or DEFAULT_PROFILE_ID
         try:
@@ -221,7 +225,10 @@ class _OwnReader:
             return
         computed = Decimal(task["fiscal"]) + Decimal(task["other"])
         if total != computed:
-            self.log.warn(where, f"总额 {cell_text(shown)} 与财政拨款+其他资金 {format_amount(computed)} 不一致，已按计算值导入")
+            # the row was edited: a total declared by an earlier source no longer applies
+            dropped = "，原申报的总额已删除" if task.pop("total", None) is not None else ""
+            self.amounts_edited = True
+            self.log.warn(where, f"总额 {cell_text(shown)} 与财政拨款+其他资金 {format_amount(computed)} 不一致，已按计算值导入{dropped}")
 
     def _goals(self, sheet: SheetRows) -> list[str]:
         header = self._header(sheet, _GOAL_SYNONYMS, (s.COL_GOAL_TEXT,))
