@@ -5,4 +5,4 @@ stored at this revision opens without Alembic (db/engine.py) and, for the first 
 SQLAlchemy (db/deferred.py).
 """
 
-SCHEMA_HEAD = "0001_initial"
+SCHEMA_HEAD = "0002_writer_lock"
