@@ -19,7 +19,9 @@ from desktop.cli_parser import build_parser, parse_size
 from desktop.commands.context import CommandContext, default_db_path
 from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.crashlog import write_crash_log
+from desktop.datadirs import startup_notice
 from desktop.domain.profile import ProfileError
+from desktop.oserrors import describe_os_failure
 from desktop.services.store import DeclarationStore, StoreError
 
 
@@ -45,7 +47,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
 
         return run_import(
             ctx, Path(args.file), args.into, args.replace,
-            dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
+            copy=args.copy, dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
         )
     if command == "list":
         from desktop.commands.listing import run_list
@@ -75,6 +77,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
 _IMPORTED_BEFORE_QT = (
     "desktop.none_guard",
     "desktop.commands.targets",
+    "desktop.services.duplicates",
     "desktop.services.revisions",
     "desktop.services.next_year",
     "desktop.settings",
@@ -146,6 +149,10 @@ def main(
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_UNUSABLE
     db_path = Path(args.db) if args.db else default_db_path()
+    if not args.db and args.command not in (None, "gui"):
+        notice = startup_notice()  # the GUI shows it in its status bar
+        if notice:
+            print(notice, file=err)
     ctx = CommandContext(db_path=db_path, open_store=open_store, out=out, err=err)
     try:
         return _dispatch(args, ctx)
@@ -160,6 +167,9 @@ def main(
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("已取消", file=err)
+        return EXIT_UNUSABLE
+    except OSError as exc:  # a name too long, no permission, a full disk: the user's to fix
+        print(describe_os_failure(exc), file=err)
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: log, apologise, exit 3
         try:
