@@ -24,8 +24,9 @@ def window(seed_window: Callable[[int, int], MainWindow]) -> MainWindow:
 
 
 def _goal_model(window: MainWindow) -> GoalsModel:
-    editor = window.findChild(GoalsEditor, "goalsEditor")
-    assert editor is not None
+    assert window.editor is not None
+    editor = window.editor.page("goalsEditor")  # built on first use
+    assert isinstance(editor, GoalsEditor)
     return editor.model
 
 

@@ -98,8 +98,9 @@ def test_the_year_1999_is_kept_not_silently_reverted(
 
 
 def _indicator_panel(window: MainWindow) -> IndicatorPanel:
-    panel = window.findChild(IndicatorPanel, "indicatorPanel")
-    assert panel is not None
+    assert window.editor is not None
+    panel = window.editor.page("indicatorPanel")  # built on first use
+    assert isinstance(panel, IndicatorPanel)
     return panel
 
 
@@ -182,8 +183,9 @@ def test_a_goal_typed_with_its_number_is_stored_without_it(
     from ui.goals.model import GoalColumn
 
     assert window.editor is not None and window.document is not None
-    editor = window.findChild(GoalsEditor, "goalsEditor")
-    assert editor is not None
+    assert window.editor is not None
+    editor = window.editor.page("goalsEditor")  # built on first use
+    assert isinstance(editor, GoalsEditor)
     model = editor.model
     assert model.setData(model.index(1, GoalColumn.TEXT), "目标2：加强预算管理")
     assert window.flush()
