@@ -183,6 +183,11 @@ def available_profile_ids() -> tuple[str, ...]:
 def load_profile(profile_id: str) -> Profile:
     """The bundled profile ``profile_id``; raises :class:`UnknownProfileError`."""
     if profile_id not in available_profile_ids():
+        # Project layouts live in their own folder (docs/project-form.md §2).
+        from desktop.domain.project_profile import load_project_profile, project_profile_ids
+
+        if profile_id in project_profile_ids():
+            return load_project_profile(profile_id).profile
         raise UnknownProfileError(profile_id)
     path = resource_root() / "profiles" / f"{profile_id}.json"
     return profile_from_data(json.loads(path.read_text(encoding="utf-8")))

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.atomic import atomic_write_bytes
 from desktop.domain.model import Declaration, Indicator
 from desktop.domain.money import canonical_amount
+from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.reader import FORMAT_ID, FORMAT_VERSION
 
 
@@ -41,6 +42,10 @@ def indicator_rows(declaration: Declaration) -> list[dict[str, Any]]:
 
 def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """The exchange document of ``declaration`` (``meta`` added when given)."""
+    if isinstance(declaration, ProjectDeclaration):
+        from desktop.exchange.project_writer import project_to_dict
+
+        return project_to_dict(declaration, meta)
     doc: dict[str, Any] = {
         "format": FORMAT_ID,
         "version": FORMAT_VERSION,
