@@ -92,6 +92,13 @@ class CheckContext:
     font_covers: FontCovers | None = None
     #: Views that several rule families share, computed once per check (see fields.py).
     memo: dict[str, Any] = field(default_factory=dict)
+    #: The years the checked horizon covers: a project's 中期 is its whole 项目期
+    #: (docs/project-form.md §5). ``None``: the budget year alone.
+    years: tuple[int, int] | None = None
+
+    @property
+    def year_range(self) -> tuple[int, int]:
+        return self.years or (self.declaration.year, self.declaration.year)
 
     # -- building findings ----------------------------------------------------------------
     def finding(
