@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
-from db import mapping
+from db import mapping, project_mapping
 from db.engine import IMMEDIATE, describe_sqlite_error, open_engine
 from db.revisions import freeze, thaw
 from db.schema import (
@@ -28,11 +28,12 @@ from db.schema import (
     DeclarationRow,
     GoalRow,
     IndicatorRow,
+    ProjectPartRow,
     RevisionRow,
     TaskRow,
 )
 from db.types import utc_now
-from desktop.domain.model import Declaration, Indicator
+from desktop.domain.model import FORM_PROJECT, Declaration, Indicator
 from desktop.domain.profile import UnknownProfileError, load_profile
 from desktop.services.store import (
     DamagedDatabaseError,
@@ -119,6 +120,7 @@ class SqliteDeclarationStore:
             (CategoryStateRow, mapping.category_rows),
             (IndicatorRow, mapping.indicator_rows),
             (AcceptedFindingRow, mapping.accepted_rows),
+            (ProjectPartRow, project_mapping.project_rows),
         )
         for table, build in builders:
             rows = build(declaration_id, decl)
@@ -142,13 +144,21 @@ class SqliteDeclarationStore:
             rows(c.level1, c.level2, c.not_applicable),
             rows(i.level1, i.level2, i.name, i.value, i.unit, i.explanation, i.goals),
         )
-        return mapping.build_declaration(
+        declaration = mapping.build_declaration(
             head,
             rows(t.name, t.content, t.fiscal, t.other, t.declared_total),
             (text for (text,) in rows(g.text)),
             categories,
             rows(a.rule, a.subject, a.reason),
         )
+        if head.form != FORM_PROJECT:
+            return declaration
+        p = ProjectPartRow
+        content = conn.execute(select(p.content).where(p.declaration_id == declaration_id)).scalar()
+        try:
+            return project_mapping.attach_project(declaration, content or "{}")
+        except ValueError as exc:
+            raise DamagedDatabaseError(f"项目支出表 {declaration_id} 无法读取（{exc}）") from exc
 
     # -- listing --------------------------------------------------------------------------
     @staticmethod
@@ -157,7 +167,8 @@ class SqliteDeclarationStore:
         latest = select(func.coalesce(func.max(R.number), 0)).where(own).scalar_subquery()
         final = select(R.number).where(own, R.is_final).scalar_subquery()
         columns = (D.id, D.year, D.unit_name, D.form, D.profile_id, latest, final, D.modified_at)
-        return select(*columns)
+        project = ProjectPartRow
+        return select(*columns, project.name).outerjoin(project, project.declaration_id == D.id)
 
     def list(self) -> builtins.list[DeclarationSummary]:
         query = self._summary_query().order_by(D.modified_at.desc(), D.id.desc())

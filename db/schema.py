@@ -151,4 +151,28 @@ class RevisionRow(Base):
     is_final: Mapped[bool]
 
 
-CHILD_TABLES = (TaskRow, GoalRow, CategoryStateRow, IndicatorRow, AcceptedFindingRow)
+class ProjectPartRow(Base):
+    """What a project form has beyond a department form (docs/project-form.md §1).
+
+    ``content`` is the JSON of the exchange keys ``project``, ``funds``, ``mid_term`` and
+    ``footer.project_head``, exactly as the project writer writes them; name, name key and code
+    are columns so projects can be found by them (cross-checks, last year's project).
+    """
+
+    __tablename__ = "project_part"
+    __table_args__ = (
+        UniqueConstraint("declaration_id"),
+        Index("ix_project_part_name_key", "name_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    declaration_id: Mapped[int] = _parent()
+    name: Mapped[str]
+    name_key: Mapped[str]
+    code: Mapped[str]
+    content: Mapped[str] = mapped_column(Text)
+
+
+CHILD_TABLES = (
+    TaskRow, GoalRow, CategoryStateRow, IndicatorRow, AcceptedFindingRow, ProjectPartRow,
+)  # fmt: skip

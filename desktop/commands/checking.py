@@ -12,6 +12,7 @@ from desktop.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Comma
 from desktop.commands.targets import FILE_SUFFIXES, FileDeclaration, is_id, read_declaration_file
 from desktop.rules.engine import RULESET_VERSION, Finding, check_declaration, summarize
 from desktop.rules.report import format_findings_text
+from desktop.services.related_forms import related_forms
 from desktop.services.revisions import previous_year_declaration
 from desktop.services.store import DeclarationStore, NotFoundError
 
@@ -61,7 +62,9 @@ def _check_one(target: str, holder: _StoreHolder) -> _Checked:
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {target} 的申报表") from exc
         findings = check_declaration(
-            declaration, previous=previous_year_declaration(store, declaration)
+            declaration,
+            previous=previous_year_declaration(store, declaration),
+            related=related_forms(store, declaration, int(target)),
         )
         return _Checked(target, findings)
     loaded: FileDeclaration = read_declaration_file(Path(target))
