@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
 
+from desktop.domain.model import FORM_PROJECT
 from desktop.domain.profile import load_profile
 from desktop.exchange.canonical import fingerprint
 from desktop.services.store import DeclarationStore
@@ -24,6 +25,7 @@ from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
 from ui.output_controller import OutputController
+from ui.project_notice import tell_project_not_editable
 from ui.sections import SectionContext
 from ui.status import SaveStatus
 from ui.window_actions import NEED_DOCUMENT, build_actions
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
     # -- open / close -------------------------------------------------------------------
     def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
         """Open a stored declaration in this window (the previous one is saved first)."""
+        if self.store.summary(declaration_id).form == FORM_PROJECT:
+            tell_project_not_editable(self, declaration_id)
+            return
         declaration = self.store.load(declaration_id)
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
