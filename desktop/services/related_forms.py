@@ -7,6 +7,8 @@ unit. Neighbours are read as their working copies.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.domain.model import FORM_DEPARTMENT, FORM_PROJECT, Declaration
 from desktop.domain.project import ProjectDeclaration, name_key
 from desktop.rules.project.cross_forms import RelatedForms
@@ -42,6 +44,20 @@ def related_forms(
         newest = max(departments, key=lambda s: (s.modified, s.id))
         department = store.load(newest.id)
     return RelatedForms(department=department, projects=projects)
+
+
+def related_among(declaration: Declaration, others: Sequence[Declaration]) -> RelatedForms:
+    """The neighbours of ``declaration`` among ``others`` (e.g. the files of one folder).
+
+    Of several department forms of the unit and year, the last one in ``others`` counts.
+    """
+    key = name_key(declaration.unit_name)
+    same = [o for o in others if o.year == declaration.year and name_key(o.unit_name) == key]
+    projects = [o for o in same if isinstance(o, ProjectDeclaration)]
+    if not isinstance(declaration, ProjectDeclaration):
+        return RelatedForms(projects=projects)
+    departments = [o for o in same if o.form == FORM_DEPARTMENT]
+    return RelatedForms(department=departments[-1] if departments else None, projects=projects)
 
 
 def previous_project(store: DeclarationStore, project: ProjectDeclaration) -> Declaration | None:
