@@ -117,7 +117,7 @@ def _draw(
     title = f"{form.layout.title}{form.layout.subtitle}"
     canvas.setTitle(f"{title} {decl.unit_name}".strip())
     canvas.setAuthor(decl.unit_name or "绩效目标申报助手")
-    canvas.setSubject(f"{decl.year}年度部门（单位）整体支出绩效目标申报表，指纹 {fingerprint}")
+    canvas.setSubject(f"{decl.year}年度{form.layout.title}，指纹 {fingerprint}")
     canvas.setKeywords(f"{profile_keywords(decl)} {fingerprint}")
     canvas.setCreator("PerfDecl 绩效目标申报助手")
     # An int is a saved revision; a str is printed as given (the preview's 预览（未存档）).
