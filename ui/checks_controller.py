@@ -12,6 +12,8 @@ from desktop.documents.fonts import FontError, load_print_font
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.engine import Finding, check_declaration
+from desktop.rules.project.cross_forms import RelatedForms
+from desktop.services.related_forms import related_forms
 from desktop.services.revisions import previous_year_declaration
 from ui.budget.panel import BudgetPanel
 from ui.findings.checker import LiveChecker
@@ -36,6 +38,8 @@ class ChecksController(QObject):
         super().__init__(window)
         self.window = window
         self._previous: Declaration | None = None
+        #: The unit's stored project forms of the year, for C02/C03 (docs/project-form.md §6).
+        self._related: RelatedForms | None = None
         self.checker = LiveChecker(check=self._check, parent=self)
         self.panel = FindingsPanel(self.checker)
         self.dock = QDockWidget("自检结果", window)
@@ -71,6 +75,7 @@ class ChecksController(QObject):
         """Check the window's document (after open), or clear (after close)."""
         document = self.window.document if document_open else None
         self._previous = None
+        self._related = None
         if document is not None:
             self._find_previous_year()
             # A restored revision may be of another year or unit: look last year up again.
@@ -84,11 +89,17 @@ class ChecksController(QObject):
     def _find_previous_year(self) -> None:
         document = self.window.document
         if document is not None:
-            self._previous = previous_year_declaration(self.window.store, document.declaration)
+            store, declaration = self.window.store, document.declaration
+            self._previous = previous_year_declaration(store, declaration)
+            self._related = related_forms(store, declaration, document.declaration_id)
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
         return check_declaration(
-            declaration, profile, previous=self._previous, font_covers=self._font_covers()
+            declaration,
+            profile,
+            previous=self._previous,
+            font_covers=self._font_covers(),
+            related=self._related,
         )
 
     def _font_covers(self) -> Callable[[str], bool] | None:
@@ -104,6 +115,7 @@ class ChecksController(QObject):
 
     @Slot()
     def run_now(self) -> None:
+        self._find_previous_year()  # F5 also sees project forms saved meanwhile
         self.dock.show()
         self.checker.run_now()
 
