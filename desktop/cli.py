@@ -39,7 +39,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
     if command == "import":
         from desktop.commands.importing import run_import
 
-        return run_import(ctx, Path(args.file), args.into, args.replace)
+        return run_import(ctx, Path(args.file), args.into, args.replace, args.horizon)
     if command == "list":
         from desktop.commands.listing import run_list
 

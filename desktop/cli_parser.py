@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--replace", action="store_true", help="与 --into 一起使用：替换原有的绩效指标"
     )
+    imp.add_argument(
+        "--horizon",
+        choices=["年度", "中期"],
+        help="与 --into 一起使用：项目支出表导入年度（默认）或中期绩效指标",
+    )
 
     lst = sub.add_parser("list", help="列出数据库中的申报表", description="列出数据库中的申报表。")
     _add_db(lst, suppress=True)

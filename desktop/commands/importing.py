@@ -7,15 +7,22 @@ from pathlib import Path
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import read_declaration_file
+from desktop.domain.model import Declaration
+from desktop.domain.project import ProjectDeclaration
+from desktop.domain.project_profile import load_project_profile
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
 
-def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool) -> int:
+def run_import(
+    ctx: CommandContext, file: Path, into: int | None, replace: bool, horizon: str | None = None
+) -> int:
     if replace and into is None:
         raise CommandError("--replace 只能与 --into 一起使用")
+    if horizon is not None and into is None:
+        raise CommandError("--horizon 只能与 --into 一起使用")
     if into is not None:
-        return _import_into(ctx, file, into, replace)
+        return _import_into(ctx, file, into, replace, horizon)
     loaded = read_declaration_file(file)
     # The file is fully validated before the database is opened, so a refused file never
     # creates or changes a database.
@@ -30,7 +37,9 @@ def run_import(ctx: CommandContext, file: Path, into: int | None, replace: bool)
     return EXIT_OK
 
 
-def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> int:
+def _import_into(
+    ctx: CommandContext, file: Path, into: int, replace: bool, horizon: str | None
+) -> int:
     if file.suffix.lower() not in (".xlsx", ".xls"):
         raise CommandError(f"{file}：--into 只接受 Excel 指标清单（.xlsx 或 .xls）")
     from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
@@ -45,9 +54,10 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
         from desktop.domain.profile import load_profile
 
+        target = _horizon_target(declaration, into, horizon)
         try:
             result = read_indicator_list(file, load_profile(declaration.profile_id))
-            notes = apply_indicator_list(declaration, result, replace)
+            notes = apply_indicator_list(target, result, replace)
         except XlsxImportError as exc:
             raise CommandError(f"{file}：{exc}") from exc
         store.save(into, declaration)
@@ -57,3 +67,14 @@ def _import_into(ctx: CommandContext, file: Path, into: int, replace: bool) -> i
         print(warning, file=ctx.err)
     print(into, file=ctx.out)
     return EXIT_OK
+
+
+def _horizon_target(declaration: Declaration, into: int, horizon: str | None) -> Declaration:
+    """The tree a list goes into: 年度 (the declaration itself) or a project's 中期 tree."""
+    if horizon != "中期":
+        return declaration
+    if not isinstance(declaration, ProjectDeclaration):
+        raise CommandError(f"申报表 {into} 是部门（单位）整体支出表，没有中期绩效指标：--horizon 中期 只用于项目支出表")
+    if not load_project_profile(declaration.profile_id).has_mid:
+        raise CommandError(f"申报表 {into} 的版式 {declaration.profile_id} 只有年度绩效指标，不能导入中期指标")
+    return declaration.horizon_view("mid")
