@@ -181,7 +181,13 @@ class _PageDrawer:
         self._text(centre, y, self.form.layout.title, title_pt, bold=True, centre=True)
         y -= sub_pt * 1.5
         self._text(centre, y, self.form.layout.subtitle, sub_pt, bold=False, centre=True)
-        return self.geo.top - (title_pt * 1.6 + sub_pt * 1.5 + 8.0)
+        top = self.geo.top - (title_pt * 1.6 + sub_pt * 1.5 + 8.0)
+        above = self.form.layout.above_table
+        if above:
+            body = self.typo.body_pt
+            self._text(self.geo.left, top - body * 1.2, above, body, bold=False, centre=False)
+            top -= body * 1.6
+        return top
 
     def _table(self, top: float) -> float:
         heights = [r.height for r in self.page.rows]

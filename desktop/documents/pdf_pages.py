@@ -52,7 +52,8 @@ class Geometry:
 
 
 def title_height(layout: FormLayout) -> float:
-    return layout.typography.title_pt * 1.6 + layout.typography.subtitle_pt * 1.5 + TITLE_GAP
+    height = layout.typography.title_pt * 1.6 + layout.typography.subtitle_pt * 1.5 + TITLE_GAP
+    return height + (layout.typography.body_pt * 1.6 if layout.above_table else 0.0)
 
 
 def signature_height(layout: FormLayout) -> float:

@@ -65,6 +65,8 @@ def build_project_layout(
         typography=_typography(profile.profile),
         amount_decimals=profile.profile.amount_decimals,
         signature=_signature(decl, profile) if options.signature_block else (),
+        # T3 (填报单位（盖章）：) belongs to the signed paper: printed with the signature block.
+        above_table=str(layout.get("above_table", "")) if options.signature_block else "",
     )
 
 

@@ -103,7 +103,9 @@ def test_signature_block_with_project_head_follows_the_profile(tmp_path: Path) -
     data["footer"] = {"project_head": "赵六", "preparer": "王五"}
     text = _pdf(read(data), tmp_path / "sig.pdf", PrintOptions(signature_block=True))
     assert "项目负责人：赵六" in text and "填报人：王五" in text
-    assert "项目负责人" not in _pdf(read(data), tmp_path / "plain.pdf")
+    assert text.index("填报单位（盖章）：") < text.index("项目名称")  # T3, above the table
+    plain = _pdf(read(data), tmp_path / "plain.pdf")
+    assert "项目负责人" not in plain and "填报单位（盖章）" not in plain
     data = doc(ANNUAL)
     data["profile"] = "SZ-PROJECT-2026"
     data["project"]["texts"] = {"content": "1.日常养护；\n2.补植苗木。"}
