@@ -18,7 +18,6 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
-from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import equal_in_content, fingerprint
 from desktop.exchange.reader import declaration_from_dict
 from desktop.exchange.writer import declaration_to_dict, write_json_file
@@ -58,10 +57,6 @@ def write_output(declaration: Declaration, out: Path, revision: int | None) -> N
             declaration, out, revision=revision, fingerprint=fingerprint(declaration)
         )
     elif suffix == ".xlsx":
-        if isinstance(declaration, ProjectDeclaration):  # docs/project-form.md: not built yet
-            raise UnsupportedOutputError(
-                f"{out}：项目支出申报表暂不能导出为 Excel 工作簿，请导出为 .pdf 或 .json"
-            )
         from desktop.documents.xlsx import export_xlsx
 
         export_xlsx(

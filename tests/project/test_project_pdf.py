@@ -112,12 +112,3 @@ def test_signature_block_with_project_head_follows_the_profile(tmp_path: Path) -
     text = _pdf(read(data), tmp_path / "sz.pdf", PrintOptions(signature_block=True))
     assert "项目负责人" not in text and "填报人：" in text
     assert "主要内容1.日常养护；2.补植苗木。" in text and "度量单位" in text and "指标解释" in text
-
-
-def test_export_of_a_project_to_xlsx_is_refused_clearly_and_writes_nothing(tmp_path: Path) -> None:
-    from tests.cli.conftest import run_cli
-
-    out = tmp_path / "p.xlsx"
-    result = run_cli("export", ANNUAL, "--to", out)
-    assert result.status == 2 and "暂不能导出为 Excel" in result.err
-    assert not out.exists()
