@@ -42,3 +42,23 @@ def test_opening_a_project_says_what_to_use_instead_and_changes_nothing(
     assert window.document is not None and window.document.declaration_id == seed_id
     window.close_declaration()
     assert content_key(store.load(project_id)) == before
+
+
+def test_navigator_names_project_entries_by_project(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTreeView
+
+    import_new(store, read_json_file(seed_path).declaration)
+    import_new(store, read_json_file(ZDPQ).declaration)
+    window = make_main_window(db_path)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    view = window.findChild(QTreeView, "declarationList")
+    assert view is not None
+    model = view.model()
+    names = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert names == {"深圳市福田区重点片区建设发展中心（本级）", "〔项目〕重点片区建设（其他项目）"}
+    tips = [model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert any("项目支出表：重点片区建设（其他项目）" in t for t in tips)
