@@ -54,7 +54,27 @@ FOURTH = {
     "fund_details": [{"id": "bond", "label": "专项债券", "parent": "fiscal"}],
     "mid_required": {"multi_year": False, "attributes": ["经常性"], "annual_total_at_least": None},
     "core_level2": ["数量指标"],
-    "layout": {"title": "项目支出绩效目标表", "columns": 6, "header_rows": []},
+    "print": {
+        "portrait": {"columns_mm": [22, 30, 50, 43, 30]},
+        "landscape": {"columns_mm": [30, 45, 90, 62, 40]},
+    },
+    "layout": {
+        "title": "某省项目支出绩效目标表",
+        "columns": 5,
+        "header_rows": [
+            [{"text": "项目名称", "span": 1}, {"field": "project.name", "span": 2}, {"text": "项目期", "span": 1}, {"field": "period", "span": 1}],
+            [{"text": "项目概况", "span": 1}, {"field": "texts.overview", "span": 4}],
+        ],
+        "funds": {"style": "stacked", "label": "资金（万元）", "label_span": 1, "fiscal": "其中：财政拨款", "other": "其他资金",
+                  "sides": [{"horizon": "mid", "total": "实施期资金：", "label_span": 1, "value_span": 1},
+                            {"horizon": "annual", "total": "年度资金：", "label_span": 1, "value_span": 1}]},
+        "goals": {"style": "paired", "label": "总体目标",
+                  "sides": [{"horizon": "mid", "heading": "实施期目标（{start}年—{end}年）", "span": 2},
+                            {"horizon": "annual", "heading": "年度目标", "span": 2}]},
+        "indicators": {"style": "single", "label": "", "columns": [
+            {"key": "level1", "header": "一级指标", "span": 1}, {"key": "level2", "header": "二级指标", "span": 1},
+            {"key": "name", "header": "三级指标", "span": 2}, {"key": "value", "header": "指标值", "span": 1}]},
+    },
 }
 
 
@@ -62,6 +82,7 @@ FOURTH = {
 def fourth_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     resources = tmp_path / "resources"
     shutil.copytree(REPO / "resources" / "profiles", resources / "profiles")
+    shutil.copytree(REPO / "resources" / "fonts", resources / "fonts")
     (resources / "profiles" / "project" / "XX-PROJECT-2027.json").write_text(
         json.dumps(FOURTH, ensure_ascii=False), encoding="utf-8"
     )
@@ -88,3 +109,19 @@ def test_a_fourth_layout_is_one_data_file(fourth_layout: str) -> None:
     assert rules["P07"].where == "funds.details"  # 300 ≠ 356.80
     assert rules["P04"].where == "mid_term"  # 经常性 requires 中期 in this layout
     assert "P06" not in rules  # 经常性 is in its vocabulary, 项目概况 is filled in
+
+
+def test_the_fourth_layout_prints_from_its_data(fourth_layout: str, tmp_path: Path) -> None:
+    from desktop.documents.pdf import render_pdf
+    from desktop.exchange.canonical import fingerprint
+    from tests.documents.helpers import pdftotext, squeeze
+
+    data = doc(ANNUAL)
+    data["profile"] = fourth_layout
+    data["project"].update(attribute="经常性", period_end=2027, texts={"overview": "新移交公园的日常养护。"})
+    declaration = read(data)
+    out = tmp_path / "fourth.pdf"
+    render_pdf(declaration, load_profile(fourth_layout), out, revision=1, fingerprint=fingerprint(declaration))
+    text = squeeze(pdftotext(out))
+    assert "某省项目支出绩效目标表" in text and "项目概况新移交公园的日常养护。" in text
+    assert "实施期目标（2026年—2027年）" in text and f"指纹{fingerprint(declaration)}" in text
