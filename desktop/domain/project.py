@@ -128,14 +128,6 @@ def is_project(declaration: Declaration) -> bool:
     return isinstance(declaration, ProjectDeclaration)
 
 
-def new_project(profile_id: str, year: int, categories: list[Category], *, with_mid: bool) -> ProjectDeclaration:
-    """An empty project declaration on the given skeleton (one per horizon)."""
-    declaration = ProjectDeclaration(profile_id=profile_id, year=year, categories=categories)
-    if with_mid:
-        declaration.ensure_mid_term()
-    return declaration
-
-
 def name_key(text: str) -> str:
     """Matching key of unit, task and project names (NFC, no whitespace, full-width brackets)."""
     normal = unicodedata.normalize("NFC", text)

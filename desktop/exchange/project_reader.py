@@ -9,10 +9,9 @@ methods as a department form's, so S08/S10, goal links, ``目标N：`` stripping
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain.model import FORM_PROJECT, Category
+from desktop.domain.model import Category
 from desktop.domain.profile import UnknownProfileError, available_profile_ids
 from desktop.domain.project import Funds, Horizon, ProjectDeclaration, ProjectInfo
 from desktop.domain.project_profile import (
@@ -141,12 +140,8 @@ def _funds(value: Any, path: str, profile: ProjectProfile) -> Funds:
                     join(details_path, detail_id),
                     f"版式 {profile.id} 没有资金来源明细“{detail_id}”（可用：{known}）",
                 )
-            funds.details[detail_id] = _detail_amount(amount, join(details_path, detail_id))
+            funds.details[detail_id] = as_amount(amount, join(details_path, detail_id))
     return funds
-
-
-def _detail_amount(value: Any, path: str) -> Decimal:
-    return as_amount(value, path)
 
 
 def _mid_term(
@@ -165,4 +160,4 @@ def _mid_term(
     return horizon
 
 
-__all__ = ["read_project", "FORM_PROJECT"]
+__all__ = ["read_project"]

@@ -277,3 +277,29 @@ def test_acceptance_of_a_mid_finding_names_it_with_the_prefix() -> None:
         ("indicators", False),
         ("mid_term.indicators", True),
     }
+
+
+def test_rules_argument_limits_the_project_check() -> None:
+    data = doc()
+    data["project"]["period_end"] = None
+    data["mid_term"]["indicators"][0]["value"] = "≥12"
+    assert check_declaration(read(data), rules=[]) == []
+    assert {f.rule for f in check_declaration(read(data), rules=["P01"])} == {"P01"}
+
+
+def test_p04_budget_threshold_from_profile_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from desktop.domain import project_profile
+    from desktop.rules.project import period
+
+    real = project_profile.load_project_profile("MOF-PROJECT-2021")
+    rule = project_profile.MidRequired(multi_year=False, annual_total_at_least=Decimal("200"))
+    profile = replace(real, mid_required=rule)
+    data = doc()
+    data.pop("mid_term")
+    data["project"]["period_end"] = 2026
+    declaration = read(data)
+    assert period.mid_required(declaration, profile)  # 1279.04 ≥ 200
+    declaration.funds.fiscal = Decimal("150")
+    assert not period.mid_required(declaration, profile)

@@ -71,7 +71,8 @@ def check_project(
     for rule, results in own.items():
         if wanted is None or rule in wanted:
             found.extend(results)
-    found.extend(run_mid(decl, ctx, checks, wanted or checks, mid_notes, font_covers))
+    mid_wanted = checks if wanted is None else wanted
+    found.extend(run_mid(decl, ctx, checks, mid_wanted, mid_notes, font_covers))
     if related is not None and related.department is not None:
         if wanted is None or "C02" in wanted:
             found.extend(c02_for_project(ctx, decl, related, related.department_profile()))
