@@ -45,7 +45,7 @@ def project_dict(declaration: ProjectDeclaration) -> dict[str, Any]:
 def project_to_dict(declaration: ProjectDeclaration, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """The exchange document of a project declaration."""
     from desktop.exchange.reader import FORMAT_ID, FORMAT_VERSION
-    from desktop.exchange.writer import indicator_rows
+    from desktop.exchange.writer import add_closing_keys, indicator_rows
 
     doc: dict[str, Any] = {
         "format": FORMAT_ID,
@@ -67,21 +67,4 @@ def project_to_dict(declaration: ProjectDeclaration, meta: dict[str, Any] | None
             "goals": list(mid.goals),
             "indicators": indicator_rows(declaration.horizon_view("mid")),
         }
-    footer = declaration.footer
-    doc["footer"] = {
-        "preparer": footer.preparer,
-        "phone": footer.phone,
-        "unit_head": footer.unit_head,
-        "project_head": declaration.project_head,
-        "date": footer.date,
-    }
-    if declaration.budget_control_total is not None:
-        doc["budget_control_total"] = canonical_amount(declaration.budget_control_total)
-    if declaration.accepted_findings:
-        doc["accepted_findings"] = [
-            {"rule": a.rule, "subject": a.subject, "reason": a.reason}
-            for a in declaration.accepted_findings
-        ]
-    if meta:
-        doc["meta"] = dict(meta)
-    return doc
+    return add_closing_keys(doc, declaration, meta, declaration.project_head)

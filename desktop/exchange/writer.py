@@ -79,13 +79,22 @@ def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = 
         }
     doc["goals"] = list(declaration.goals)
     doc["indicators"] = indicator_rows(declaration)
+    return add_closing_keys(doc, declaration, meta)
+
+
+def add_closing_keys(
+    doc: dict[str, Any],
+    declaration: Declaration,
+    meta: dict[str, Any] | None,
+    project_head: str | None = None,
+) -> dict[str, Any]:
+    """``footer``, ``budget_control_total``, ``accepted_findings`` and ``meta``, in that order;
+    a project's footer also carries ``project_head`` (docs/project-form.md §3)."""
     footer = declaration.footer
-    doc["footer"] = {
-        "preparer": footer.preparer,
-        "phone": footer.phone,
-        "unit_head": footer.unit_head,
-        "date": footer.date,
-    }
+    doc["footer"] = {"preparer": footer.preparer, "phone": footer.phone, "unit_head": footer.unit_head}
+    if project_head is not None:
+        doc["footer"]["project_head"] = project_head
+    doc["footer"]["date"] = footer.date
     if declaration.budget_control_total is not None:
         doc["budget_control_total"] = canonical_amount(declaration.budget_control_total)
     if declaration.accepted_findings:

@@ -13,6 +13,7 @@ from tests.project.helpers import ANNUAL, FIXTURES, ZDPQ
 
 @pytest.fixture
 def flat_list(tmp_path: Path) -> Path:
+    """One 数量指标 row, under the headers a budget system exports."""
     from openpyxl import Workbook
 
     book = Workbook()
