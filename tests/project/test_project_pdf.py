@@ -112,3 +112,25 @@ def test_signature_block_with_project_head_follows_the_profile(tmp_path: Path) -
     text = _pdf(read(data), tmp_path / "sz.pdf", PrintOptions(signature_block=True))
     assert "项目负责人" not in text and "填报人：" in text
     assert "主要内容1.日常养护；2.补植苗木。" in text and "度量单位" in text and "指标解释" in text
+
+
+@pytest.mark.parametrize("path", [ZDPQ, ANNUAL])
+def test_pdftotext_shows_every_printed_line(path: Path, tmp_path: Path) -> None:
+    """Every line of every cell, as the measurer wraps it, is in the PDF's text."""
+    from desktop.documents.pdf_pages import paginate_form
+
+    decl = read_json_file(path).declaration
+    out = tmp_path / "p.pdf"
+    text = _pdf(decl, out)
+    form = paginate_form(decl, load_profile(decl.profile_id), PrintOptions())
+    measurer = form.measurer
+    checked = 0
+    for page in form.pages:
+        for page_row in page.rows:
+            for cell in page_row.row.cells:
+                size = measurer.small if cell.small else measurer.body
+                for line in measurer.lines(cell, size):
+                    if line.strip():
+                        assert squeeze(line) in text, line
+                        checked += 1
+    assert checked > 60

@@ -162,3 +162,13 @@ def test_a_database_before_the_project_table_is_upgraded_keeping_its_forms(db_pa
         assert fingerprint(store.load(1)) == "c493b6999ea4"
         project_id = store.create(read_json_file(ZDPQ).declaration)
         assert isinstance(store.load(project_id), ProjectDeclaration)
+
+
+def test_the_seed_keeps_its_findings_beside_its_project_plus_one_c03(db_path: Path) -> None:
+    alone = json.loads(run_cli("check", SEED, "--json").out)["findings"]
+    assert run_cli("import", SEED, "--db", db_path).status == 0
+    assert run_cli("import", ZDPQ, "--db", db_path).status == 0
+    stored = json.loads(run_cli("check", "1", "--json", "--db", db_path).out)["findings"]
+    extra = [f for f in stored if f not in alone]
+    assert [(f["rule"], f["severity"], f["where"]) for f in extra] == [("C03", "info", "tasks[2]")]
+    assert [f for f in alone if f not in stored] == []
