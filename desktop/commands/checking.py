@@ -83,10 +83,7 @@ def _check_one(target: str, holder: _StoreHolder) -> _Checked:
 def _check_file(
     target: str, loaded: FileDeclaration, related: RelatedForms | None = None
 ) -> _Checked:
-    notes = SourceNotes(
-        normalised_paths=list(loaded.normalised_paths),
-        goal_number_mismatches=list(loaded.goal_number_mismatches),
-    )
+    notes = SourceNotes.from_read_result(loaded)
     return _Checked(target, check_declaration(loaded.declaration, source_notes=notes, related=related))
 
 

@@ -27,6 +27,7 @@ class FileDeclaration:
     warnings: list[str] = field(default_factory=list)
     normalised_paths: list[str] = field(default_factory=list)
     goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
+    mid_goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_declaration_file(path: Path) -> FileDeclaration:
@@ -47,6 +48,7 @@ def read_declaration_file(path: Path) -> FileDeclaration:
             result.warnings,
             result.normalised_paths,
             result.goal_number_mismatches,
+            result.mid_goal_number_mismatches,
         )
     if suffix in (".xlsx", ".xls"):
         return _read_xlsx(path)

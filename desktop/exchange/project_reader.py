@@ -68,7 +68,9 @@ def read_project(reader: _Reader, root: Mapping[str, Any]) -> ReadResult:
     declaration.budget_control_total = optional_amount(root, "budget_control_total", "")
     if "accepted_findings" in root and root["accepted_findings"] is not None:
         declaration.accepted_findings = reader._accepted(root["accepted_findings"])
-    return ReadResult(declaration, reader.result_warnings, normalised, reader.mismatches)
+    return ReadResult(
+        declaration, reader.result_warnings, normalised, reader.mismatches, reader.mid_mismatches
+    )
 
 
 def _profile(root: Mapping[str, Any]) -> ProjectProfile:

@@ -63,6 +63,8 @@ class ReadResult:
     normalised_paths: list[str] = field(default_factory=list)
     #: (goal index, number written in its ``目标N：`` prefix) where N differed from the position.
     goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
+    #: The same for a project's 中期 goals (``mid_term.goals``).
+    mid_goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_json_file(path: str | Path) -> ReadResult:
@@ -93,6 +95,7 @@ class _Reader:
         self.normalised: list[str] = []
         self._normalised_fields: list[tuple[Indicator, str]] = []
         self.mismatches: list[tuple[int, int]] = []
+        self.mid_mismatches: list[tuple[int, int]] = []
 
     def read(self, obj: Any) -> ReadResult:
         root = as_object(obj, "")
@@ -190,8 +193,8 @@ class _Reader:
                 stated = int(match.group(1))
                 text = text[match.end() :]
                 if stated != index + 1:
-                    if path == "goals":  # S06 of a file check looks at the 年度 goals
-                        self.mismatches.append((index, stated))
+                    found = self.mismatches if path == "goals" else self.mid_mismatches
+                    found.append((index, stated))  # for S06 of a file check
                     self.result_warnings.append(
                         f"{join(path, index)}：编号“目标{stated}”与其位置（目标{index + 1}）不一致，"
                         f"已按位置编号（S06）"

@@ -36,6 +36,8 @@ class SourceNotes:
 
     normalised_paths: Sequence[str] = ()
     goal_number_mismatches: Sequence[tuple[int, int]] = ()
+    #: The same for a project's 中期 goals (docs/project-form.md §5).
+    mid_goal_number_mismatches: Sequence[tuple[int, int]] = ()
 
     @classmethod
     def from_read_result(cls, result: Any) -> SourceNotes:
@@ -44,6 +46,9 @@ class SourceNotes:
             normalised_paths=tuple(getattr(result, "normalised_paths", ()) or ()),
             goal_number_mismatches=tuple(
                 (int(i), int(n)) for i, n in getattr(result, "goal_number_mismatches", ()) or ()
+            ),
+            mid_goal_number_mismatches=tuple(
+                (int(i), int(n)) for i, n in getattr(result, "mid_goal_number_mismatches", ()) or ()
             ),
         )
 

@@ -303,3 +303,14 @@ def test_p04_budget_threshold_from_profile_data(monkeypatch: pytest.MonkeyPatch)
     assert period.mid_required(declaration, profile)  # 1279.04 ≥ 200
     declaration.funds.fiscal = Decimal("150")
     assert not period.mid_required(declaration, profile)
+
+
+def test_s06_number_mismatch_in_a_mid_goal_is_reported_under_mid_term() -> None:
+    from desktop.exchange.reader import declaration_from_dict
+
+    data = doc()
+    data["mid_term"]["goals"][1] = "目标3：" + data["mid_term"]["goals"][1]
+    result = declaration_from_dict(data)
+    found = of(check_declaration(result.declaration, source_notes=SourceNotes.from_read_result(result)), "S06")
+    assert [(f.severity, f.where) for f in found] == [("warning", "mid_term.goals[1]")]
+    assert not of(check_declaration(read(doc()), source_notes=SourceNotes.from_read_result(declaration_from_dict(doc()))), "S06")

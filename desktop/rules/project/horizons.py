@@ -41,7 +41,10 @@ def split_notes(notes: SourceNotes) -> tuple[SourceNotes, SourceNotes]:
     prefix = MID_PATH + "."
     annual = [p for p in notes.normalised_paths if not p.startswith(prefix)]
     mid = [p[len(prefix) :] for p in notes.normalised_paths if p.startswith(prefix)]
-    return SourceNotes(annual, notes.goal_number_mismatches), SourceNotes(mid, ())
+    return (
+        SourceNotes(annual, notes.goal_number_mismatches),
+        SourceNotes(mid, notes.mid_goal_number_mismatches),
+    )
 
 
 def run_mid(
