@@ -58,7 +58,7 @@ def printed_document(declaration: Declaration) -> dict[str, Any]:
     for task in doc.get("tasks", []):
         task.pop("total", None)
     rows = list(doc["indicators"])
-    if "project" in doc:  # docs/project-form.md §4.2: the unprinted parts of a project
+    if "project" in doc:  # docs/project-form.md §4: the unprinted parts of a project
         doc["project"].pop("task", None)
         doc["funds"].pop("total", None)
         if "mid_term" in doc:

@@ -1,4 +1,4 @@
-"""Reading ``"form": "project"`` documents (docs/project-form.md §4).
+"""Reading ``"form": "project"`` documents (docs/project-form.md §3).
 
 The department reader (``desktop/exchange/reader.py``) hands a project document here after the
 format/version/form checks. Goals and indicator trees of both horizons go through the same

@@ -1,4 +1,4 @@
-"""Writing ``"form": "project"`` documents in the key order of docs/project-form.md §4.
+"""Writing ``"form": "project"`` documents in the key order of docs/project-form.md §3.
 
 Amounts are canonical strings as in the department writer; ``mid_term`` is left out when the
 horizon holds no content, ``details`` when empty and a 总额 unless a source document declared one.
