@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from desktop.domain.changes import Part  # noqa: E402
 from desktop.domain.model import Declaration  # noqa: E402
 from desktop.domain.profile import load_profile  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
@@ -46,7 +47,7 @@ def measure(name: str, declaration: Declaration, repeat: int) -> None:
         declaration.unit_name = "" if toggle[0] else "单位"
         checker.run_now()
 
-    keystroke = median_ms(lambda: document.notify("header"), repeat=201)
+    keystroke = median_ms(lambda: document.notify(Part.HEADER), repeat=201)
     checker.run_now()  # cancel the pending check the keystrokes scheduled
     engine = median_ms(lambda: check_declaration(declaration, profile), repeat)
     whole = median_ms(update, repeat)

@@ -42,7 +42,7 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.flush)
         document.changed.connect(self._on_changed)
 
-    def _on_changed(self, _part: str) -> None:
+    def _on_changed(self, _parts: object) -> None:
         self.dirty = True
         self._timer.start()
 

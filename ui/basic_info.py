@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
-from typing_extensions import override
-
 from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator, QUndoCommand
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -19,55 +14,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.document import HEADER, DeclarationDocument
+from desktop.domain.changes import Part
+from desktop.domain.errors import EditError
+from desktop.domain.header import FOOTER_TITLES, HEADER_TITLES, FooterField, HeaderField
+from ui.document import DeclarationDocument
 from ui.fonts import content_font
+from ui.header_commands import SetFooterFieldCommand, SetHeaderFieldCommand, SetYearCommand
 
-# (attribute path, object name, label)
-_TEXT_FIELDS = (
-    ("unit_name", "unitNameEdit", "部门（单位）名称"),
-    ("supervisor", "supervisorEdit", "主管部门"),
+# (field, object name)
+_HEADER_FIELDS: tuple[tuple[HeaderField, str], ...] = (
+    ("unit_name", "unitNameEdit"),
+    ("supervisor", "supervisorEdit"),
 )
-_FOOTER_FIELDS = (
-    ("footer.preparer", "preparerEdit", "填报人"),
-    ("footer.phone", "phoneEdit", "联系电话"),
-    ("footer.unit_head", "unitHeadEdit", "单位负责人"),
-    ("footer.date", "fillDateEdit", "填报日期"),
+_FOOTER_FIELDS: tuple[tuple[FooterField, str], ...] = (
+    ("preparer", "preparerEdit"),
+    ("phone", "phoneEdit"),
+    ("unit_head", "unitHeadEdit"),
+    ("date", "fillDateEdit"),
 )
-_DATE = re.compile(r"^$|^\d{4}-\d{2}-\d{2}$")
-
-
-def _get(target: Any, path: str) -> Any:
-    for part in path.split("."):
-        target = getattr(target, part)
-    return target
-
-
-def _set(target: Any, path: str, value: Any) -> None:
-    *head, last = path.split(".")
-    for part in head:
-        target = getattr(target, part)
-    setattr(target, last, value)
-
-
-class SetHeaderCommand(QUndoCommand):
-    """Change one header or footer field of the declaration."""
-
-    def __init__(self, document: DeclarationDocument, path: str, value: Any, title: str) -> None:
-        super().__init__(f"修改{title}")
-        self.document, self.path, self.new = document, path, value
-        self.old = _get(document.declaration, path)
-
-    def _apply(self, value: Any) -> None:
-        _set(self.document.declaration, self.path, value)
-        self.document.notify(HEADER)
-
-    @override
-    def redo(self) -> None:
-        self._apply(self.new)
-
-    @override
-    def undo(self) -> None:
-        self._apply(self.old)
 
 
 class BasicInfoPanel(QWidget):
@@ -82,20 +46,24 @@ class BasicInfoPanel(QWidget):
         self.year_spin.setObjectName("yearSpin")
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setKeyboardTracking(False)
-        self.year_spin.valueChanged.connect(lambda value: self._commit("year", value, "年度"))
+        self.year_spin.valueChanged.connect(self._commit_year)
         self.profile_label = QLabel(self)
         self.profile_label.setObjectName("profileLabel")
         self.profile_label.setWordWrap(True)
         header = QGroupBox("申报表表头", self)
         form = QFormLayout(header)
         form.addRow("年度", self.year_spin)
-        for path, name, label in _TEXT_FIELDS:
-            form.addRow(label, self._line(path, name, label))
+        for field, name in _HEADER_FIELDS:
+            edit = self._line(field, name, HEADER_TITLES[field])
+            edit.editingFinished.connect(lambda f=field, e=edit: self._commit_header(f, e.text()))
+            form.addRow(HEADER_TITLES[field], edit)
         form.addRow("指标体系", self.profile_label)
         footer = QGroupBox("签字栏（打印设置中开启后打印）", self)
         footer_form = QFormLayout(footer)
-        for path, name, label in _FOOTER_FIELDS:
-            footer_form.addRow(label, self._line(path, name, label))
+        for part, name in _FOOTER_FIELDS:
+            edit = self._line(f"footer.{part}", name, FOOTER_TITLES[part])
+            edit.editingFinished.connect(lambda f=part, e=edit: self._commit_footer(f, e.text()))
+            footer_form.addRow(FOOTER_TITLES[part], edit)
         date_edit = self.edits["footer.date"]
         date_edit.setPlaceholderText("例如 2025-11-20")
         date_edit.setValidator(
@@ -110,34 +78,54 @@ class BasicInfoPanel(QWidget):
         layout.addWidget(header)
         layout.addWidget(footer)
         layout.addStretch(1)
+        self.setFocusProxy(self.year_spin)  # Ctrl+1 puts the cursor in the first field
         document.changed.connect(self._refresh)
         self._refresh()
 
-    def _line(self, path: str, name: str, label: str) -> QLineEdit:
+    def _line(self, key: str, name: str, label: str) -> QLineEdit:
+        """A field's line edit, kept under ``key`` (its place in rule findings, e.g. footer.date)."""
         edit = QLineEdit(self)
         edit.setObjectName(name)
+        edit.setAccessibleName(label)
         edit.setFont(content_font())
-        edit.editingFinished.connect(lambda: self._commit(path, edit.text().strip(), label))
-        self.edits[path] = edit
+        self.edits[key] = edit
         return edit
 
-    def _commit(self, path: str, value: Any, title: str) -> None:
-        if path == "footer.date" and not _DATE.match(str(value)):
-            return
-        if _get(self.document.declaration, path) != value:
-            self.document.undo_stack.push(SetHeaderCommand(self.document, path, value, title))
+    def _commit_year(self, year: int) -> None:
+        if year != self.document.declaration.year:
+            self.document.undo_stack.push(SetYearCommand(self.document, year))
 
-    def _refresh(self, part: str = HEADER) -> None:
-        if part not in (HEADER, "all"):
+    def _commit_header(self, field: HeaderField, text: str) -> None:
+        value = text.strip()
+        if value != getattr(self.document.declaration, field):
+            self.document.undo_stack.push(SetHeaderFieldCommand(self.document, field, value))
+
+    def _commit_footer(self, field: FooterField, text: str) -> None:
+        value = text.strip()
+        if value == getattr(self.document.declaration.footer, field):
+            return
+        try:
+            command = SetFooterFieldCommand(self.document, field, value)
+        except EditError:
+            return  # an unfinished date stays in the field, unsaved, until it is a date
+        self.document.undo_stack.push(command)
+
+    def _refresh(self, parts: Part = Part.HEADER) -> None:
+        if not parts & Part.HEADER:
             return
         declaration = self.document.declaration
         if self.year_spin.value() != declaration.year:
             self.year_spin.blockSignals(True)
             self.year_spin.setValue(declaration.year)
             self.year_spin.blockSignals(False)
-        for path, edit in self.edits.items():
-            value = str(_get(declaration, path))
-            if edit.text() != value:
-                edit.setText(value)
+        for field, _name in _HEADER_FIELDS:
+            self._show(field, getattr(declaration, field))
+        for footer_field, _name in _FOOTER_FIELDS:
+            self._show(f"footer.{footer_field}", getattr(declaration.footer, footer_field))
         self.edits["supervisor"].setEnabled(self.document.profile.show_supervisor)
         self.profile_label.setText(self.document.profile.title)
+
+    def _show(self, key: str, value: str) -> None:
+        edit = self.edits[key]
+        if edit.text() != value:
+            edit.setText(value)

@@ -1,9 +1,11 @@
 """The open declaration of one window: data, profile, undo stack and change notification.
 
 Every edit is a ``QUndoCommand`` pushed on :attr:`DeclarationDocument.undo_stack`; a command
-changes ``declaration`` through an item model (which emits the precise model signals) and then
-calls :meth:`DeclarationDocument.notify` so that other views, the autosave and the review rules
-follow. Nothing here touches the database: the window's autosave listens to ``changed``.
+changes ``declaration`` through one domain operation (wrapped by an item model where a view must
+see the precise rows change) and then calls :meth:`DeclarationDocument.notify` once with the
+:class:`~desktop.domain.changes.Part` flags it touched, so that other views, the autosave and the
+review rules follow (see docs/edit-path.md). Nothing here touches the database: the window's
+autosave listens to ``changed``.
 """
 
 from __future__ import annotations
@@ -11,28 +13,20 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
-
-#: Parts of a declaration a change can touch; carried by ``DeclarationDocument.changed``.
-HEADER = "header"
-TASKS = "tasks"
-GOALS = "goals"
-INDICATORS = "indicators"
-LINKS = "links"
-ACCEPTED = "accepted"
-ALL = "all"
 
 
 class DeclarationDocument(QObject):
     """One declaration being edited.
 
     Signals:
-        changed(str): a part of the declaration changed (one of the constants above).
+        changed(Part): parts of the declaration changed (flags, possibly several at once).
         replaced(): ``declaration`` was replaced wholesale (restore of a revision, reload).
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
     replaced = Signal()
 
     def __init__(
@@ -48,9 +42,11 @@ class DeclarationDocument(QObject):
         self.declaration_id = declaration_id
         self.undo_stack = QUndoStack(self)
 
-    def notify(self, part: str) -> None:
-        """Tell listeners that ``part`` of the declaration changed."""
-        self.changed.emit(part)
+    def notify(self, parts: Part) -> None:
+        """Tell listeners that ``parts`` of the declaration changed (once per undo step)."""
+        if not isinstance(parts, Part):  # a bare string would silently match no listener
+            raise TypeError(f"notify needs Part flags, not {parts!r}")
+        self.changed.emit(parts)
 
     def replace(self, declaration: Declaration, profile: Profile) -> None:
         """Swap in another declaration (e.g. a restored revision); clears the undo history."""
@@ -58,4 +54,4 @@ class DeclarationDocument(QObject):
         self.profile = profile
         self.undo_stack.clear()
         self.replaced.emit()
-        self.changed.emit(ALL)
+        self.changed.emit(Part.ALL)

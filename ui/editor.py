@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ui.document import DeclarationDocument
@@ -23,6 +24,17 @@ class DeclarationEditor(QTabWidget):
                 page.setObjectName(section.object_name)
             self.pages.append(page)
             self.addTab(page, section.title)
+
+    def show_section(self, index: int) -> None:
+        """Show section ``index`` with the keyboard focus in it (its first field or table).
+
+        Each section names that widget as its focus proxy; a section without one takes the
+        focus itself, so that it no longer stays on a button elsewhere (e.g. 立即自检).
+        """
+        self.setCurrentIndex(index)
+        page = self.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def page(self, object_name: str) -> QWidget | None:
         return next((p for p in self.pages if p.objectName() == object_name), None)

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.navigator.open_requested.connect(self.open_declaration)
         self.navigator.section_requested.connect(self.show_section)
         for number, action in enumerate(self.window_actions.sections):
-            action.triggered.connect(lambda _=False, n=number: self.show_section(n))
+            action.triggered.connect(lambda _=False, n=number: self.show_section(n, focus=True))
         self.controller.connect_actions()
         self.output.connect_actions()
         self.checks.connect_actions()
@@ -171,9 +171,13 @@ class MainWindow(QMainWindow):
         current = self.document.declaration_id if self.document else None
         self.navigator.set_declarations(self.store.list(), current)
 
-    def show_section(self, index: int) -> None:
+    def show_section(self, index: int, focus: bool = False) -> None:
+        """Show a section; with ``focus`` (Ctrl+1 … Ctrl+5) the keyboard focus goes into it."""
         if self.editor is not None and 0 <= index < self.editor.count():
-            self.editor.setCurrentIndex(index)
+            if focus:
+                self.editor.show_section(index)
+            else:
+                self.editor.setCurrentIndex(index)
             self.navigator.set_section(index)
 
     def _fill_indicator_menu(self) -> None:

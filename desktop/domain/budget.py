@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
+from desktop.domain.errors import EditError
 from desktop.domain.model import Declaration, Task, Totals
 from desktop.domain.money import ZERO
 
@@ -29,8 +30,22 @@ def remove_tasks(declaration: Declaration, row: int, count: int = 1) -> list[Tas
     return removed
 
 
+def check_moves(moves: list[tuple[int, int]], count: int, what: str = "任务") -> None:
+    """Single moves ``(source, destination)`` stay within a list of ``count`` rows.
+
+    Each move is checked as it will be applied, after the ones before it (the length does not
+    change). Also used for goals.
+    """
+    for source, destination in moves:
+        if not (0 <= source < count and 0 <= destination < count):
+            raise EditError(
+                f"不能把第 {source + 1} 个{what}移到第 {destination + 1} 位（共 {count} 个）"
+            )
+
+
 def move_task(declaration: Declaration, source: int, destination: int) -> None:
     """Move the task at ``source`` so that it ends up at index ``destination``."""
+    check_moves([(source, destination)], len(declaration.tasks))
     task = declaration.tasks.pop(source)
     declaration.tasks.insert(destination, task)
 
@@ -172,6 +187,20 @@ def put_declared(declaration: Declaration, values: DeclaredValues) -> None:
     for task, total in zip(declaration.tasks, values.task_totals, strict=True):
         task.declared_total = total
     declaration.declared_totals = values.totals
+
+
+def check_control_total(value: Decimal | None) -> None:
+    """预算控制数 is an amount in 万元 (not negative) or absent."""
+    if value is not None and (not isinstance(value, Decimal) or not value.is_finite() or value < 0):
+        raise EditError(f"预算控制数应为不小于 0 的金额，实际是 {value}")
+
+
+def set_control_total(declaration: Declaration, value: Decimal | None) -> Decimal | None:
+    """Set or clear 预算控制数 and return the previous value."""
+    check_control_total(value)
+    old = declaration.budget_control_total
+    declaration.budget_control_total = value
+    return old
 
 
 def control_gap(declaration: Declaration) -> Decimal | None:

@@ -18,6 +18,17 @@ from desktop.domain.tsv import parse_tsv
 _LABEL_CELL = re.compile(r"(总体目标|目标内容|目标|目标\s*[0-9]+\s*[：:.、]?|[0-9]+\s*[.、]?)")
 
 
+#: A ``目标N：`` prefix typed or pasted before a goal's text: the number is implied by position
+#: (exchange-format.md "Goals"), so readers and the editor strip it.
+GOAL_PREFIX = re.compile(r"^\s*目标\s*(\d+)\s*[：:]\s*")
+
+
+def strip_goal_number(text: str) -> str:
+    """``text`` without a leading ``目标N：`` (the editor's entry, like the reader's)."""
+    match = GOAL_PREFIX.match(text)
+    return text[match.end() :] if match else text
+
+
 def goal_label(index: int) -> str:
     """The printed number of the goal at 0-based ``index``: 目标1, 目标2, ..."""
     return f"目标{index + 1}"
@@ -102,7 +113,8 @@ def goals_from_clipboard(text: str) -> list[str]:
     """Goals pasted from Excel/WPS or plain text: one goal per non-blank cell, row by row.
 
     A quoted multi-line cell stays one goal. A header cell (总体目标, 目标内容) and a cell that
-    only numbers a goal (目标3, 3.) are skipped, so the form's two columns paste as intended.
+    only numbers a goal (目标3, 3.) are skipped, so the form's two columns paste as intended;
+    a ``目标N：`` prefix is dropped as :func:`strip_goal_number` does.
     """
     found: list[str] = []
     for row in parse_tsv(text):
@@ -110,7 +122,7 @@ def goals_from_clipboard(text: str) -> list[str]:
             goal = cell.strip()
             label = unicodedata.normalize("NFKC", goal)
             if goal and not _LABEL_CELL.fullmatch(label):
-                found.append(goal)
+                found.append(strip_goal_number(goal))
     if not found:
         raise GoalPasteError("剪贴板中没有可粘贴的目标：请在 Excel/WPS 中复制目标所在的单元格")
     return found

@@ -1,12 +1,15 @@
-"""Tab-separated text as Excel and WPS put it on the clipboard, both ways.
+"""Tab-separated text as Excel and WPS put it on the clipboard, both ways, with :mod:`csv`.
 
 Excel and WPS put a cell in double quotes when it holds a line break, a tab or a quote, and
-double the quotes inside (``"a""b"`` for ``a"b``); an unquoted cell is taken literally. Rows
-end in CRLF, and a copied block ends with one.
+double the quotes inside (``"a""b"`` for ``a"b``); an unquoted cell is taken literally, quotes
+included. Rows end in CRLF, and a copied block ends with one. That is the ``excel-tab`` dialect
+of :mod:`csv`, read leniently (a quote inside an unquoted cell stays a quote).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 
 
@@ -17,53 +20,13 @@ def parse_tsv(text: str) -> list[list[str]]:
     which also covers the trailing line break of a copied block.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    rows: list[list[str]] = []
-    row: list[str] = []
-    cell: list[str] = []
-    i, n = 0, len(text)
-    at_cell_start = True
-    while i < n:
-        ch = text[i]
-        if at_cell_start and ch == '"':
-            # A quoted cell runs to the next lone quote; "" inside stands for one quote.
-            i += 1
-            while i < n:
-                if text[i] == '"':
-                    if i + 1 < n and text[i + 1] == '"':
-                        cell.append('"')
-                        i += 2
-                        continue
-                    i += 1
-                    break
-                cell.append(text[i])
-                i += 1
-            at_cell_start = False
-            continue
-        if ch == "\t":
-            row.append("".join(cell))
-            cell, at_cell_start = [], True
-        elif ch == "\n":
-            row.append("".join(cell))
-            rows.append(row)
-            row, cell, at_cell_start = [], [], True
-        else:
-            cell.append(ch)
-            at_cell_start = False
-        i += 1
-    if cell or row:
-        row.append("".join(cell))
-        rows.append(row)
-    return [r for r in rows if any(c.strip() for c in r)]
-
-
-def quote_cell(cell: str) -> str:
-    """One cell as spreadsheets write it: quoted only when it holds a tab, line break or quote."""
-    if any(ch in cell for ch in '\t\r\n"'):
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
+    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=False)
+    return [row for row in reader if any(cell.strip() for cell in row)]
 
 
 def format_tsv(rows: Iterable[Iterable[str]]) -> str:
     """The inverse of :func:`parse_tsv`: CRLF after every row, as Excel copies a block."""
-    lines = ["\t".join(quote_cell(c) for c in row) for row in rows]
-    return "\r\n".join(lines) + "\r\n" if lines else ""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel-tab", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -8,13 +8,13 @@ T01 is applied to 指标值/度量单位 and ``目标N：`` prefixes are strippe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.goals import GOAL_PREFIX
 from desktop.domain.model import (
     FORM_DEPARTMENT,
     FORM_PROJECT,
@@ -50,7 +50,6 @@ from desktop.oserrors import describe_os_error
 
 FORMAT_ID = "perfdecl.declaration"
 FORMAT_VERSION = 1
-_GOAL_PREFIX = re.compile(r"^\s*目标\s*(\d+)\s*[：:]\s*")
 
 
 @dataclass
@@ -188,7 +187,7 @@ class _Reader:
         goals = []
         for index, item in enumerate(as_list(value, path)):
             text = as_str(item, join(path, index))
-            match = _GOAL_PREFIX.match(text)
+            match = GOAL_PREFIX.match(text)
             if match:
                 stated = int(match.group(1))
                 text = text[match.end() :]

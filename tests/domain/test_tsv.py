@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.tsv import format_tsv, parse_tsv, quote_cell
+from desktop.domain.tsv import format_tsv, parse_tsv
 
 
 def test_quoted_multiline_cells_and_escaped_quotes() -> None:
@@ -40,11 +40,10 @@ def test_quote_inside_an_unquoted_cell_is_literal() -> None:
     assert parse_tsv('5"寸\t说"明"\n') == [['5"寸', '说"明"']]
 
 
-def test_quote_cell_only_when_needed() -> None:
-    assert quote_cell("普通") == "普通"
-    assert quote_cell("a\tb") == '"a\tb"'
-    assert quote_cell("一\n二") == '"一\n二"'
-    assert quote_cell('说"明"') == '"说""明"""'
+def test_cells_are_quoted_only_when_needed() -> None:
+    assert format_tsv([["普通", "a\tb", "一\n二", '说"明"']]) == (
+        '普通\t"a\tb"\t"一\n二"\t"说""明"""\r\n'
+    )
 
 
 def test_format_ends_every_row_with_crlf_and_parses_back() -> None:

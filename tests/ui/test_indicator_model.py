@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Indicator
 from ui.document import DeclarationDocument
 from ui.indicators import commands
@@ -91,7 +92,7 @@ def test_insert_remove_move_undo_redo(
     assert _names(seed_document, 0)[:4] == [before[0], "甲", "乙", before[1]]
     stack.push(commands.RemoveIndicatorsCommand(model, [(0, 0), (0, 2)]))
     assert _names(seed_document, 0)[:2] == ["甲", before[1]]
-    stack.push(commands.MoveIndicatorCommand(model, (0, 0), (1, 0)))
+    stack.push(commands.MoveIndicatorsCommand(model, [((0, 0), (1, 0))]))
     assert _names(seed_document, 1)[0] == "甲"
     qtmodeltester.check(model)
     for _ in range(3):
@@ -141,7 +142,7 @@ def test_goals_column_shows_numbers_and_follows_renumbering(
     # The goals editor remaps links in the domain, then notifies "links".
     seed_document.declaration.categories[0].indicators[0].goals = [2]
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        seed_document.notify("links")
+        seed_document.notify(Part.LINKS)
     assert blocker.args[0].column() == Column.GOALS
     assert index.data() == "2"
     seed_document.undo_stack.undo()

@@ -191,7 +191,7 @@ def test_filter_stays_consistent_through_edits_and_undo(
     )
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(*first))
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert _visible_names(view) == matches[1:]
     document.undo_stack.undo()
     assert _visible_names(view) == matches
@@ -224,7 +224,7 @@ def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: Any, panel: Indica
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0) == [before[0], before[1], before[1], *before[2:]]
     assert view.currentIndex().row() == 2  # on the copy
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0) == before
     view.setCurrentIndex(model.indicator_index(0, 0, Column.VALUE))
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.changes import Part
 from desktop.services.store import DeclarationStore
 from tests.documents.helpers import pdftotext, squeeze
 from ui import output_controller
@@ -23,7 +24,7 @@ def window(seed_window: Callable[[int, int], MainWindow]) -> MainWindow:
 def _edit_first_goal(window: MainWindow, text: str) -> None:
     assert window.document is not None
     window.document.declaration.goals[0] = text
-    window.document.notify("goals")
+    window.document.notify(Part.GOALS)
 
 
 def test_preview_section_shows_the_pages_with_revision_or_unsaved_label(

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from desktop.domain.changes import Part
 from desktop.exchange.reader import read_json_file
 from desktop.rules.engine import check_declaration
 from desktop.services.store import DeclarationStore
@@ -84,14 +85,14 @@ def test_double_click_target_jumps_to_the_cell(window: MainWindow) -> None:
 def test_an_edit_updates_the_findings_after_a_pause(window: MainWindow, qtbot: QtBot) -> None:
     assert window.document is not None
     window.document.declaration.unit_name = ""
-    window.document.notify("header")
+    window.document.notify(Part.HEADER)
     qtbot.waitUntil(lambda: window.checks.counts.text().startswith("错误 1"), timeout=3000)
 
 
 def test_f5_checks_at_once(window: MainWindow) -> None:
     assert window.document is not None
     window.document.declaration.unit_name = ""
-    window.document.notify("header")
+    window.document.notify(Part.HEADER)
     window.window_actions["checkAction"].trigger()
     assert window.checks.counts.text().startswith("错误 1")
 
@@ -140,7 +141,7 @@ def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWind
     window.document.declaration.declared_totals = Totals(
         computed.total, computed.fiscal + 1, computed.other
     )
-    window.document.notify("tasks")
+    window.document.notify(Part.TASKS)
     window.checks.run_now()
     finding = next(f for f in window.checks.checker.findings if f.rule == "A02")
     assert finding.where == "totals.fiscal"

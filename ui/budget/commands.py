@@ -1,19 +1,27 @@
-"""Undo commands of the budget panel; each changes the declaration through the table model."""
+"""Undo commands of the budget panel, one class per kind of change.
+
+Each changes the declaration through one operation of :mod:`desktop.domain.budget` (row edits
+through the table model's adapters, which add the model signals) and notifies the document once.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain import budget
-from desktop.domain.budget import TaskField
+from desktop.domain.changes import Part
+from desktop.domain.errors import EditError
 from desktop.domain.model import Task
 from desktop.domain.task_paste import CellEdit
-from ui.budget.model import BudgetTableModel
-from ui.document import TASKS, DeclarationDocument
+from ui.document import DeclarationDocument
+
+if TYPE_CHECKING:
+    from ui.budget.model import BudgetTableModel
 
 _FIELD_LABELS = {
     "name": "任务名称",
@@ -23,25 +31,34 @@ _FIELD_LABELS = {
 }
 
 
-class SetTaskFieldCommand(QUndoCommand):
-    """One committed cell edit."""
+class SetTaskCellsCommand(QUndoCommand):
+    """Cells of existing tasks: one typed cell, a pasted block (Ctrl+V) or cleared cells."""
 
     def __init__(
-        self, model: BudgetTableModel, row: int, field: TaskField, value: str | Decimal
+        self, model: BudgetTableModel, edits: list[CellEdit], text: str | None = None
     ) -> None:
-        super().__init__(f"修改{_FIELD_LABELS[field]}")
-        self._model, self._row, self._field, self._value = model, row, field, value
-        self._old: str | Decimal = value
+        if text is None:
+            text = (
+                f"修改{_FIELD_LABELS[edits[0].field]}"
+                if len(edits) == 1
+                else f"粘贴 {len(edits)} 个单元格"
+            )
+        super().__init__(text)
+        if any(not 0 <= e.row < len(model.tasks) for e in edits):
+            raise EditError("单元格不在任务表中")
+        self._model, self._edits = model, list(edits)
+        self._old: list[str | Decimal] = []
 
     @override
     def redo(self) -> None:
-        self._old = self._model.apply_field(self._row, self._field, self._value)
-        self._model.document.notify(TASKS)
+        self._old = [self._model.apply_field(e.row, e.field, e.value) for e in self._edits]
+        self._model.document.notify(Part.TASKS)
 
     @override
     def undo(self) -> None:
-        self._model.apply_field(self._row, self._field, self._old)
-        self._model.document.notify(TASKS)
+        for edit, old in reversed(list(zip(self._edits, self._old, strict=True))):
+            self._model.apply_field(edit.row, edit.field, old)
+        self._model.document.notify(Part.TASKS)
 
 
 class InsertTasksCommand(QUndoCommand):
@@ -54,12 +71,12 @@ class InsertTasksCommand(QUndoCommand):
     @override
     def redo(self) -> None:
         self._model.insert_tasks(self._row, list(self._tasks))
-        self._model.document.notify(TASKS)
+        self._model.document.notify(Part.TASKS)
 
     @override
     def undo(self) -> None:
         self._model.remove_tasks(self._row, len(self._tasks))
-        self._model.document.notify(TASKS)
+        self._model.document.notify(Part.TASKS)
 
 
 class RemoveTasksCommand(QUndoCommand):
@@ -73,13 +90,13 @@ class RemoveTasksCommand(QUndoCommand):
     @override
     def redo(self) -> None:
         self._removed = [(row, self._model.remove_tasks(row)[0]) for row in reversed(self._rows)]
-        self._model.document.notify(TASKS)
+        self._model.document.notify(Part.TASKS)
 
     @override
     def undo(self) -> None:
         for row, task in reversed(self._removed):
             self._model.insert_tasks(row, [task])
-        self._model.document.notify(TASKS)
+        self._model.document.notify(Part.TASKS)
 
 
 class MoveTasksCommand(QUndoCommand):
@@ -87,46 +104,20 @@ class MoveTasksCommand(QUndoCommand):
 
     def __init__(self, model: BudgetTableModel, moves: list[tuple[int, int]]) -> None:
         super().__init__("移动任务")
+        budget.check_moves(moves, len(model.tasks))
         self._model, self._moves = model, list(moves)
 
     @override
     def redo(self) -> None:
         for source, destination in self._moves:
             self._model.move_task(source, destination)
-        self._model.document.notify(TASKS)
+        self._model.document.notify(Part.TASKS)
 
     @override
     def undo(self) -> None:
         for source, destination in reversed(self._moves):
             self._model.move_task(destination, source)
-        self._model.document.notify(TASKS)
-
-
-class MoveTaskCommand(MoveTasksCommand):
-    """Move one row to another index."""
-
-    def __init__(self, model: BudgetTableModel, source: int, destination: int) -> None:
-        super().__init__(model, [(source, destination)])
-
-
-class PasteCellsCommand(QUndoCommand):
-    """Cells pasted over existing tasks (Ctrl+V), as one step."""
-
-    def __init__(self, model: BudgetTableModel, edits: list[CellEdit]) -> None:
-        super().__init__(f"粘贴 {len(edits)} 个单元格")
-        self._model, self._edits = model, list(edits)
-        self._old: list[str | Decimal] = []
-
-    @override
-    def redo(self) -> None:
-        self._old = [self._model.apply_field(e.row, e.field, e.value) for e in self._edits]
-        self._model.document.notify(TASKS)
-
-    @override
-    def undo(self) -> None:
-        for edit, old in reversed(list(zip(self._edits, self._old, strict=True))):
-            self._model.apply_field(edit.row, edit.field, old)
-        self._model.document.notify(TASKS)
+        self._model.document.notify(Part.TASKS)
 
 
 class AcceptComputedTotalsCommand(QUndoCommand):
@@ -140,13 +131,13 @@ class AcceptComputedTotalsCommand(QUndoCommand):
     @override
     def redo(self) -> None:
         self._taken = budget.take_declared(self._document.declaration)
-        self._document.notify(TASKS)
+        self._document.notify(Part.TASKS)
 
     @override
     def undo(self) -> None:
         assert self._taken is not None
         budget.put_declared(self._document.declaration, self._taken)
-        self._document.notify(TASKS)
+        self._document.notify(Part.TASKS)
 
 
 class SetControlTotalCommand(QUndoCommand):
@@ -154,15 +145,16 @@ class SetControlTotalCommand(QUndoCommand):
 
     def __init__(self, document: DeclarationDocument, value: Decimal | None) -> None:
         super().__init__("修改预算控制数")
+        budget.check_control_total(value)
         self._document, self._value = document, value
         self._old = document.declaration.budget_control_total
 
     @override
     def redo(self) -> None:
-        self._document.declaration.budget_control_total = self._value
-        self._document.notify(TASKS)
+        self._old = budget.set_control_total(self._document.declaration, self._value)
+        self._document.notify(Part.TASKS)
 
     @override
     def undo(self) -> None:
-        self._document.declaration.budget_control_total = self._old
-        self._document.notify(TASKS)
+        budget.set_control_total(self._document.declaration, self._old)
+        self._document.notify(Part.TASKS)

@@ -16,6 +16,8 @@ from desktop.domain import budget
 from desktop.domain.budget import TaskField
 from desktop.domain.model import Task, Totals
 from desktop.domain.money import AmountError, format_amount, has_hidden_precision, parse_user_amount
+from desktop.domain.task_paste import CellEdit
+from ui.budget.commands import SetTaskCellsCommand
 from ui.budget.row_drag import ROWS_MIME, rows_mime
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
@@ -226,9 +228,9 @@ class BudgetTableModel(QAbstractTableModel):
         old = getattr(self.tasks[index.row()], field)
         if new == old:
             return True
-        from ui.budget.commands import SetTaskFieldCommand
-
-        self.document.undo_stack.push(SetTaskFieldCommand(self, index.row(), field, new))
+        self.document.undo_stack.push(
+            SetTaskCellsCommand(self, [CellEdit(index.row(), field, new)])
+        )
         return True
 
     # -- live preview ---------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -14,24 +15,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.budget import block_moves, drop_moves, duplicate_task
+from desktop.domain.budget import AMOUNT_FIELDS, block_moves, drop_moves, duplicate_task
+from desktop.domain.changes import Part
 from desktop.domain.model import Task
-from desktop.domain.task_paste import PasteError, cell_edits, tasks_from_clipboard
+from desktop.domain.money import ZERO
+from desktop.domain.task_paste import CellEdit, PasteError, cell_edits, tasks_from_clipboard
 from ui.budget.bars import BudgetBars
 from ui.budget.cell_message import CellMessage
 from ui.budget.commands import (
     AcceptComputedTotalsCommand,
     InsertTasksCommand,
     MoveTasksCommand,
-    PasteCellsCommand,
     RemoveTasksCommand,
     SetControlTotalCommand,
+    SetTaskCellsCommand,
 )
 from ui.budget.control_total import ControlTotalField
 from ui.budget.declared_banner import DeclaredTotalsBanner
-from ui.budget.model import BudgetTableModel
+from ui.budget.model import FIELDS, BudgetTableModel, Column
 from ui.budget.table import BudgetTable
-from ui.document import ALL, HEADER, TASKS, DeclarationDocument
+from ui.cell_block import block_tsv, selected_cells
+from ui.document import DeclarationDocument
+from ui.table_keys import leave_by_tab
 from ui.view_actions import tool_row, view_action
 
 _SHOWN_AFTER_CLOSE_MS = 5000
@@ -62,6 +67,7 @@ class BudgetPanel(QWidget):
         self.empty.setObjectName("budgetEmpty")
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #555555;")
+        self.setFocusProxy(self.view)  # the section shown by Ctrl+2 takes keys in its table
         self._build_actions()
         self._build_layout()
         self._connect()
@@ -75,7 +81,15 @@ class BudgetPanel(QWidget):
 
     def _build_actions(self) -> None:
         self.add_action = self._action("添加任务", "Insert", self.add_row, "在当前行下方添加一行")
-        self.delete_action = self._action("删除", "Delete", self.delete_rows, "删除所选行")
+        self.delete_action = self._action("删除行", "Ctrl+Delete", self.delete_rows, "删除所选行")
+        self.clear_action = self._action("清除", "Delete", self.clear_cells, "清除所选单元格的内容")
+        self.clear_action.setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+        self.copy_action = self._action(
+            "复制",
+            QKeySequence(QKeySequence.StandardKey.Copy),
+            self.copy_cells,
+            "复制所选单元格（可粘贴到 Excel/WPS）",
+        )
         self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_row(-1), "所选行上移")
         self.down_action = self._action("下移", "Ctrl+Down", lambda: self.move_row(1), "所选行下移")
         self.duplicate_action = self._action(
@@ -133,15 +147,16 @@ class BudgetPanel(QWidget):
             )
         )
         self.table.view.rows_dropped.connect(self._on_rows_dropped)
+        leave_by_tab(self.view, self._at_edge)
         delegate = self.table.amount_delegate
         delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
         delegate.input_accepted.connect(lambda _index: self.message.hide())
         delegate.closeEditor.connect(self._on_editor_closed)
 
     # -- refresh --------------------------------------------------------------------------
-    @Slot(str)
-    def _on_changed(self, part: str) -> None:
-        if part in (TASKS, HEADER, ALL):
+    @Slot(object)
+    def _on_changed(self, parts: Part) -> None:
+        if parts & (Part.TASKS | Part.HEADER):
             self._refresh()
 
     def _refresh(self) -> None:
@@ -157,6 +172,15 @@ class BudgetPanel(QWidget):
             self.message.show_for(
                 self.view.currentIndex(), self.message.text(), timeout_ms=_SHOWN_AFTER_CLOSE_MS
             )
+
+    def _at_edge(self, forward: bool) -> bool:
+        """Tab on the last cell (Shift+Tab on the first) leaves the table."""
+        current = self.view.currentIndex()
+        if not current.isValid() or self.model.total_row() == 0:
+            return True
+        if forward:
+            return current.row() >= self.model.total_row() - 1 and current.column() >= Column.OTHER
+        return current.row() == 0 and current.column() == Column.NAME
 
     # -- row actions ----------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -234,14 +258,17 @@ class BudgetPanel(QWidget):
     def paste_cells(self, text: str | None = None) -> None:
         """Paste a block over the cells from the current one on (Ctrl+V), as one undo step.
 
+        Without a current cell (an empty table, say) the block is added as rows.
+
         All or nothing: a value that is not valid, or a block reaching past the last task, is
         refused with a message next to the cell and nothing changes.
         """
-        current = self.view.currentIndex()
-        if not current.isValid() or current.row() >= self.model.total_row():
-            return
         if text is None:
             text = QGuiApplication.clipboard().text()
+        current = self.view.currentIndex()
+        if not current.isValid() or current.row() >= self.model.total_row():
+            self.paste_rows(text)  # no cell to paste over: the rows are added
+            return
         try:
             edits = cell_edits(text, self.model.total_row(), current.row(), current.column())
         except PasteError as exc:
@@ -249,7 +276,30 @@ class BudgetPanel(QWidget):
             return
         self.message.hide()
         if edits:
-            self.document.undo_stack.push(PasteCellsCommand(self.model, edits))
+            self.document.undo_stack.push(SetTaskCellsCommand(self.model, edits))
+
+    def copy_cells(self) -> None:
+        """Ctrl+C: the selected block as Excel/WPS copies it (amounts without separators)."""
+        last = self.model.total_row()
+        cells = [c for c in selected_cells(self.view) if c.row() < last]
+        if cells:
+            text = block_tsv(cells, lambda c: str(c.data(Qt.ItemDataRole.EditRole) or ""))
+            QGuiApplication.clipboard().setText(text)
+
+    def clear_cells(self) -> None:
+        """Delete / Backspace: empty the selected cells (amounts become 0), as one undo step."""
+        edits: list[CellEdit] = []
+        for cell in sorted(selected_cells(self.view), key=lambda c: (c.row(), c.column())):
+            field = FIELDS.get(cell.column())
+            if field is None or cell.row() >= self.model.total_row():
+                continue  # 总额 and 金额合计 are computed
+            empty: str | Decimal = ZERO if field in AMOUNT_FIELDS else ""
+            if getattr(self.model.tasks[cell.row()], field) != empty:
+                edits.append(CellEdit(cell.row(), field, empty))
+        if edits:
+            self.document.undo_stack.push(
+                SetTaskCellsCommand(self.model, edits, f"清除 {len(edits)} 个单元格")
+            )
 
     def _edit_current(self) -> None:
         index: QModelIndex = self.view.currentIndex()

@@ -12,11 +12,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.findings import Finding
 from desktop.rules.locate import apply_acceptances
-from ui.document import ACCEPTED, DeclarationDocument
+from ui.document import DeclarationDocument
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +94,9 @@ class LiveChecker(QObject):
             self._timer.start()  # before the signal: listeners see the check is pending
             self.findings_changed.emit([])
 
-    @Slot(str)
-    def _on_changed(self, part: str) -> None:
-        if part == ACCEPTED and not self._timer.isActive():
+    @Slot(object)
+    def _on_changed(self, parts: Part) -> None:
+        if parts == Part.ACCEPTED and not self._timer.isActive():
             self._remark()
             return
         self._timer.start()  # restarts: only the last of a burst of changes runs the rules

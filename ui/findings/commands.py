@@ -6,10 +6,19 @@ from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.acceptances import (
+    Removed,
+    add_acceptance,
+    check_acceptance,
+    remove_acceptance,
+    remove_acceptances,
+    restore_acceptances,
+)
+from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import Finding
 from desktop.rules.locate import acceptance_for
-from ui.document import ACCEPTED, DeclarationDocument
+from ui.document import DeclarationDocument
 
 
 class AcceptFindingCommand(QUndoCommand):
@@ -19,21 +28,17 @@ class AcceptFindingCommand(QUndoCommand):
         super().__init__(f"接受{finding.rule}“{finding.subject}”")
         self._document = document
         self._item = AcceptedFinding(finding.rule, finding.subject, reason)
+        check_acceptance(self._item)
 
     @override
     def redo(self) -> None:
-        self._document.declaration.accepted_findings.append(self._item)
-        self._document.notify(ACCEPTED)
+        add_acceptance(self._document.declaration, self._item)
+        self._document.notify(Part.ACCEPTED)
 
     @override
     def undo(self) -> None:
-        accepted = self._document.declaration.accepted_findings
-        # Remove this very entry (an equal one added by another command must stay).
-        for position in range(len(accepted) - 1, -1, -1):
-            if accepted[position] is self._item:
-                del accepted[position]
-                break
-        self._document.notify(ACCEPTED)
+        remove_acceptance(self._document.declaration, self._item)
+        self._document.notify(Part.ACCEPTED)
 
 
 class WithdrawAcceptanceCommand(QUndoCommand):
@@ -43,23 +48,17 @@ class WithdrawAcceptanceCommand(QUndoCommand):
         super().__init__(f"取消接受{finding.rule}“{finding.subject}”")
         self._document = document
         self._finding = finding
-        self._removed: list[tuple[int, AcceptedFinding]] = []
+        self._removed: Removed = []
 
     @override
     def redo(self) -> None:
-        accepted = self._document.declaration.accepted_findings
-        self._removed = [
-            (position, item)
-            for position, item in enumerate(accepted)
-            if acceptance_for(self._finding, [item]) is not None
-        ]
-        for position, _ in reversed(self._removed):
-            del accepted[position]
-        self._document.notify(ACCEPTED)
+        self._removed = remove_acceptances(
+            self._document.declaration,
+            lambda item: acceptance_for(self._finding, [item]) is not None,
+        )
+        self._document.notify(Part.ACCEPTED)
 
     @override
     def undo(self) -> None:
-        accepted = self._document.declaration.accepted_findings
-        for position, item in self._removed:
-            accepted.insert(position, item)
-        self._document.notify(ACCEPTED)
+        restore_acceptances(self._document.declaration, self._removed)
+        self._document.notify(Part.ACCEPTED)

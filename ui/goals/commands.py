@@ -1,36 +1,49 @@
-"""Undo commands of the goals editor; goal moves and removals carry the indicator links along."""
+"""Undo commands of the goals editor, one class per kind of change.
+
+Each command changes the goals through the model's adapters (one operation of
+:mod:`desktop.domain.goals` each, in the model signals) and notifies the document once. Goal moves
+and removals carry the indicator links along, so those announce LINKS too.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.budget import check_moves
+from desktop.domain.changes import Part
+from desktop.domain.errors import EditError
 from desktop.domain.goals import RemovedGoal, goal_label
-from ui.document import GOALS, LINKS
-from ui.goals.model import GoalsModel
+
+if TYPE_CHECKING:
+    from ui.goals.model import GoalsModel
 
 
-def _notify(model: GoalsModel, links: bool) -> None:
-    model.document.notify(GOALS)
-    if links:
-        model.document.notify(LINKS)
+class SetGoalTextsCommand(QUndoCommand):
+    """New texts for goals: one typed goal, a pasted cell or cleared goals (``(row, text)``)."""
 
-
-class SetGoalTextCommand(QUndoCommand):
-    def __init__(self, model: GoalsModel, row: int, text: str) -> None:
-        super().__init__(f"修改{goal_label(row)}")
-        self._model, self._row, self._text, self._old = model, row, text, text
+    def __init__(self, model: GoalsModel, texts: list[tuple[int, str]]) -> None:
+        rows = [row for row, _ in texts]
+        label = f"修改{goal_label(rows[0])}" if len(rows) == 1 else f"修改 {len(rows)} 个目标"
+        super().__init__(label)
+        if any(not 0 <= row < model.rowCount() for row in rows):
+            raise EditError("没有这个目标")
+        self._model, self._texts = model, list(texts)
+        self._old: list[str] = []
 
     @override
     def redo(self) -> None:
-        self._old = self._model.apply_text(self._row, self._text)
-        _notify(self._model, links=False)
+        self._old = [self._model.apply_text(row, text) for row, text in self._texts]
+        self._model.document.notify(Part.GOALS)
 
     @override
     def undo(self) -> None:
-        self._model.apply_text(self._row, self._old)
-        _notify(self._model, links=False)
+        for (row, _text), old in reversed(list(zip(self._texts, self._old, strict=True))):
+            self._model.apply_text(row, old)
+        self._model.document.notify(Part.GOALS)
 
 
 class InsertGoalsCommand(QUndoCommand):
@@ -38,25 +51,20 @@ class InsertGoalsCommand(QUndoCommand):
 
     def __init__(self, model: GoalsModel, row: int, texts: list[str], label: str) -> None:
         super().__init__(label)
+        if not 0 <= row <= model.rowCount():
+            raise EditError(f"不能在第 {row + 1} 个目标处插入")
         self._model, self._row, self._texts = model, row, list(texts)
 
     @override
     def redo(self) -> None:
         self._model.insert_goals(self._row, self._texts)
-        _notify(self._model, links=True)
+        self._model.document.notify(Part.GOALS | Part.LINKS)
 
     @override
     def undo(self) -> None:
         for _ in self._texts:
             self._model.remove_goal(self._row)
-        _notify(self._model, links=True)
-
-
-class InsertGoalCommand(InsertGoalsCommand):
-    def __init__(
-        self, model: GoalsModel, row: int, text: str = "", label: str = "添加目标"
-    ) -> None:
-        super().__init__(model, row, [text], label)
+        self._model.document.notify(Part.GOALS | Part.LINKS)
 
 
 class RemoveGoalsCommand(QUndoCommand):
@@ -65,18 +73,20 @@ class RemoveGoalsCommand(QUndoCommand):
     def __init__(self, model: GoalsModel, rows: list[int]) -> None:
         super().__init__(f"删除 {len(rows)} 个目标")
         self._model, self._rows = model, sorted(set(rows))
+        if any(not 0 <= row < model.rowCount() for row in self._rows):
+            raise EditError("没有这个目标")
         self._removed: list[tuple[int, RemovedGoal]] = []
 
     @override
     def redo(self) -> None:
         self._removed = [(row, self._model.remove_goal(row)) for row in reversed(self._rows)]
-        _notify(self._model, links=True)
+        self._model.document.notify(Part.GOALS | Part.LINKS)
 
     @override
     def undo(self) -> None:
         for row, removed in reversed(self._removed):
             self._model.restore_goal(row, removed)
-        _notify(self._model, links=True)
+        self._model.document.notify(Part.GOALS | Part.LINKS)
 
 
 class MoveGoalsCommand(QUndoCommand):
@@ -84,21 +94,17 @@ class MoveGoalsCommand(QUndoCommand):
 
     def __init__(self, model: GoalsModel, moves: list[tuple[int, int]], label: str) -> None:
         super().__init__(label)
+        check_moves(moves, model.rowCount(), "目标")
         self._model, self._moves = model, list(moves)
 
     @override
     def redo(self) -> None:
         for source, destination in self._moves:
             self._model.move_goal(source, destination)
-        _notify(self._model, links=True)
+        self._model.document.notify(Part.GOALS | Part.LINKS)
 
     @override
     def undo(self) -> None:
         for source, destination in reversed(self._moves):
             self._model.move_goal(destination, source)
-        _notify(self._model, links=True)
-
-
-class MoveGoalCommand(MoveGoalsCommand):
-    def __init__(self, model: GoalsModel, source: int, destination: int) -> None:
-        super().__init__(model, [(source, destination)], f"移动{goal_label(source)}")
+        self._model.document.notify(Part.GOALS | Part.LINKS)

@@ -15,17 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.budget import block_moves, drop_moves
-from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard
+from desktop.domain.changes import Part
+from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard, strip_goal_number
+from desktop.domain.tsv import format_tsv, parse_tsv
 from ui.budget.delegates import TextDelegate
 from ui.budget.row_drag import RowDragView
-from ui.document import ALL, GOALS, INDICATORS, LINKS, DeclarationDocument
+from ui.cell_block import selected_cells
+from ui.document import DeclarationDocument
 from ui.goals.commands import (
-    InsertGoalCommand,
     InsertGoalsCommand,
     MoveGoalsCommand,
     RemoveGoalsCommand,
+    SetGoalTextsCommand,
 )
 from ui.goals.model import GoalColumn, GoalsModel
+from ui.table_keys import leave_by_tab
 from ui.view_actions import tool_row, view_action
 
 _HINT = "目标编号随顺序自动生成；“对应指标”统计在“绩效指标”中选择了该目标的指标，为 0 的目标以底色标出。"
@@ -55,6 +59,7 @@ class GoalsEditor(QWidget):
         self._row_heights = QTimer(self)
         self._row_heights.setSingleShot(True)
         self._row_heights.timeout.connect(self.view.resizeRowsToContents)
+        self.setFocusProxy(self.view)  # the section shown by Ctrl+3 takes keys in its list
         self._setup_view()
         self._build_actions()
         self._build_layout()
@@ -70,6 +75,7 @@ class GoalsEditor(QWidget):
         )
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        leave_by_tab(view, lambda _forward: True)  # one text per row: Tab leaves the list
         view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -82,12 +88,34 @@ class GoalsEditor(QWidget):
         view.setColumnWidth(GoalColumn.LINKS, 76)
         header.sectionResized.connect(lambda *_: self._row_heights.start(0))
 
-    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str) -> QAction:
-        return view_action(self.view, text, key, slot, tip)
+    def _action(
+        self,
+        text: str,
+        key: str | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+        tip: str,
+    ) -> QAction:
+        return view_action(self.view, text, QKeySequence(key), slot, tip)
 
     def _build_actions(self) -> None:
         self.add_action = self._action("添加目标", "Insert", self.add_goal, "在当前目标下方添加")
-        self.delete_action = self._action("删除", "Delete", self.delete_goals, "删除所选目标")
+        self.delete_action = self._action(
+            "删除目标", "Ctrl+Delete", self.delete_goals, "删除所选目标"
+        )
+        self.clear_action = self._action("清除", "Delete", self.clear_goals, "清除所选目标的内容")
+        self.clear_action.setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+        self.copy_action = self._action(
+            "复制",
+            QKeySequence.StandardKey.Copy,
+            self.copy_goals,
+            "复制所选目标（可粘贴到 Excel/WPS）",
+        )
+        self.paste_here_action = self._action(
+            "粘贴",
+            QKeySequence.StandardKey.Paste,
+            self.paste_here,
+            "粘贴：一个单元格替换当前目标，多个单元格作为新目标插入",
+        )
         self.up_action = self._action("上移", "Ctrl+Up", lambda: self.move_goal(-1), "所选目标上移")
         self.down_action = self._action(
             "下移", "Ctrl+Down", lambda: self.move_goal(1), "所选目标下移"
@@ -138,11 +166,11 @@ class GoalsEditor(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._after_rows_changed)
 
-    @Slot(str)
-    def _on_changed(self, part: str) -> None:
-        if part in (LINKS, INDICATORS, ALL):
+    @Slot(object)
+    def _on_changed(self, parts: Part) -> None:
+        if parts & (Part.LINKS | Part.INDICATORS):
             self.model.refresh_links()
-        if part in (GOALS, ALL):
+        if parts & Part.GOALS:
             self._refresh_empty()
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
@@ -173,7 +201,7 @@ class GoalsEditor(QWidget):
     def add_goal(self) -> None:
         current = self.view.currentIndex()
         row = current.row() + 1 if current.isValid() else self.model.rowCount()
-        self.document.undo_stack.push(InsertGoalCommand(self.model, row))
+        self.document.undo_stack.push(InsertGoalsCommand(self.model, row, [""], "添加目标"))
         self._select(row)
         self.view.edit(self.model.index(row, GoalColumn.TEXT))
 
@@ -220,12 +248,42 @@ class GoalsEditor(QWidget):
         self.view.selectionModel().clearSelection()
         self._select(row)
 
+    def clear_goals(self) -> None:
+        """Delete / Backspace: empty the selected goals' texts (the goals stay), one undo step."""
+        texts = self.model.goal_texts
+        rows = [row for row in self.selected_rows() if texts[row]]
+        if rows:
+            self.document.undo_stack.push(SetGoalTextsCommand(self.model, [(r, "") for r in rows]))
+
+    def copy_goals(self) -> None:
+        """Ctrl+C: the selected goals' texts, one per row, as Excel/WPS copies a column."""
+        rows = sorted({c.row() for c in selected_cells(self.view)})
+        if rows:
+            texts = self.model.goal_texts
+            QGuiApplication.clipboard().setText(format_tsv([texts[r]] for r in rows))
+
+    def paste_here(self, text: str | None = None) -> None:
+        """Ctrl+V: one copied cell replaces the current goal's text; more become new goals."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        cells = [c for row in parse_tsv(text) for c in row if c.strip()]
+        current = self.view.currentIndex()
+        if len(cells) == 1 and current.isValid():
+            goal = strip_goal_number(cells[0].strip())
+            if goal != self.model.goal_texts[current.row()]:
+                self.document.undo_stack.push(
+                    SetGoalTextsCommand(self.model, [(current.row(), goal)])
+                )
+            self.status.setText("")
+            return
+        self.paste_goals(text)
+
     def duplicate_goal(self) -> None:
         current = self.view.currentIndex()
         if current.isValid():
             text = self.model.goal_texts[current.row()]
             self.document.undo_stack.push(
-                InsertGoalCommand(self.model, current.row() + 1, text, "复制目标")
+                InsertGoalsCommand(self.model, current.row() + 1, [text], "复制目标")
             )
             self._select(current.row() + 1)
 

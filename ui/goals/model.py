@@ -16,6 +16,7 @@ from ui.budget.row_drag import ROWS_MIME, rows_mime
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
+from ui.goals.commands import SetGoalTextsCommand
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -160,11 +161,9 @@ class GoalsModel(QAbstractTableModel):
             or not index.isValid()
         ):
             return False
-        text = str(value)
+        text = goals.strip_goal_number(str(value))
         if text != self.goal_texts[index.row()]:
-            from ui.goals.commands import SetGoalTextCommand
-
-            self.document.undo_stack.push(SetGoalTextCommand(self, index.row(), text))
+            self.document.undo_stack.push(SetGoalTextsCommand(self, [(index.row(), text)]))
         return True
 
     # -- live count -----------------------------------------------------------------------
@@ -188,9 +187,6 @@ class GoalsModel(QAbstractTableModel):
             self.index(row, GoalColumn.TEXT), self.index(row, GoalColumn.LENGTH), []
         )
         return old
-
-    def insert_goal(self, row: int, text: str) -> None:
-        self.insert_goals(row, [text])
 
     def insert_goals(self, row: int, texts: list[str]) -> None:
         """Insert ``texts`` as goals from ``row`` on (links to later goals are renumbered)."""

@@ -1,70 +1,77 @@
-"""Undo commands for the indicator tree.
+"""Undo commands for the indicator tree: one class per kind of change.
 
-Each command records what it needs to reverse itself (old value, position, removed rows) and
-changes the declaration only through the model's ``apply_*`` primitives, which emit the model
-signals and notify the document. Positions are (category index, row): valid because the undo
-stack replays commands in strict reverse order.
+Each command checks its edit with :mod:`desktop.domain.indicators` when it is made (a refused
+edit raises :class:`~desktop.domain.errors.EditError` before anything is pushed), changes the
+declaration through the model's adapters (one domain operation each, wrapped in the model
+signals) and notifies the document once. Positions are (category index, row): valid because the
+undo stack replays commands in strict reverse order.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain import indicators as ops
+from desktop.domain.changes import Part
+from desktop.domain.indicators import FIELD_TITLES, IndicatorCell, Position
 from desktop.domain.model import Indicator
-from ui.indicators.model import IndicatorTreeModel, copy_indicator
 
-_FIELD_TITLES = {
-    "name": "三级指标",
-    "value": "指标值",
-    "unit": "度量单位",
-    "explanation": "指标解释",
-}
+if TYPE_CHECKING:
+    from ui.indicators.model import IndicatorTreeModel
 
 
-class SetFieldCommand(QUndoCommand):
-    """Change one text field of an indicator."""
+class SetIndicatorCellsCommand(QUndoCommand):
+    """Set text fields of indicator rows: one typed cell, a pasted block or cleared cells."""
 
     def __init__(
-        self, model: IndicatorTreeModel, cat_index: int, row: int, field: str, value: str
+        self, model: IndicatorTreeModel, cells: list[IndicatorCell], text: str | None = None
     ) -> None:
-        super().__init__(f"修改{_FIELD_TITLES[field]}")
-        self.model, self.cat_index, self.row, self.field = model, cat_index, row, field
-        self.new = value
-        self.old = getattr(model.categories[cat_index].indicators[row], field)
+        if text is None:
+            text = f"修改{FIELD_TITLES[cells[0].field]}" if len(cells) == 1 else "修改指标"
+        super().__init__(text)
+        for cell in cells:
+            ops.indicator_at(model.categories, cell.position)
+        self.model, self.cells = model, list(cells)
+        self.old: list[str] = []
 
     @override
     def redo(self) -> None:
-        self.model.apply_field(self.cat_index, self.row, self.field, self.new)
+        self.old = [self.model.set_field(c.position, c.field, c.value) for c in self.cells]
+        self.model.document.notify(Part.INDICATORS)
 
     @override
     def undo(self) -> None:
-        self.model.apply_field(self.cat_index, self.row, self.field, self.old)
+        for cell, old in reversed(list(zip(self.cells, self.old, strict=True))):
+            self.model.set_field(cell.position, cell.field, old)
+        self.model.document.notify(Part.INDICATORS)
 
 
-class SetGoalsCommand(QUndoCommand):
+class SetLinksCommand(QUndoCommand):
     """Change the goals an indicator measures (对应目标)."""
 
-    def __init__(
-        self, model: IndicatorTreeModel, cat_index: int, row: int, goals: list[int]
-    ) -> None:
+    def __init__(self, model: IndicatorTreeModel, position: Position, goals: list[int]) -> None:
         super().__init__("修改对应目标")
-        self.model, self.cat_index, self.row = model, cat_index, row
-        self.new = list(goals)
-        self.old = list(model.categories[cat_index].indicators[row].goals)
+        self.model, self.position = model, position
+        self.new = ops.check_links(goals, len(model.document.declaration.goals))
+        self.old = list(ops.indicator_at(model.categories, position).goals)
 
     @override
     def redo(self) -> None:
-        self.model.apply_goals(self.cat_index, self.row, self.new)
+        self.model.set_links(self.position, self.new)
+        self.model.document.notify(Part.LINKS)
 
     @override
     def undo(self) -> None:
-        self.model.apply_goals(self.cat_index, self.row, self.old)
+        self.model.set_links(self.position, self.old)
+        self.model.document.notify(Part.LINKS)
 
 
 class InsertIndicatorsCommand(QUndoCommand):
-    """Insert rows into one category."""
+    """Insert rows into one category (add, duplicate, paste, from the library)."""
 
     def __init__(
         self,
@@ -75,60 +82,74 @@ class InsertIndicatorsCommand(QUndoCommand):
         text: str = "添加指标",
     ) -> None:
         super().__init__(text)
+        ops.check_insert(model.categories, cat_index, row)
         self.model, self.cat_index, self.row = model, cat_index, row
-        self.indicators = [copy_indicator(i) for i in indicators]
+        self.indicators = [ops.copy_indicator(i) for i in indicators]
 
     @override
     def redo(self) -> None:
-        self.model.apply_insert(
-            self.cat_index, self.row, [copy_indicator(i) for i in self.indicators]
-        )
+        rows = [ops.copy_indicator(i) for i in self.indicators]
+        self.model.insert(self.cat_index, self.row, rows)
+        self.model.document.notify(Part.INDICATORS)
 
     @override
     def undo(self) -> None:
-        self.model.apply_remove(self.cat_index, self.row, len(self.indicators))
+        self.model.remove(self.cat_index, self.row, len(self.indicators))
+        self.model.document.notify(Part.INDICATORS)
 
 
 class RemoveIndicatorsCommand(QUndoCommand):
     """Remove rows (anywhere in the tree); undo puts each back where it was."""
 
     def __init__(
-        self, model: IndicatorTreeModel, positions: list[tuple[int, int]], text: str = "删除指标"
+        self, model: IndicatorTreeModel, positions: list[Position], text: str = "删除指标"
     ) -> None:
         super().__init__(text)
         self.model = model
         self.positions = sorted(set(positions))
+        for position in self.positions:
+            ops.indicator_at(model.categories, position)
         self.removed: list[Indicator] = []
 
     @override
     def redo(self) -> None:
         removed: list[Indicator] = []
         for cat_index, row in reversed(self.positions):
-            removed.extend(self.model.apply_remove(cat_index, row, 1))
+            removed.extend(self.model.remove(cat_index, row))
         self.removed = list(reversed(removed))
+        self.model.document.notify(Part.INDICATORS)
 
     @override
     def undo(self) -> None:
         for (cat_index, row), indicator in zip(self.positions, self.removed, strict=True):
-            self.model.apply_insert(cat_index, row, [indicator])
+            self.model.insert(cat_index, row, [indicator])
+        self.model.document.notify(Part.INDICATORS)
 
 
-class MoveIndicatorCommand(QUndoCommand):
-    """Move one row to a final position (same level-1 only: S08)."""
+class MoveIndicatorsCommand(QUndoCommand):
+    """Single moves to final positions (Ctrl+Up/Down, drag and drop; same level-1 only: S08)."""
 
     def __init__(
-        self, model: IndicatorTreeModel, src: tuple[int, int], dst: tuple[int, int]
+        self,
+        model: IndicatorTreeModel,
+        moves: list[tuple[Position, Position]],
+        text: str = "移动指标",
     ) -> None:
-        super().__init__("移动指标")
-        self.model, self.src, self.dst = model, src, dst
+        super().__init__(text)
+        ops.check_moves(model.categories, moves)
+        self.model, self.moves = model, list(moves)
 
     @override
     def redo(self) -> None:
-        self.model.apply_move(*self.src, *self.dst)
+        for source, destination in self.moves:
+            self.model.move(source, destination)
+        self.model.document.notify(Part.INDICATORS)
 
     @override
     def undo(self) -> None:
-        self.model.apply_move(*self.dst, *self.src)
+        for source, destination in reversed(self.moves):
+            self.model.move(destination, source)
+        self.model.document.notify(Part.INDICATORS)
 
 
 class SetNotApplicableCommand(QUndoCommand):
@@ -136,15 +157,19 @@ class SetNotApplicableCommand(QUndoCommand):
 
     def __init__(self, model: IndicatorTreeModel, cat_index: int, flag: bool) -> None:
         super().__init__("标记不适用" if flag else "取消不适用")
+        ops.check_not_applicable(model.categories, cat_index, flag)
         self.model, self.cat_index, self.flag = model, cat_index, flag
+        self.old = model.categories[cat_index].not_applicable
 
     @override
     def redo(self) -> None:
-        self.model.apply_not_applicable(self.cat_index, self.flag)
+        self.model.set_not_applicable(self.cat_index, self.flag)
+        self.model.document.notify(Part.INDICATORS)
 
     @override
     def undo(self) -> None:
-        self.model.apply_not_applicable(self.cat_index, not self.flag)
+        self.model.set_not_applicable(self.cat_index, self.old)
+        self.model.document.notify(Part.INDICATORS)
 
 
 def push_not_applicable(model: IndicatorTreeModel, cat_index: int, flag: bool) -> None:
@@ -180,29 +205,9 @@ def push_insert(
 
 
 def push_move_rows(
-    model: IndicatorTreeModel, rows: list[tuple[int, int]], dst_cat: int, dst_row: int
+    model: IndicatorTreeModel, rows: list[Position], dst_cat: int, dst_row: int
 ) -> None:
-    """Move several rows (drag and drop) so they land, in order, before row ``dst_row`` of ``dst_cat``."""
-    stack = model.document.undo_stack
-    # Resolve domain objects first: positions shift while moving.
-    items = [model.categories[c].indicators[r] for c, r in sorted(rows)]
-    targets = model.categories[dst_cat].indicators
-    # Insert before the first row at or after dst_row that is not itself being moved.
-    anchor = next((i for i in targets[dst_row:] if all(i is not m for m in items)), None)
-    stack.beginMacro("移动指标")
-    for item in items:
-        src = _locate(model, item)
-        position = len(targets) if anchor is None else _locate(model, anchor)[1]
-        if src[0] == dst_cat and src[1] < position:
-            position -= 1
-        if src != (dst_cat, position):
-            stack.push(MoveIndicatorCommand(model, src, (dst_cat, position)))
-    stack.endMacro()
-
-
-def _locate(model: IndicatorTreeModel, indicator: Indicator) -> tuple[int, int]:
-    for cat_index, category in enumerate(model.categories):
-        for row, candidate in enumerate(category.indicators):
-            if candidate is indicator:
-                return cat_index, row
-    raise LookupError("indicator not in the declaration")
+    """Move rows (drag and drop) so they land, in order, before row ``dst_row`` of ``dst_cat``."""
+    moves = ops.drop_moves(model.categories, rows, dst_cat, dst_row)
+    if moves:
+        model.document.undo_stack.push(MoveIndicatorsCommand(model, moves))

@@ -8,8 +8,10 @@ from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.changes import Part
+from desktop.domain.indicators import check_table, replace_table
 from desktop.domain.model import Category
-from ui.document import ALL, DeclarationDocument
+from ui.document import DeclarationDocument
 
 
 class ReplaceIndicatorTableCommand(QUndoCommand):
@@ -20,12 +22,13 @@ class ReplaceIndicatorTableCommand(QUndoCommand):
     ) -> None:
         super().__init__(text)
         self.document = document
+        check_table(document.declaration, categories)
         self.before = copy.deepcopy(document.declaration.categories)
         self.after = copy.deepcopy(categories)
 
     def _apply(self, categories: list[Category]) -> None:
-        self.document.declaration.categories = copy.deepcopy(categories)
-        self.document.notify(ALL)
+        replace_table(self.document.declaration, copy.deepcopy(categories))
+        self.document.notify(Part.ALL)
 
     @override
     def redo(self) -> None:

@@ -7,14 +7,14 @@ Qt: ``0`` for level-1 rows, ``LEVEL2_BASE + l1_row`` for level-2 rows, ``LEVEL3_
 for level-3 rows. A 不适用 category has one pseudo child row reading 不适用.
 
 Edits never change data here directly: ``setData``/``dropMimeData`` push undo commands (see
-``commands.py``); the commands call the ``apply_*`` primitives below, which change the domain
-and emit the precise model signals, then notify the document.
+``commands.py``). A command calls one of the adapters below, which wraps exactly one operation of
+:mod:`desktop.domain.indicators` in the precise model signals; the command then notifies the
+document. The business rules (S08, S10, T01) live in that domain module, not here.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -31,11 +31,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.domain import indicators as ops
+from desktop.domain.changes import Part
+from desktop.domain.indicators import IndicatorField, Position
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
-from desktop.domain.values import normalise_value_text
-from ui.document import ALL, INDICATORS, LINKS, DeclarationDocument
+from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
+from ui.indicators.commands import SetIndicatorCellsCommand, SetLinksCommand, push_move_rows
 
 LEVEL2_BASE = 1
 LEVEL3_BASE = 1_000_000
@@ -54,7 +57,7 @@ class Column(IntEnum):
 
 
 HEADERS = ("三级指标", "指标值", "度量单位", "指标解释", "对应目标")
-FIELDS = {
+FIELDS: dict[Column, IndicatorField] = {
     Column.NAME: "name",
     Column.VALUE: "value",
     Column.UNIT: "unit",
@@ -156,12 +159,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                 )
         self.marks_changed.emit()
 
-    def _on_changed(self, part: str) -> None:
-        if part == ALL:  # the whole table may have been swapped (import, restore)
+    def _on_changed(self, parts: Part) -> None:
+        if parts & Part.REPLACED:  # the whole table may have been swapped (import, restore)
             self._on_replaced()
             return
-        # Goal renumbering remaps Indicator.goals in the domain, then notifies "links"/"goals".
-        if part in (LINKS, "goals"):
+        # Goal renumbering remaps Indicator.goals in the domain, then notifies LINKS / GOALS.
+        if parts & (Part.LINKS | Part.GOALS):
             self._emit_column_changed(Column.GOALS)
 
     def _emit_column_changed(self, column: int) -> None:
@@ -371,108 +374,86 @@ class IndicatorTreeModel(QAbstractItemModel):
     @override
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Push an undo command for the edit; the command changes the domain."""
-        from ui.indicators import commands
-
         if role != Qt.ItemDataRole.EditRole or self.kind(index) is not Kind.INDICATOR:
             return False
-        cat_index, row = index.internalId() - LEVEL3_BASE, index.row()
-        indicator = self.categories[cat_index].indicators[row]
+        position = (index.internalId() - LEVEL3_BASE, index.row())
+        indicator = self.categories[position[0]].indicators[position[1]]
         stack = self.document.undo_stack
         if index.column() == Column.GOALS:
             goals = sorted({int(g) for g in value})
             if goals != indicator.goals:
-                stack.push(commands.SetGoalsCommand(self, cat_index, row, goals))
+                stack.push(SetLinksCommand(self, position, goals))
             return True
-        column = Column(index.column())
-        text = str(value)
-        if column in (Column.VALUE, Column.UNIT):
-            text = normalise_value_text(text).strip()
-        field = FIELDS[column]
-        if text == getattr(indicator, field):
-            return True
-        scale = self.document.profile.scale_for(text) if column == Column.VALUE else None
-        if scale is not None and not indicator.explanation.strip():
-            # Choosing a grade also defines the grades in the explanation: one undo step.
-            stack.beginMacro("填写指标值")
-            stack.push(commands.SetFieldCommand(self, cat_index, row, field, text))
+        field = FIELDS[Column(index.column())]
+        cells = ops.typed_cells(self.categories, position, field, str(value), self.document.profile)
+        if cells:  # a grade word also fills in the explanation: one undo step
             stack.push(
-                commands.SetFieldCommand(self, cat_index, row, "explanation", scale.explanation())
+                SetIndicatorCellsCommand(self, cells, "填写指标值" if len(cells) > 1 else None)
             )
-            stack.endMacro()
-        else:
-            stack.push(commands.SetFieldCommand(self, cat_index, row, field, text))
         return True
 
-    # -- primitives called by undo commands -----------------------------------------------
-    def apply_field(self, cat_index: int, row: int, field: str, value: str) -> str:
+    # -- adapters: one domain operation each, in the precise model signals ------------------
+    def set_field(self, position: Position, field: IndicatorField, value: str) -> str:
         """Set one text field; returns the old value."""
-        indicator = self.categories[cat_index].indicators[row]
-        old: str = getattr(indicator, field)
-        setattr(indicator, field, value)
+        old = ops.set_indicator_field(self.categories, position, field, value)
         column = next(c for c, f in FIELDS.items() if f == field)
-        changed = self.indicator_index(cat_index, row, column)
+        changed = self.indicator_index(*position, column)
         self.dataChanged.emit(changed, changed, list(_EDIT_ROLES))
-        self.document.notify(INDICATORS)
         return old
 
-    def apply_goals(self, cat_index: int, row: int, goals: list[int]) -> list[int]:
-        indicator = self.categories[cat_index].indicators[row]
-        old = indicator.goals
-        indicator.goals = list(goals)
-        changed = self.indicator_index(cat_index, row, Column.GOALS)
+    def set_links(self, position: Position, goals: list[int]) -> list[int]:
+        old = ops.set_links(self.categories, position, goals)
+        changed = self.indicator_index(*position, Column.GOALS)
         self.dataChanged.emit(changed, changed, [*_EDIT_ROLES, GOALS_ROLE])
-        self.document.notify(LINKS)
         return old
 
-    def apply_insert(self, cat_index: int, row: int, indicators: list[Indicator]) -> None:
-        category = self.categories[cat_index]
-        assert not category.not_applicable, "S10: no rows in a 不适用 category"
+    def insert(self, cat_index: int, row: int, indicators: list[Indicator]) -> None:
+        ops.check_insert(self.categories, cat_index, row)  # before Qt hears of any row
         self.beginInsertRows(self.category_index(cat_index), row, row + len(indicators) - 1)
-        category.indicators[row:row] = indicators
+        ops.insert_indicators(self.categories, cat_index, row, indicators)
         self.endInsertRows()
-        self.document.notify(INDICATORS)
 
-    def apply_remove(self, cat_index: int, row: int, count: int) -> list[Indicator]:
-        category = self.categories[cat_index]
+    def remove(self, cat_index: int, row: int, count: int = 1) -> list[Indicator]:
+        ops.indicator_at(self.categories, (cat_index, row + count - 1))
         self.beginRemoveRows(self.category_index(cat_index), row, row + count - 1)
-        removed = category.indicators[row : row + count]
-        del category.indicators[row : row + count]
+        removed = ops.remove_indicators(self.categories, cat_index, row, count)
         self.endRemoveRows()
-        self.document.notify(INDICATORS)
         return removed
 
-    def apply_move(self, src_cat: int, src_row: int, dst_cat: int, dst_row: int) -> None:
-        """Move one row so that it ends up at ``dst_row`` of ``dst_cat`` (final position)."""
-        assert self.level1_of(src_cat) == self.level1_of(dst_cat), "S08: same level-1 only"
-        assert not self.categories[dst_cat].not_applicable
+    def move(self, source: Position, destination: Position) -> None:
+        """Move one row so that it ends up at ``destination`` (its final position)."""
+        ops.check_move(self.categories, source, destination)
+        src_cat, src_row = source
+        dst_cat, dst_row = destination
         # Qt's destinationChild is the position *before* removal within the same parent.
         qt_dst = dst_row + 1 if (src_cat == dst_cat and dst_row > src_row) else dst_row
-        ok = self.beginMoveRows(
+        if not self.beginMoveRows(
             self.category_index(src_cat), src_row, src_row, self.category_index(dst_cat), qt_dst
-        )
-        assert ok, "invalid move"
-        indicator = self.categories[src_cat].indicators.pop(src_row)
-        self.categories[dst_cat].indicators.insert(dst_row, indicator)
+        ):  # a move onto itself: nothing to tell the views
+            ops.move_indicator(self.categories, source, destination)
+            return
+        ops.move_indicator(self.categories, source, destination)
         self.endMoveRows()
-        self.document.notify(INDICATORS)
 
-    def apply_not_applicable(self, cat_index: int, flag: bool) -> None:
+    def set_not_applicable(self, cat_index: int, flag: bool) -> bool:
+        """Mark or unmark a category 不适用 (only without rows: S10); returns the old mark."""
+        ops.check_not_applicable(self.categories, cat_index, flag)
         category = self.categories[cat_index]
         if category.not_applicable == flag:
-            return
-        assert not category.indicators, "S10: remove the rows first"
+            return flag
         parent = self.category_index(cat_index)
+        # The pseudo row reading 不适用 appears or goes.
         if flag:
             self.beginInsertRows(parent, 0, 0)
-            category.not_applicable = True
-            self.endInsertRows()
         else:
             self.beginRemoveRows(parent, 0, 0)
-            category.not_applicable = False
+        old = ops.set_not_applicable(self.categories, cat_index, flag)
+        if flag:
+            self.endInsertRows()
+        else:
             self.endRemoveRows()
-        changed = self.category_index(cat_index)
-        self.dataChanged.emit(changed, changed, [Qt.ItemDataRole.DisplayRole])
-        self.document.notify(INDICATORS)
+        self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
+        return old
 
     # -- drag and drop ------------------------------------------------------------------
     @override
@@ -533,13 +514,11 @@ class IndicatorTreeModel(QAbstractItemModel):
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
-        from ui.indicators import commands
-
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         target = self._drop_target(row, parent)
         assert target is not None
-        commands.push_move_rows(self, self._dragged_rows(data), target[0], target[1])
+        push_move_rows(self, self._dragged_rows(data), target[0], target[1])
         # The move is done; returning False keeps the view from removing "source" rows.
         return False
 
@@ -569,7 +548,3 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
-
-
-def copy_indicator(indicator: Indicator) -> Indicator:
-    return replace(indicator, goals=list(indicator.goals))

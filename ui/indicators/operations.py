@@ -5,11 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.documents.xlsx.indicator_clipboard import (
+    PastedIndicator,
+    indicators_from_paste,
+    indicators_to_tsv,
+)
+from desktop.domain import indicators as ops
+from desktop.domain.indicators import IndicatorCell
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
 from ui.indicators import commands
-from ui.indicators.clipboard import indicators_from_tsv, indicators_to_tsv
-from ui.indicators.model import Column, IndicatorTreeModel, Kind, copy_indicator
+from ui.indicators.model import FIELDS, Column, IndicatorTreeModel, Kind
 from ui.indicators.view import IndicatorTreeView
 
 
@@ -88,13 +94,43 @@ class IndicatorOperations:
                 commands.RemoveIndicatorsCommand(self.model, positions)
             )
 
+    def clear(self) -> None:
+        """Delete / Backspace: empty the current column of the selected rows, one undo step.
+
+        In 对应目标 the links are removed. The rows themselves stay (Ctrl+Delete removes them).
+        """
+        column = self.view.currentIndex().column()
+        positions = self.selected_positions()
+        categories = self.model.categories
+        stack = self.model.document.undo_stack
+        if column == Column.GOALS:
+            linked = [p for p in positions if categories[p[0]].indicators[p[1]].goals]
+            if linked:
+                stack.beginMacro(f"清除 {len(linked)} 行的对应目标")
+                for position in linked:
+                    stack.push(commands.SetLinksCommand(self.model, position, []))
+                stack.endMacro()
+            return
+        field = FIELDS.get(Column(column)) if column >= 0 else None
+        if field is None:
+            return
+        cells = [
+            IndicatorCell(p, field, "")
+            for p in positions
+            if getattr(categories[p[0]].indicators[p[1]], field)
+        ]
+        if cells:
+            stack.push(
+                commands.SetIndicatorCellsCommand(self.model, cells, f"清除 {len(cells)} 个单元格")
+            )
+
     def duplicate(self) -> None:
         positions = self.selected_positions()
         if not positions:
             return
         cat_index, row = positions[-1]
         copies = [
-            copy_indicator(self.model.categories[c].indicators[r])
+            ops.copy_indicator(self.model.categories[c].indicators[r])
             for c, r in positions
             if c == cat_index
         ]
@@ -108,50 +144,59 @@ class IndicatorOperations:
         cat_index, row = self.model.category_of(index), index.row()
         assert cat_index is not None
         column = index.column()
-        target = self._move_target(cat_index, row, step)
+        target = ops.step_target(self.model.categories, (cat_index, row), step)
         if target is None:
             return
         self.model.document.undo_stack.push(
-            commands.MoveIndicatorCommand(self.model, (cat_index, row), target)
+            commands.MoveIndicatorsCommand(self.model, [((cat_index, row), target)])
         )
         self.select(*target, column=column)
-
-    def _move_target(self, cat_index: int, row: int, step: int) -> tuple[int, int] | None:
-        count = len(self.model.categories[cat_index].indicators)
-        if 0 <= row + step < count:
-            return cat_index, row + step
-        # Past the edge: into the neighbouring level-2 category of the same level-1 (S08).
-        neighbour = cat_index + step
-        while 0 <= neighbour < len(self.model.categories):
-            if self.model.level1_of(neighbour) != self.model.level1_of(cat_index):
-                return None
-            if not self.model.categories[neighbour].not_applicable:
-                return (
-                    (neighbour, len(self.model.categories[neighbour].indicators))
-                    if step < 0
-                    else (neighbour, 0)
-                )
-            neighbour += step
-        return None
 
     def copy(self) -> None:
         indicators = [self.model.categories[c].indicators[r] for c, r in self.selected_positions()]
         if indicators:
             QApplication.clipboard().setText(indicators_to_tsv(indicators))
 
-    def paste(self) -> int:
-        """Insert the clipboard's spreadsheet rows below the current row, as one undo step."""
-        indicators = indicators_from_tsv(QApplication.clipboard().text())
-        position = self.insert_position()
-        if not indicators or position is None:
-            return 0
-        self.insert(position, indicators, f"粘贴 {len(indicators)} 条指标")
-        return len(indicators)
+    def paste(self, text: str | None = None) -> int:
+        """Insert the clipboard's spreadsheet rows as one undo step; returns how many.
 
-    def paste_here(self) -> int:
+        Rows that name their category (copied with 一级指标/二级指标) go into it; the others go
+        below the current row, or at the end of the first category when no row is current.
+        Raises :class:`IndicatorPasteError` (nothing changes) for a block it cannot map.
+        """
+        if text is None:
+            text = QApplication.clipboard().text()
+        document = self.model.document
+        pasted = indicators_from_paste(text, document.profile, len(document.declaration.goals))
+        cursor = self.insert_position() or (0, len(self.model.categories[0].indicators))
+        keys = [c.key for c in self.model.categories]
+        label = f"粘贴 {len(pasted)} 条指标"
+        first: tuple[int, int] | None = None
+        document.undo_stack.beginMacro(label)
+        for category, rows in _runs(pasted):
+            if category is None:  # below the current row, in the order pasted
+                position = cursor
+                cursor = (cursor[0], cursor[1] + len(rows))
+            else:  # the reader checked that the category exists
+                cat_index = keys.index(category)
+                position = (cat_index, len(self.model.categories[cat_index].indicators))
+            self.insert(position, rows, label)
+            first = first or self._selected_position()
+        document.undo_stack.endMacro()
+        if first is not None:
+            self.select(*first)
+        return len(pasted)
+
+    def _selected_position(self) -> tuple[int, int] | None:
+        positions = self.selected_positions()
+        return positions[0] if positions else None
+
+    def paste_here(self, text: str | None = None) -> int:
         """Ctrl+V: one copied cell goes into the current cell, as in a spreadsheet; rows
         are inserted as with :meth:`paste`."""
-        cells = parse_tsv(QApplication.clipboard().text())
+        if text is None:
+            text = QApplication.clipboard().text()
+        cells = parse_tsv(text)
         index = self.view.currentIndex()
         if (
             len(cells) == 1
@@ -161,7 +206,7 @@ class IndicatorOperations:
         ):
             self.model.setData(index, cells[0][0].strip())
             return 1
-        return self.paste()
+        return self.paste(text)
 
     def set_not_applicable(self, flag: bool, parent: QWidget | None = None) -> bool:
         cat_index = self.current_category()
@@ -180,3 +225,16 @@ class IndicatorOperations:
         commands.push_not_applicable(self.model, cat_index, flag)
         self.view.setCurrentIndex(self.model.category_index(cat_index))
         return True
+
+
+def _runs(
+    pasted: list[PastedIndicator],
+) -> list[tuple[tuple[str, str] | None, list[Indicator]]]:
+    """Consecutive pasted rows bound for the same place, in order."""
+    runs: list[tuple[tuple[str, str] | None, list[Indicator]]] = []
+    for item in pasted:
+        if runs and runs[-1][0] == item.category:
+            runs[-1][1].append(item.indicator)
+        else:
+            runs.append((item.category, [item.indicator]))
+    return runs

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
 
+from desktop.documents.xlsx.indicator_clipboard import IndicatorPasteError
 from desktop.services.store import StoredIndicator
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
@@ -15,6 +16,7 @@ from ui.indicators.delegates import IndicatorDelegate
 from ui.indicators.model import IndicatorTreeModel, Kind
 from ui.indicators.operations import IndicatorOperations
 from ui.indicators.view import IndicatorTreeView
+from ui.table_keys import leave_by_tab
 
 EMPTY_TEXT = "尚无绩效指标：按 Insert 添加，或从指标库选择"
 
@@ -40,6 +42,8 @@ class IndicatorPanel(QWidget):
         self.view.expandAll()  # after the delegate: it measures the rows
         self.model.marks_changed.connect(self.view.viewport().update)
         self.ops = IndicatorOperations(self.view)
+        leave_by_tab(self.view)
+        self.setFocusProxy(self.view)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("indicatorFilter")
         self.filter.setPlaceholderText("筛选指标（Ctrl+F）")
@@ -48,6 +52,9 @@ class IndicatorPanel(QWidget):
         self.empty_label = QLabel(EMPTY_TEXT, self)
         self.empty_label.setObjectName("indicatorEmptyHint")
         self.empty_label.setStyleSheet("color: #666; padding: 4px;")
+        self.status = QLabel(self)
+        self.status.setObjectName("indicatorStatus")
+        self.status.setWordWrap(True)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("indicatorToolbar")
         self.actions_by_name: dict[str, QAction] = {}
@@ -58,6 +65,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
         document.changed.connect(self._update_state)
         self.view.selectionModel().currentChanged.connect(self._update_state)
         self._update_state()
@@ -94,7 +102,14 @@ class IndicatorPanel(QWidget):
             "libraryAction", "从指标库添加…", self.open_library, [QKeySequence("Ctrl+L")]
         )
         delete = self._action(
-            "deleteIndicatorAction", "删除指标", ops.delete, [QKeySequence(Qt.Key.Key_Delete)]
+            "deleteIndicatorAction", "删除指标", ops.delete, [QKeySequence("Ctrl+Delete")]
+        )
+        self._action(
+            "clearCellsAction",
+            "清除",
+            ops.clear,
+            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            "清除所选行当前列的内容",
         )
         up = self._action("moveUpAction", "上移", lambda: ops.move(-1), [QKeySequence("Ctrl+Up")])
         down = self._action(
@@ -105,12 +120,15 @@ class IndicatorPanel(QWidget):
             "copyRowsAction", "复制行", ops.copy, [QKeySequence(QKeySequence.StandardKey.Copy)]
         )
         paste = self._action(
-            "pasteRowsAction", "粘贴行（Excel/WPS）", ops.paste, [QKeySequence("Ctrl+Shift+V")]
+            "pasteRowsAction",
+            "粘贴行（Excel/WPS）",
+            lambda: self._paste(ops.paste),
+            [QKeySequence("Ctrl+Shift+V")],
         )
         self._action(
             "pasteAction",
             "粘贴",
-            ops.paste_here,
+            lambda: self._paste(ops.paste_here),
             [QKeySequence(QKeySequence.StandardKey.Paste)],
             "粘贴：一个单元格粘贴到当前单元格，多行作为新指标插入",
         )
@@ -132,6 +150,15 @@ class IndicatorPanel(QWidget):
             else:
                 self.toolbar.addAction(action)
 
+    def _paste(self, paste: Callable[[], int]) -> None:
+        """Run a paste; a block that cannot be mapped is refused here, in words."""
+        try:
+            count = paste()
+        except IndicatorPasteError as exc:
+            self.status.setText(f"未粘贴：{exc}")
+            return
+        self.status.setText(f"已粘贴 {count} 条指标" if count > 1 else "")
+
     def _toggle_not_applicable(self) -> None:
         action = self.actions_by_name["notApplicableAction"]
         self.ops.set_not_applicable(action.isChecked(), self)
@@ -146,7 +173,13 @@ class IndicatorPanel(QWidget):
         )
         na.setChecked(cat_index is not None and self.model.categories[cat_index].not_applicable)
         on_row = self.model.kind(self.view.currentIndex()) is Kind.INDICATOR
-        for name in ("deleteIndicatorAction", "moveUpAction", "moveDownAction", "duplicateAction"):
+        for name in (
+            "deleteIndicatorAction",
+            "clearCellsAction",
+            "moveUpAction",
+            "moveDownAction",
+            "duplicateAction",
+        ):
             self.actions_by_name[name].setEnabled(on_row)
 
     def open_library(self) -> None:

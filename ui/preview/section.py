@@ -33,6 +33,7 @@ class PreviewSection(QWidget):
         super().__init__(parent)
         self.setObjectName("previewSection")
         self.pane = PdfPreviewPane(render, self)
+        self.setFocusProxy(self.pane)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane)
         if on_print is not None:
@@ -46,8 +47,8 @@ class PreviewSection(QWidget):
         self._timer.timeout.connect(self._refresh_if_visible)
         document.changed.connect(self._mark_stale)
 
-    @Slot(str)
-    def _mark_stale(self, _part: str) -> None:
+    @Slot(object)
+    def _mark_stale(self, _parts: object) -> None:
         self._stale = True
         if self.isVisible():
             self._timer.start()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.domain.model import Task
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
-from ui.budget.commands import InsertTasksCommand, MoveTaskCommand, RemoveTasksCommand
+from ui.budget.commands import InsertTasksCommand, MoveTasksCommand, RemoveTasksCommand
 from ui.budget.model import BudgetTableModel, Column
 from ui.document import DeclarationDocument
 
@@ -26,7 +26,7 @@ def test_model_contract_through_edits(qtmodeltester: ModelTester, seed_path: Pat
 
     assert model.setData(model.index(0, Column.OTHER), "1,000")
     stack.push(InsertTasksCommand(model, 1, [Task(name="新任务", fiscal=Decimal("5"))], "添加任务"))
-    stack.push(MoveTaskCommand(model, 0, 3))
+    stack.push(MoveTasksCommand(model, [(0, 3)]))
     stack.push(RemoveTasksCommand(model, [0, 2]))
     qtmodeltester.check(model)
     assert [t.name for t in declaration.tasks] == ["一般管理事务", "基本支出"]

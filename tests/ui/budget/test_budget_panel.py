@@ -12,12 +12,13 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QTableView
 
+from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile, new_declaration
 from desktop.exchange.reader import read_json_file
 from ui.budget.model import AMOUNT_ROLE, HIDDEN_PRECISION_ROLE, Column
 from ui.budget.panel import BudgetPanel
-from ui.document import TASKS, DeclarationDocument
+from ui.document import DeclarationDocument
 
 
 def _panel(qtbot: QtBot, declaration: Declaration) -> BudgetPanel:
@@ -106,7 +107,7 @@ def test_typing_an_amount_updates_the_totals_key_by_key(
 
     with qtbot.waitSignal(seed_panel.document.changed) as changed:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert changed.args == [TASKS]
+    assert changed.args == [Part.TASKS]
     last = model.rowCount() - 1
     assert model.index(last, Column.TOTAL).data(AMOUNT_ROLE) == Decimal("3404.87")
     assert seed_panel.document.declaration.tasks[1].fiscal == Decimal("1000.5")
@@ -179,7 +180,7 @@ def test_rows_insert_above_the_total_move_duplicate_and_delete(
     view.selectionModel().select(
         model.index(4, Column.NAME), QItemSelectionModel.SelectionFlag.Select
     )
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert names() == ["一般管理事务", "基本支出", "重点片区建设（其他项目）"]
     for _ in range(4):
         seed_panel.document.undo_stack.undo()
@@ -195,7 +196,7 @@ def test_the_total_row_cannot_be_selected_or_edited(qtbot: QtBot, seed_panel: Bu
     assert all(i.row() < last for i in view.selectionModel().selectedIndexes())
     assert not model.setData(model.index(last, Column.FISCAL), "5")
     assert not model.flags(model.index(last, Column.FISCAL)) & Qt.ItemFlag.ItemIsSelectable
-    qtbot.keyClick(view, Qt.Key.Key_Delete)  # deletes every task, never the total row
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # deletes every task, never the total row
     assert model.rowCount() == 1 and _shown_total(seed_panel) == "0.00"
 
 

@@ -100,7 +100,7 @@ def test_keyboard_paste_and_the_bars_follow_every_change(
     stack.redo()
     assert len(bars.shares()) == 4
     _select_rows(view, [0])
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert [name for name, _ in bars.shares()] == _names(seed_panel)
     assert bars.shares()[0][1] == Decimal("888.96") / Decimal("3874.67")
     stack.undo()  # the deleted row and its share are back; 宣传 is still there

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
+from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import Finding
 from ui.document import DeclarationDocument
@@ -64,7 +65,7 @@ def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: Any) -> None:
     assert document is not None
     document.declaration.unit_name = ""
     with qtbot.waitSignal(panel.counts_changed, timeout=2000) as blocker:
-        document.notify("header")
+        document.notify(Part.HEADER)
     assert blocker.args[0] == 1  # S02: 部门（单位）名称 missing
     assert panel.summary.text().startswith("错误 1 · ")
 

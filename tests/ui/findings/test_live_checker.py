@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding, Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.engine import check_declaration
 from desktop.rules.findings import Finding
-from ui.document import ACCEPTED, GOALS, DeclarationDocument
+from ui.document import DeclarationDocument
 from ui.findings.checker import LiveChecker
 
 
@@ -28,7 +29,7 @@ def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, 
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
     assert check.calls == 1  # the document is checked when it is attached
     for _ in range(6):
-        seed_document.notify(GOALS)
+        seed_document.notify(Part.GOALS)
     # nothing ran while "typing": only the timer was restarted
     assert check.calls == 1
     assert checker.is_pending()
@@ -44,7 +45,7 @@ def test_findings_follow_the_edit(seed_document: DeclarationDocument, qtbot: Any
     checker = LiveChecker(seed_document, delay_ms=50)
     assert not any(f.rule == "S05" for f in checker.findings)
     seed_document.declaration.goals.clear()
-    seed_document.notify(GOALS)
+    seed_document.notify(Part.GOALS)
     with qtbot.waitSignal(checker.findings_changed, timeout=2000) as blocker:
         pass
     assert any(f.rule == "S05" and f.severity == "error" for f in blocker.args[0])
@@ -56,7 +57,7 @@ def test_run_now_checks_at_once_and_cancels_the_pending_check(
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
     seed_document.declaration.unit_name = ""
-    seed_document.notify("header")
+    seed_document.notify(Part.HEADER)
     with qtbot.waitSignal(checker.findings_changed, timeout=0) as blocker:
         checker.run_now()
     assert any(f.rule == "S02" for f in blocker.args[0])
@@ -75,11 +76,11 @@ def test_acceptance_is_shown_without_running_the_rules(
         AcceptedFinding("I07", target.subject, "理由")
     )
     with qtbot.waitSignal(checker.findings_changed, timeout=0) as blocker:
-        seed_document.notify(ACCEPTED)
+        seed_document.notify(Part.ACCEPTED)
     assert check.calls == 1
     assert [f.accepted for f in blocker.args[0] if f.rule == "I07"] == [True]
     seed_document.declaration.accepted_findings.clear()
-    seed_document.notify(ACCEPTED)
+    seed_document.notify(Part.ACCEPTED)
     assert [f.accepted for f in checker.findings if f.rule == "I07"] == [False]
 
 
@@ -112,5 +113,5 @@ def test_switching_documents(seed_document: DeclarationDocument, qtbot: Any) -> 
     with qtbot.waitSignal(checker.findings_changed, timeout=0) as blocker:
         checker.set_document(None)
     assert blocker.args == [[]]
-    seed_document.notify(GOALS)  # the old document no longer schedules checks
+    seed_document.notify(Part.GOALS)  # the old document no longer schedules checks
     assert not checker.is_pending()
