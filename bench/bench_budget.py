@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from desktop.domain.model import Task  # noqa: E402
-from desktop.domain.profile import load_profile, new_declaration  # noqa: E402
+from desktop.domain.profile import DEFAULT_PROFILE_ID, load_profile, new_declaration  # noqa: E402
 from ui.budget.model import Column  # noqa: E402
 from ui.budget.panel import BudgetPanel  # noqa: E402
 from ui.document import DeclarationDocument  # noqa: E402
@@ -32,7 +32,7 @@ KEYS = 400
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
-    profile = load_profile("SZ-DEPT-2026")
+    profile = load_profile(DEFAULT_PROFILE_ID)
     declaration = new_declaration(profile, 2026)
     declaration.tasks = [
         Task(

@@ -16,7 +16,7 @@ add_repository_to_path()
 from desktop.documents.options import PrintOptions  # noqa: E402
 from desktop.documents.pdf import render_pdf_bytes  # noqa: E402
 from desktop.domain.model import Declaration, Indicator, Task  # noqa: E402
-from desktop.domain.profile import Profile, load_profile, new_declaration  # noqa: E402
+from desktop.domain.profile import DEFAULT_PROFILE_ID, Profile, load_profile, new_declaration  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
 
 PHRASE = "该指标主要考察重点片区建设项目的推进情况与成果质量，确保各项工作按计划完成"
@@ -28,7 +28,7 @@ def seed() -> tuple[Declaration, Profile]:
 
 
 def thousand() -> tuple[Declaration, Profile]:
-    profile = load_profile("SZ-DEPT-2026")
+    profile = load_profile(DEFAULT_PROFILE_ID)
     decl = new_declaration(profile, 2026)
     decl.unit_name = decl.supervisor = "深圳市福田区测试单位（本级）"
     decl.tasks.append(

@@ -17,12 +17,12 @@ add_repository_to_path()
 
 from db.repository import SqliteDeclarationStore, open_store  # noqa: E402
 from desktop.domain.model import Declaration, Indicator  # noqa: E402
-from desktop.domain.profile import load_profile, new_declaration  # noqa: E402
+from desktop.domain.profile import DEFAULT_PROFILE_ID, load_profile, new_declaration  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
 
 
 def large_declaration(count: int = 1000) -> Declaration:
-    decl = new_declaration(load_profile("SZ-DEPT-2026"), 2026)
+    decl = new_declaration(load_profile(DEFAULT_PROFILE_ID), 2026)
     decl.unit_name = "基准测试单位"
     decl.goals = [f"目标内容{n}" for n in range(1, 11)]
     for n in range(count):

@@ -2,7 +2,7 @@
 
 Only this module (and the command line) imports both. ``make_main_window`` builds a window for
 tests and for ``run_gui``; ``take_screenshot`` renders one offscreen for ``perfdecl gui
---screenshot`` (cli.md): no event loop, no dialogs.
+--screenshot`` (docs/cli.md): no event loop, no dialogs.
 """
 
 from __future__ import annotations

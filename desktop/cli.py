@@ -1,4 +1,4 @@
-"""The ``perfdecl`` command line (cli.md): the shell that wires subcommands to the database.
+"""The ``perfdecl`` command line (docs/cli.md): the shell that wires subcommands to the database.
 
 Only this module, ``desktop.app`` and ``desktop.__main__`` import ``db``; nothing here imports
 Qt except the ``gui`` subcommand. Exit statuses: 0 success, 1 check findings, 2 unusable input,
@@ -18,6 +18,7 @@ from desktop.cli_parser import build_parser, parse_size
 from desktop.commands.context import CommandContext, default_db_path
 from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.crashlog import write_crash_log
+from desktop.domain.profile import ProfileError
 from desktop.services.store import DeclarationStore, StoreError
 
 
@@ -68,7 +69,7 @@ def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
         if args.scale <= 0 or args.scale > 4:
             raise CommandError("缩放倍数应在 0 到 4 之间")
         # A file target without --db is shown from a temporary database, never the user's
-        # (cli.md); "12" is a file when a file of that name exists.
+        # (docs/cli.md); "12" is a file when a file of that name exists.
         from desktop.commands.targets import is_id
 
         explicit_db = args.db is not None
@@ -102,6 +103,9 @@ def main(
         return exc.status
     except StoreError as exc:
         print(f"{db_path}：{exc}", file=err)
+        return EXIT_UNUSABLE
+    except ProfileError as exc:  # a bundled profile that was edited or damaged
+        print(f"{exc}。请恢复该文件或重新安装本程序。", file=err)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("已取消", file=err)

@@ -1,4 +1,4 @@
-"""The ``perfdecl`` argument parser, with Chinese usage and error messages (cli.md)."""
+"""The ``perfdecl`` argument parser, with Chinese usage and error messages (docs/cli.md)."""
 
 from __future__ import annotations
 

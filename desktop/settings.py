@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop.atomic import atomic_write_text
+from desktop.domain.profile import DEFAULT_PROFILE_ID
 from desktop.oserrors import describe_os_error
 
 GROUP_EDITOR = "编辑"
 GROUP_PRINT = "打印与导出"
-GROUP_CHECK = "自检"
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ declare(
     SettingSpec(
         "editor.default_profile",
         str,
-        "SZ-DEPT-2026",
+        DEFAULT_PROFILE_ID,
         "新建申报表的默认指标体系",
         GROUP_EDITOR,
         widget="profile",
@@ -181,10 +181,6 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = _coerce(_REGISTRY[key], value)
-        self.save()
-
-    def reset(self, key: str) -> None:
-        self._values.pop(key, None)
         self.save()
 
     def save(self) -> None:

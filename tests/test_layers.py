@@ -1,4 +1,4 @@
-"""The layer rule of DEVELOPERS.md, checked on the imports each module really makes."""
+"""The layer rule of docs/architecture.md, checked on the imports each module really makes."""
 
 from __future__ import annotations
 
@@ -59,6 +59,15 @@ def test_ui_never_imports_sqlalchemy_or_db() -> None:
     assert _violations(_modules("ui"), ("sqlalchemy", "alembic", "db")) == []
 
 
+SHELL_MODULES = ("desktop.app", "desktop.cli", "desktop.__main__")
+
+
+def test_no_module_imports_the_shell() -> None:
+    # The shell wires ui and db together; anything importing it would pull in both.
+    modules = [p for p in _modules("desktop") + _modules("ui") + _modules("db")]
+    assert _violations(modules, SHELL_MODULES) == []
+
+
 def test_command_line_imports_qt_only_for_gui() -> None:
     cli_modules = [REPO / "desktop" / "cli.py", REPO / "desktop" / "cli_parser.py"]
     cli_modules += _modules("desktop/commands")
@@ -71,9 +80,19 @@ def test_command_line_imports_qt_only_for_gui() -> None:
     assert offenders == []
 
 
-@pytest.mark.parametrize("banned", ["PySide6.QtWidgets", "sqlalchemy", "ui.document", "db.repository"])
+@pytest.mark.parametrize(
+    "banned", ["PySide6.QtWidgets", "sqlalchemy", "ui.document", "db.repository", "desktop.app"]
+)
 def test_the_checker_sees_a_violation(tmp_path: Path, banned: str) -> None:
     # Guard against a checker that silently passes everything.
     module = tmp_path / "bad.py"
     module.write_text(f"def f():\n    import {banned}\n", encoding="utf-8")
-    assert _violations([module], ("PySide6", "sqlalchemy", "ui", "db")) == [f"bad.py imports {banned}"]
+    found = _violations([module], ("PySide6", "sqlalchemy", "ui", "db", *SHELL_MODULES))
+    assert found == [f"bad.py imports {banned}"]
+
+
+def test_the_checker_sees_a_shell_import_by_from(tmp_path: Path) -> None:
+    module = tmp_path / "bad.py"
+    module.write_text("from desktop.cli import console_main\n", encoding="utf-8")
+    found = _violations([module], SHELL_MODULES)
+    assert found == ["bad.py imports desktop.cli", "bad.py imports desktop.cli.console_main"]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel
 
 from desktop.documents.fonts import FontError, load_print_font
@@ -15,16 +14,12 @@ from desktop.rules.engine import Finding, check_declaration
 from desktop.rules.project.cross_forms import RelatedForms
 from desktop.services.related_forms import related_forms
 from desktop.services.revisions import previous_year_declaration
-from ui.budget.panel import BudgetPanel
+from ui.app_context import AppContext
+from ui.document import DeclarationDocument
 from ui.findings.checker import LiveChecker
 from ui.findings.panel import FindingsPanel
 from ui.findings.row_marks import RowMarks
-from ui.goals.editor import GoalsEditor
-from ui.indicators.panel import IndicatorPanel
-from ui.navigation import go_to_where
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.window_actions import WindowActions
 
 
 def counts_text(errors: int, warnings: int, infos: int) -> str:
@@ -32,48 +27,60 @@ def counts_text(errors: int, warnings: int, infos: int) -> str:
 
 
 class ChecksController(QObject):
-    """Owns the live checker and the findings dock of one window."""
+    """Owns the live checker, the findings dock and the counts label of one window.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    The window places :attr:`dock` and :attr:`counts` and follows the signals.
+
+    Signals:
+        jump_requested(str): show the cell of this finding path (``where``).
+        marks_ready(object): new :class:`RowMarks` for the section pages.
+    """
+
+    jump_requested = Signal(str)
+    marks_ready = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
         self._previous: Declaration | None = None
         #: The unit's stored project forms of the year, for C02/C03 (docs/project-form.md §6).
         self._related: RelatedForms | None = None
         self.checker = LiveChecker(check=self._check, parent=self)
         self.panel = FindingsPanel(self.checker)
-        self.dock = QDockWidget("自检结果", window)
+        self.dock = QDockWidget("自检结果")
         self.dock.setObjectName("findingsDock")
         self.dock.setWidget(self.panel)
         self.dock.setAllowedAreas(
             Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.counts = QLabel("", window)
+        self.counts = QLabel("")
         self.counts.setObjectName("findingCounts")
-        window.statusBar().addPermanentWidget(self.counts)
         self.panel.counts_changed.connect(self._show_counts)
         self.panel.jump_requested.connect(self.jump_to)
-        self.panel.message_posted.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.panel.message_posted.connect(lambda text: context.tell(text, 8000))
         self.checker.findings_changed.connect(self._mark_rows)
-        self.checker.check_failed.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        self.checker.check_failed.connect(lambda text: context.tell(text, 10_000))
+        # Opening is followed when the window has shown the document (see follow).
+        context.document_closed.connect(lambda: self.follow(None))
 
-    def connect_actions(self) -> None:
-        actions = self.window.window_actions
+    def connect_actions(self, actions: WindowActions) -> None:
         check = actions["checkAction"]
         check.setEnabled(True)
         check.setToolTip("立即按审核规则自检 (F5)")
         check.triggered.connect(self.run_now)
-        view_menu = self.window.window_actions.view_menu
-        if view_menu is not None:
-            view_menu.addSeparator()
+        if actions.view_menu is not None:
+            actions.view_menu.addSeparator()
             toggle = self.dock.toggleViewAction()
             toggle.setText("自检结果面板")
-            view_menu.addAction(toggle)
+            actions.view_menu.addAction(toggle)
 
-    def follow(self, document_open: bool) -> None:
-        """Check the window's document (after open), or clear (after close)."""
-        document = self.window.document if document_open else None
+    @Slot(object)
+    def follow(self, document: DeclarationDocument | None) -> None:
+        """Check the document the window now shows, or clear after a close.
+
+        The window calls this once the editor is built: the first check then follows a pause
+        after the declaration is on screen, not during the build of a large one.
+        """
         self._previous = None
         self._related = None
         if document is not None:
@@ -87,9 +94,9 @@ class ChecksController(QObject):
 
     @Slot()
     def _find_previous_year(self) -> None:
-        document = self.window.document
+        document = self.context.document
         if document is not None:
-            store, declaration = self.window.store, document.declaration
+            store, declaration = self.context.store, document.declaration
             self._previous = previous_year_declaration(store, declaration)
             self._related = related_forms(store, declaration, document.declaration_id)
 
@@ -104,7 +111,7 @@ class ChecksController(QObject):
 
     def _font_covers(self) -> Callable[[str], bool] | None:
         """T04 checks against the print font chosen in the settings (None: the bundled one)."""
-        settings = self.window.settings
+        settings = self.context.settings
         path = str(settings.get("print.font_path"))
         if not path:
             return None
@@ -125,22 +132,10 @@ class ChecksController(QObject):
 
     @Slot(str)
     def jump_to(self, where: str) -> None:
-        editor = self.window.editor
-        if editor is not None and not go_to_where(editor, where):
-            self.window.statusBar().showMessage("该项已不存在（申报表在自检后已修改）", 6000)
+        self.jump_requested.emit(where)
 
     @Slot(list)
     def _mark_rows(self, findings: list[Finding]) -> None:
-        editor = self.window.editor
-        document = self.window.document
-        if editor is None or document is None:
-            return
-        marks = RowMarks(findings, document.declaration)
-        for name, kind in (
-            ("indicatorPanel", IndicatorPanel),
-            ("budgetPanel", BudgetPanel),
-            ("goalsEditor", GoalsEditor),
-        ):
-            page = editor.page(name)
-            if isinstance(page, kind):
-                page.model.set_marks(marks)
+        document = self.context.document
+        if document is not None:
+            self.marks_ready.emit(RowMarks(findings, document.declaration))

@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.model import Declaration
 from desktop.oserrors import describe_os_error
+from ui.app_context import AppContext
 from ui.indicators.import_command import ReplaceIndicatorTableCommand
 
 if TYPE_CHECKING:
     from desktop.documents.xlsx import IndicatorListResult
-    from ui.main_window import MainWindow
 
 
 @dataclass
@@ -31,8 +31,9 @@ class ReadOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_any(window: MainWindow, path: Path) -> ReadOutcome | None:
-    """Read ``path``; tells the user and returns None when it is refused."""
+def read_any(parent: QWidget, path: Path) -> ReadOutcome | None:
+    """Read ``path``; tells the user (a message box over ``parent``) and returns None when it is
+    refused. The readers are imported when first used, to keep start-up light."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
@@ -49,26 +50,26 @@ def read_any(window: MainWindow, path: Path) -> ReadOutcome | None:
                 return ReadOutcome(indicator_list=path)
             return ReadOutcome(own.declaration, warnings=list(own.warnings))
     except ValueError as error:  # ExchangeError and XlsxImportError are ValueErrors
-        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{error}")
+        QMessageBox.warning(parent, "无法导入文件", f"{path.name}：{error}")
         return None
     except OSError as error:
-        QMessageBox.warning(window, "无法导入文件", f"{path.name}：{describe_os_error(error, writing=False)}")
+        QMessageBox.warning(parent, "无法导入文件", f"{path.name}：{describe_os_error(error, writing=False)}")
         return None
-    QMessageBox.warning(window, "无法导入文件", f"{path.name}：只能导入 .json、.xlsx 或 .xls 文件")
+    QMessageBox.warning(parent, "无法导入文件", f"{path.name}：只能导入 .json、.xlsx 或 .xls 文件")
     return None
 
 
-def import_into_open(window: MainWindow, path: Path, list_path: Path) -> bool:
+def import_into_open(context: AppContext, parent: QWidget, path: Path, list_path: Path) -> bool:
     """Put an Excel indicator list into the open declaration, asking 追加 or 替换 first."""
-    document = window.document
+    document = context.document
     if document is None:
         QMessageBox.information(
-            window,
+            parent,
             "导入指标清单",
             f"{path.name} 是一份指标清单：请先打开要导入指标的申报表，再导入此文件。",
         )
         return False
-    replace = _ask_append_or_replace(window, path)
+    replace = _ask_append_or_replace(parent, path)
     if replace is None:
         return False
     from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
@@ -80,7 +81,7 @@ def import_into_open(window: MainWindow, path: Path, list_path: Path) -> bool:
         )
         notes = apply_indicator_list(target, result, replace)
     except XlsxImportError as error:
-        QMessageBox.warning(window, "无法导入指标清单", f"{path.name}：{error}")
+        QMessageBox.warning(parent, "无法导入指标清单", f"{path.name}：{error}")
         return False
     text = "替换绩效指标" if replace else "追加绩效指标"
     document.undo_stack.push(
@@ -88,19 +89,19 @@ def import_into_open(window: MainWindow, path: Path, list_path: Path) -> bool:
     )
     messages = [*result.warnings, *notes]
     summary = f"已从 {path.name} {text}，共 {len(result.rows)} 行"
-    window.statusBar().showMessage(summary, 15_000)
+    context.tell(summary, 15_000)
     if messages:  # too many and too important for a status line that fades
         QMessageBox.information(
-            window,
+            parent,
             "导入指标清单",
             f"{summary}（可撤销）。请留意：\n" + "\n".join(f"· {m}" for m in messages),
         )
     return True
 
 
-def _ask_append_or_replace(window: MainWindow, path: Path) -> bool | None:
+def _ask_append_or_replace(parent: QWidget, path: Path) -> bool | None:
     """True to replace, False to append, None when cancelled."""
-    box = QMessageBox(window)
+    box = QMessageBox(parent)
     box.setWindowTitle("导入指标清单")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"把 {path.name} 中的指标导入当前申报表：")

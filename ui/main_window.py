@@ -1,26 +1,32 @@
 """The main window: assembles navigator, section editor, menus, toolbar and status bar.
 
-One declaration is open per window. The window receives the store (the DeclarationStore
-protocol); it never knows about the database behind it.
+One declaration is open per window. The window builds an :class:`AppContext` over the store
+(the DeclarationStore protocol; it never knows the database behind it) and the settings, hands
+it to the controllers, and follows the context's and the controllers' signals. It is the
+:class:`ui.window_port.WindowPort` the controllers may ask to open, close and flush.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from typing_extensions import override
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from desktop.domain.model import FORM_PROJECT
-from desktop.domain.profile import load_profile
 from desktop.exchange.canonical import fingerprint
 from desktop.services.store import DeclarationStore
 from desktop.settings import Settings
+from ui.app_context import AppContext
 from ui.autosave import Autosaver
 from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
 from ui.editor import DeclarationEditor
+from ui.findings.row_marks import RowMarks
+from ui.navigation import go_to_where, show_marks
 from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
@@ -40,16 +46,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("绩效目标申报助手")
-        self.store = store
-        self.settings = settings
-        self.document: DeclarationDocument | None = None
+        self.context = AppContext(store, settings, self)
         self.editor: DeclarationEditor | None = None
-        self.autosaver: Autosaver | None = None
-        self.undo_group = QUndoGroup(self)
         self.window_actions = build_actions(self, self.undo_group)
-        self.controller = LifecycleController(self)
-        self.output = OutputController(self)
-        self.checks = ChecksController(self)
+        self.controller = LifecycleController(self.context, self)
+        self.output = OutputController(self.context, self, self)
+        self.checks = ChecksController(self.context, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks.dock)
         self.navigator = NavigatorPanel(self)
         self.start_page = StartPage(
             [
@@ -74,18 +77,50 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.save_status = SaveStatus(self)
         self.statusBar().addWidget(self.save_status, 1)
+        self.statusBar().addPermanentWidget(self.checks.counts)
         self.navigator.open_requested.connect(self.open_declaration)
         self.navigator.section_requested.connect(self.show_section)
         for number, action in enumerate(self.window_actions.sections):
             action.triggered.connect(lambda _=False, n=number: self.show_section(n, focus=True))
-        self.controller.connect_actions()
-        self.output.connect_actions()
-        self.checks.connect_actions()
+        self.window_actions["quitAction"].triggered.connect(self.close)
+        self.controller.connect_actions(self.window_actions)
+        self.output.connect_actions(self.window_actions)
+        self.checks.connect_actions(self.window_actions)
+        self.checks.jump_requested.connect(self._jump_to)
+        self.checks.marks_ready.connect(self._show_marks)
+        self.context.status_message.connect(self.statusBar().showMessage)
+        self.context.saved.connect(self._on_saved)
+        self.context.revision_changed.connect(self._on_revision)
+        self.context.declarations_changed.connect(self.refresh_list)
         self.refresh_list()
         if declaration_id is not None:
             self.open_declaration(declaration_id)
         else:
             self._show_start()
+
+    # -- what the context holds --------------------------------------------------------
+    @property
+    def store(self) -> DeclarationStore:
+        return self.context.store
+
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def document(self) -> DeclarationDocument | None:
+        return self.context.document
+
+    @property
+    def autosaver(self) -> Autosaver | None:
+        return self.context.autosaver
+
+    @property
+    def undo_group(self) -> QUndoGroup:
+        return self.context.undo_group
+
+    def dialog_parent(self) -> QWidget:
+        return self
 
     # -- open / close -------------------------------------------------------------------
     def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
@@ -93,20 +128,11 @@ class MainWindow(QMainWindow):
         if self.store.summary(declaration_id).form == FORM_PROJECT:
             tell_project_not_editable(self, declaration_id)
             return
-        declaration = self.store.load(declaration_id)
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
         )
         self.close_declaration(show_start=False)
-        document = DeclarationDocument(
-            declaration, load_profile(declaration.profile_id), declaration_id, self
-        )
-        self.document = document
-        delay = int(self.settings.get("editor.autosave_delay_ms"))
-        self.autosaver = Autosaver(document, self.store, delay)
-        self.autosaver.saved.connect(lambda when: self.update_status(saved_at=when))
-        self.autosaver.saved.connect(lambda _when: self.refresh_list())
-        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        document = self.context.open_document(declaration_id)
         document.replaced.connect(lambda: self.update_status())
         context = SectionContext(
             document,
@@ -118,12 +144,10 @@ class MainWindow(QMainWindow):
         self.editor.currentChanged.connect(self.navigator.set_section)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
-        self.undo_group.addStack(document.undo_stack)
-        self.undo_group.setActiveStack(document.undo_stack)
         self._fill_indicator_menu()
         self.show_section(keep)
         self._set_document_actions(True)
-        self.checks.follow(True)
+        self.checks.follow(document)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
 
@@ -134,15 +158,13 @@ class MainWindow(QMainWindow):
                 self._show_start()
             return
         self.flush()
-        self.checks.follow(False)
-        self.undo_group.removeStack(self.document.undo_stack)
+        self.context.close_document()
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.hide()
             self.editor.setParent(None)  # out of the window's children at once
             self.editor.deleteLater()
-        self.document.deleteLater()
-        self.document = self.editor = self.autosaver = None
+        self.editor = None
         if show_start:
             self._show_start()
 
@@ -164,7 +186,7 @@ class MainWindow(QMainWindow):
     def flush(self) -> bool:
         """Commit what is being typed and write unsaved edits now."""
         self.commit_pending()
-        return self.autosaver.flush() if self.autosaver is not None else True
+        return self.context.write_unsaved()
 
     # -- pieces -------------------------------------------------------------------------
     def refresh_list(self) -> None:
@@ -196,12 +218,30 @@ class MainWindow(QMainWindow):
         if self.window_actions.indicator_menu is not None:
             self.window_actions.indicator_menu.setEnabled(enabled)
 
-    def update_status(self, saved_at: object = None, revision: int | None = None) -> None:
+    @Slot(str)
+    def _jump_to(self, where: str) -> None:
+        if self.editor is not None and not go_to_where(self.editor, where):
+            self.statusBar().showMessage("该项已不存在（申报表在自检后已修改）", 6000)
+
+    @Slot(object)
+    def _show_marks(self, marks: RowMarks) -> None:
+        if self.editor is not None:
+            show_marks(self.editor, marks)
+
+    @Slot(datetime)
+    def _on_saved(self, when: datetime) -> None:
+        self.update_status(saved_at=when)
+
+    @Slot(int)
+    def _on_revision(self, number: int) -> None:
+        self.update_status(revision=number)
+
+    def update_status(self, saved_at: datetime | None = None, revision: int | None = None) -> None:
         if self.document is None:
             return
         declaration = self.document.declaration
         self.save_status.update_status(
-            saved_at=saved_at if saved_at is not None else None,  # type: ignore[arg-type]
+            saved_at=saved_at,
             revision=revision,
             fingerprint=fingerprint(declaration),
         )

@@ -1,4 +1,4 @@
-"""Jumping from a finding's ``where`` (an exchange path) to the cell it is about."""
+"""From findings to the section pages: jump to a finding's ``where``, mark the rows it names."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from desktop.rules.locate import Where, locate_indicator, parse_where
 from ui.basic_info import BasicInfoPanel
 from ui.budget.panel import BudgetPanel
 from ui.editor import DeclarationEditor
+from ui.findings.row_marks import RowMarks
 from ui.goals.editor import GoalsEditor
 from ui.indicators.panel import IndicatorPanel
 from ui.sections import section_index
@@ -81,3 +82,15 @@ def _select(view: QAbstractItemView, row: int, column: int) -> bool:
     view.scrollTo(index)
     view.setFocus()
     return True
+
+
+def show_marks(editor: DeclarationEditor, marks: RowMarks) -> None:
+    """Give the pages that mark rows (indicators, tasks, goals) the latest findings."""
+    for name, kind in (
+        ("indicatorPanel", IndicatorPanel),
+        ("budgetPanel", BudgetPanel),
+        ("goalsEditor", GoalsEditor),
+    ):
+        page = editor.page(name)
+        if isinstance(page, kind):
+            page.model.set_marks(marks)

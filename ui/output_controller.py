@@ -1,6 +1,6 @@
 """Print preview, printing, export and the 预览 section's pages, for the main window.
 
-Everything that leaves the application names a revision that exists (cli.md, "Revisions"):
+Everything that leaves the application names a revision that exists (docs/cli.md, "Revisions"):
 before printing or exporting, the working copy is written and, when it differs from the latest
 revision, frozen as a new one. The font is checked first, so a refused print changes nothing.
 The 预览 section shows the working copy itself, marked 预览（未存档） when it is not yet frozen.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
@@ -23,10 +22,10 @@ from desktop.exchange.canonical import content_key, fingerprint
 from desktop.oserrors import describe_os_error
 from desktop.services.output import export_stored
 from desktop.services.revisions import OutputSource, output_source
+from ui.app_context import AppContext
 from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.window_actions import WindowActions
+from ui.window_port import WindowPort
 
 UNSAVED_PREVIEW = "预览（未存档）"
 _FILTERS = {
@@ -58,15 +57,17 @@ def switch_suffix(name: str, chosen_filter: str) -> str:
 class OutputController(QObject):
     """Connects 打印预览 / 打印 / 导出 and renders the preview of the open declaration."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self, context: AppContext, window: WindowPort, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
         self.window = window
         self._revision_key: tuple[int, int, bytes] | None = None  # (id, number, content)
         self._export_dir = ""
         self._export_filter = next(iter(_FILTERS))
 
-    def connect_actions(self) -> None:
-        actions = self.window.window_actions
+    def connect_actions(self, actions: WindowActions) -> None:
         actions["printPreviewAction"].triggered.connect(self.print_preview)
         actions["printAction"].triggered.connect(self.print_document)
         actions["exportAction"].triggered.connect(self.export)
@@ -74,7 +75,7 @@ class OutputController(QObject):
     # -- the 预览 section ---------------------------------------------------------------------
     def preview_bytes(self) -> bytes:
         """The working copy's pages, labelled with its revision or 预览（未存档）."""
-        document = self.window.document
+        document = self.context.document
         assert document is not None and document.declaration_id is not None
         declaration = document.declaration
         label: int | str = UNSAVED_PREVIEW
@@ -86,33 +87,32 @@ class OutputController(QObject):
         )
 
     def _latest_content(self, declaration_id: int) -> tuple[int, bytes] | None:
-        revisions = self.window.store.revisions(declaration_id)
+        revisions = self.context.store.revisions(declaration_id)
         if not revisions:
             return None
         number = revisions[-1].number
         cached = self._revision_key
         if cached is None or cached[:2] != (declaration_id, number):
-            frozen = self.window.store.load_revision(declaration_id, number)
+            frozen = self.context.store.load_revision(declaration_id, number)
             cached = self._revision_key = (declaration_id, number, content_key(frozen))
         return number, cached[2]
 
     # -- leaving the application -------------------------------------------------------------
     def _frozen(self, check_font: bool) -> OutputSource | None:
         """Write and freeze the working copy; None (after telling the user) when it can't print."""
-        document = self.window.document
+        document = self.context.document
         if document is None or document.declaration_id is None:
             return None
         self.window.flush()
-        store = self.window.store
+        store = self.context.store
         if check_font:
             try:
                 check_printable_with_settings(store.load(document.declaration_id))
             except (MissingGlyphError, FontError) as exc:
-                QMessageBox.warning(self.window, "无法打印", str(exc))
+                QMessageBox.warning(self.window.dialog_parent(), "无法打印", str(exc))
                 return None
         source = output_source(store, document.declaration_id)
-        self.window.update_status(revision=source.revision.number)
-        self.window.refresh_list()
+        self.context.revision_made(source.revision.number)
         return source
 
     def _pdf(self, source: OutputSource) -> bytes:
@@ -130,7 +130,7 @@ class OutputController(QObject):
         with _busy():
             data = self._pdf(source)
         title = f"{source.declaration.year} {source.declaration.unit_name}".strip()
-        PrintPreviewDialog(data, title, self.window).exec()
+        PrintPreviewDialog(data, title, self.window.dialog_parent()).exec()
 
     @Slot()
     def print_document(self) -> None:
@@ -139,12 +139,12 @@ class OutputController(QObject):
             return
         with _busy():
             data = self._pdf(source)
-        if print_with_dialog(data, self.window):
-            self.window.statusBar().showMessage(f"已送打印：第 {source.revision.number} 版", 8000)
+        if print_with_dialog(data, self.window.dialog_parent()):
+            self.context.tell(f"已送打印：第 {source.revision.number} 版", 8000)
 
     @Slot()
     def export(self) -> None:
-        document = self.window.document
+        document = self.context.document
         if document is None:
             return
         declaration = document.declaration
@@ -160,7 +160,7 @@ class OutputController(QObject):
 
     def ask_export_path(self, suggested: str) -> tuple[Path, str] | None:
         """The save dialog: the file type's suffix follows the chosen type; None if cancelled."""
-        dialog = QFileDialog(self.window, "导出申报表", suggested)
+        dialog = QFileDialog(self.window.dialog_parent(), "导出申报表", suggested)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters(list(_FILTERS))
         dialog.selectNameFilter(self._export_filter)
@@ -177,41 +177,40 @@ class OutputController(QObject):
             _check_writable(path)
         except OSError as exc:  # before freezing: a refused export changes nothing
             QMessageBox.warning(
-                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
+                self.window.dialog_parent(), "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return False
-        document = self.window.document
+        document = self.context.document
         if document is None or document.declaration_id is None:
             return False
         self.window.flush()
-        store = self.window.store
+        store = self.context.store
         if path.suffix.lower() == ".pdf":
             try:  # before anything is frozen or written: a refused export changes nothing
                 check_printable_with_settings(store.load(document.declaration_id))
             except (MissingGlyphError, FontError) as exc:
-                QMessageBox.warning(self.window, "导出失败", str(exc))
+                QMessageBox.warning(self.window.dialog_parent(), "导出失败", str(exc))
                 return False
         # A 1,000-indicator PDF or workbook takes a few seconds and cannot report progress (it is
         # one render); say what is happening. The file is complete before the working copy is
         # frozen as a revision, so a failed write leaves neither a file nor a revision behind.
-        self.window.statusBar().showMessage(f"正在导出 {path.name}，请稍候…")
+        self.context.tell(f"正在导出 {path.name}，请稍候…", 0)
         QApplication.processEvents()
         try:
             with _busy():
                 info = export_stored(store, document.declaration_id, path)
         except (MissingGlyphError, FontError, ValueError) as exc:
-            self.window.statusBar().clearMessage()
-            QMessageBox.warning(self.window, "导出失败", str(exc))
+            self.context.tell("", 0)
+            QMessageBox.warning(self.window.dialog_parent(), "导出失败", str(exc))
             return False
         except OSError as exc:
-            self.window.statusBar().clearMessage()
+            self.context.tell("", 0)
             QMessageBox.warning(
-                self.window, "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
+                self.window.dialog_parent(), "导出失败", f"无法写入文件：\n{path}\n\n{describe_os_error(exc)}"
             )
             return False
-        self.window.update_status(revision=info.number)
-        self.window.refresh_list()
-        self.window.statusBar().showMessage(f"已导出 {path.name}（第 {info.number} 版）", 10_000)
+        self.context.revision_made(info.number)
+        self.context.tell(f"已导出 {path.name}（第 {info.number} 版）", 10_000)
         return True
 
 

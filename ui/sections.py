@@ -1,7 +1,7 @@
 """The editor's sections, in the paper form's order, each built by a factory.
 
-To swap a placeholder for the real panel change its factory here, one line, e.g.
-``lambda ctx: _budget(ctx)`` → the commented import. Factories import lazily: no work at import.
+Factories import their panel when called, so importing this registry costs nothing at start-up.
+The 预览 section shows a placeholder where no renderer is given (widget tests).
 """
 
 from __future__ import annotations
@@ -53,18 +53,14 @@ def _basic(ctx: SectionContext) -> QWidget:
 
 
 def _budget(ctx: SectionContext) -> QWidget:
-    try:
-        from ui.budget.panel import BudgetPanel
-    except ImportError:
-        return placeholder("主要任务与预算", "年度主要任务和预算表将在此编辑。")
+    from ui.budget.panel import BudgetPanel
+
     return BudgetPanel(ctx.document)
 
 
 def _goals(ctx: SectionContext) -> QWidget:
-    try:
-        from ui.goals.editor import GoalsEditor
-    except ImportError:
-        return placeholder("总体目标", "年度总体目标将在此编辑。")
+    from ui.goals.editor import GoalsEditor
+
     return GoalsEditor(ctx.document)
 
 

@@ -1,4 +1,4 @@
-"""The main window's actions, menus and toolbar (ui.md: 文件 编辑 视图 工具 帮助)."""
+"""The main window's actions, menus and toolbar (docs/ui.md: 文件 编辑 视图 工具 帮助)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``perfdecl check``: run the review rules on ids, files and folders (cli.md)."""
+"""``perfdecl check``: run the review rules on ids, files and folders (docs/cli.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Exit statuses of cli.md and the exception that carries a user-facing failure."""
+"""Exit statuses of docs/cli.md and the exception that carries a user-facing failure."""
 
 from __future__ import annotations
 

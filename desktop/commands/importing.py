@@ -8,6 +8,7 @@ from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.targets import read_declaration_file
 from desktop.domain.model import Declaration
+from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.project_profile import load_project_profile
 from desktop.services.revisions import import_new
@@ -52,8 +53,6 @@ def _import_into(
             declaration = store.load(into)
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
-        from desktop.domain.profile import load_profile
-
         target = _horizon_target(declaration, into, horizon)
         try:
             result = read_indicator_list(file, load_profile(declaration.profile_id))

@@ -1,4 +1,4 @@
-"""Resolving a TARGET (an id or a file) into a declaration, as cli.md defines it."""
+"""Resolving a TARGET (an id or a file) into a declaration, as docs/cli.md defines it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Build the :class:`FormLayout` of a declaration: the merge table of domain.md §1.8 in code.
+"""Build the :class:`FormLayout` of a declaration: the merge table of docs/form-layout.md in code.
 
 Columns A–F are 0–5. Amounts carry their Decimal beside the display text (the profile's
 decimals, rounded half up, no thousands separators); declared totals are never printed.
@@ -69,13 +69,12 @@ def _page_spec(profile: Profile, orientation: Orientation) -> PageSpec:
 
 
 def _typography(profile: Profile) -> Typography:
-    printing = profile.section("print") or {}
-    default = Typography()
+    printing = profile.printing
     return Typography(
-        title_pt=float(printing.get("title_size_pt", default.title_pt)),
-        subtitle_pt=float(printing.get("subtitle_size_pt", default.subtitle_pt)),
-        body_pt=float(printing.get("font_size_pt", default.body_pt)),
-        min_pt=float(printing.get("min_font_size_pt", default.min_pt)),
+        title_pt=printing.title_size_pt,
+        subtitle_pt=printing.subtitle_size_pt,
+        body_pt=printing.font_size_pt,
+        min_pt=printing.min_font_size_pt,
     )
 
 

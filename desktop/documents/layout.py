@@ -1,7 +1,7 @@
 """The printed form as a renderer-independent grid: blocks of rows over the six columns A–F.
 
 Every renderer (PDF now, xlsx later) draws the same :class:`FormLayout`, so the merges of
-domain.md §1.8 are defined once, in :mod:`desktop.documents.form_layout`. A spanning cell lives
+docs/form-layout.md are defined once, in :mod:`desktop.documents.form_layout`. A spanning cell lives
 in the first row it covers; the rows below it have no cell in the covered columns.
 """
 
@@ -74,10 +74,6 @@ class Cell:
     #: Set in the minimum size: a renderer marks every cell of a row too tall at the body size.
     small: bool = False
 
-    @property
-    def last_col(self) -> int:
-        return self.col + self.colspan - 1
-
     def display_lines(self) -> list[str]:
         """Explicit lines: vertical labels two characters a line, other text by its breaks."""
         if self.role is Role.VERTICAL_LABEL:
@@ -129,10 +125,12 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class Typography:
-    title_pt: float = 18.0
-    subtitle_pt: float = 14.0
-    body_pt: float = 10.5
-    min_pt: float = 9.0
+    """Font sizes in points, from the profile's ``print`` section."""
+
+    title_pt: float
+    subtitle_pt: float
+    body_pt: float
+    min_pt: float
 
 
 @dataclass(frozen=True)

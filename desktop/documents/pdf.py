@@ -1,4 +1,4 @@
-"""The official form as PDF: one bordered table in the layout of domain.md §1.8, drawn page by
+"""The official form as PDF: one bordered table in the layout of docs/form-layout.md, drawn page by
 page on a reportlab canvas from :func:`paginate_form`'s pages.
 
 Reproducible bytes: the canvas runs in reportlab's invariant mode (fixed document /ID and a

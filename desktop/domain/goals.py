@@ -19,7 +19,7 @@ _LABEL_CELL = re.compile(r"(总体目标|目标内容|目标|目标\s*[0-9]+\s*[
 
 
 #: A ``目标N：`` prefix typed or pasted before a goal's text: the number is implied by position
-#: (exchange-format.md "Goals"), so readers and the editor strip it.
+#: (docs/exchange-format.md "Goals"), so readers and the editor strip it.
 GOAL_PREFIX = re.compile(r"^\s*目标\s*(\d+)\s*[：:]\s*")
 
 

@@ -1,6 +1,6 @@
 """The declaration of 部门（单位）整体支出绩效目标申报表 as plain data.
 
-Decisions (exchange-format.md): 指标值/度量单位 are stored as typed after the T01 normalisation;
+Decisions (docs/exchange-format.md): 指标值/度量单位 are stored as typed after the T01 normalisation;
 总额 and 金额合计 are derived; totals printed in a source document are *declared* values kept
 beside the data; goals are numbered by position and indicators link to goal numbers (1-based).
 The indicator table is held grouped: one :class:`Category` per level-2 category of the profile,

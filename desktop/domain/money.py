@@ -14,7 +14,7 @@ MAX_DECIMALS = 6
 MAX_INTEGER_DIGITS = 8
 ZERO = Decimal(0)
 
-#: The amount pattern of exchange-format.md, applied to JSON strings verbatim.
+#: The amount pattern of docs/exchange-format.md, applied to JSON strings verbatim.
 AMOUNT_PATTERN = re.compile(r"[0-9]{1,8}(\.[0-9]{1,6})?")
 
 
@@ -67,17 +67,6 @@ def parse_user_amount(text: str) -> Decimal:
         raise AmountError(f"\"{text}\" 不是金额") from exc
 
 
-def is_valid_amount(value: Decimal) -> bool:
-    """True when ``value`` is storable: finite, non-negative, within 8+6 digits."""
-    if not value.is_finite() or value < 0:
-        return False
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if -exponent > MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
-        return False
-    return value < Decimal(10) ** MAX_INTEGER_DIGITS
-
-
 def canonical_amount(value: Decimal) -> str:
     """The fingerprint form: at least 2 and at most 6 decimals, no further trailing zeros."""
     text = format(value.normalize(), "f") if value != 0 else "0"
@@ -104,7 +93,3 @@ def has_hidden_precision(value: Decimal, decimals: int = 2) -> bool:
     """True when ``value`` has more precision than ``decimals`` shows."""
     return round_half_up(value, decimals) != value
 
-
-def plain_amount(value: Decimal) -> str:
-    """The editing text: plain digits, no separators, no superfluous trailing zeros beyond 2."""
-    return canonical_amount(value)

@@ -62,6 +62,10 @@ class ProjectProfile:
     text_blocks: tuple[TextBlock, ...]
     fund_details: tuple[FundDetail, ...]
     mid_required: MidRequired
+    #: P01 warns above this many years.
+    p01_max_years: int
+    #: I20 limits of the project's own texts (``project_name``, ``text_block``).
+    limits: Mapping[str, int]
     core_level2: tuple[str, ...]
     signature: tuple[str, ...]
     #: A layout not confirmed by a real template; the UI says so where the profile is picked.
@@ -116,12 +120,40 @@ def _deep_merge(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
-def project_profile_from_data(data: Mapping[str, Any]) -> ProjectProfile:
-    """Type the project keys of already merged profile data."""
+#: Top-level keys only a project profile has; the rest is the department schema (profile.py).
+PROJECT_KEYS = frozenset({
+    "base", "horizons", "amount_unit", "period_format", "attribute_values", "category_values",
+    "text_blocks", "fund_details", "mid_required", "core_level2", "signature", "inferred",
+    "inferred_note", "layout",
+})  # fmt: skip
+#: Project entries inside the merged sections: rules.P01, print.orientation, two limits.
+_PROJECT_LIMITS = ("project_name", "text_block")
+
+
+def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(department-schema data, project-only settings) of merged profile data."""
+    shared = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
+    rules = dict(shared.get("rules") or {})
+    printing = dict(shared.get("print") or {})
+    limits = dict(shared.get("limits") or {})
+    own = {
+        "P01": rules.pop("P01", {}),
+        "orientation": printing.pop("orientation", None),
+        "limits": {k: int(limits.pop(k)) for k in _PROJECT_LIMITS if k in limits},
+    }
+    shared["rules"], shared["print"], shared["limits"] = rules, printing, limits
+    return shared, own
+
+
+def project_profile_from_data(data: Mapping[str, Any], source: str = "") -> ProjectProfile:
+    """Type merged profile data: the department schema plus the project keys."""
+    shared, own = _split(data)
     mid = data.get("mid_required") or {}
     threshold = mid.get("annual_total_at_least")
     return ProjectProfile(
-        profile=profile_from_data(data),
+        profile=profile_from_data(shared, source),
+        p01_max_years=int(own["P01"].get("max_years", 5)),
+        limits=own["limits"],
         horizons=tuple(data.get("horizons", ["annual"])),
         amount_unit=str(data.get("amount_unit", "万元")),
         period_format=str(data.get("period_format", "range")),
@@ -144,7 +176,7 @@ def project_profile_from_data(data: Mapping[str, Any]) -> ProjectProfile:
         signature=tuple(data.get("signature", ())),
         inferred=bool(data.get("inferred", False)),
         inferred_note=str(data.get("inferred_note", "")),
-        orientation=(data.get("print") or {}).get("orientation"),
+        orientation=own["orientation"],
         layout=data.get("layout") or {},
     )
 
@@ -162,7 +194,7 @@ def project_profile_ids() -> tuple[str, ...]:
 @cache
 def load_project_profile(profile_id: str) -> ProjectProfile:
     """The bundled project profile ``profile_id``; raises ``KeyError`` when there is none."""
-    from desktop.domain.profile import UnknownProfileError, available_profile_ids
+    from desktop.domain.profile import ProfileError, UnknownProfileError, available_profile_ids
 
     if profile_id not in project_profile_ids():
         raise UnknownProfileError(profile_id)
@@ -181,7 +213,9 @@ def load_project_profile(profile_id: str) -> ProjectProfile:
     data.setdefault("id", profile_id)
     data["form"] = "project"
     try:
-        return project_profile_from_data(data)
+        return project_profile_from_data(data, str(path))
+    except ProfileError as exc:
+        raise ProjectProfileError(str(exc)) from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise ProjectProfileError(f"项目表版式文件 {path.name} 内容不完整：{exc}") from exc
 

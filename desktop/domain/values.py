@@ -1,4 +1,4 @@
-"""指标值/度量单位: the T01 input normalisation and the value grammar of domain.md §7.2.
+"""指标值/度量单位: the T01 input normalisation and the value grammar of docs/values.md.
 
 Values are stored as typed (after :func:`normalise_value_text`); :func:`parse_value` derives the
 structure (operator, number, unit, grade, period, dates) whenever rules or exports need it.
@@ -39,10 +39,6 @@ def normalise_value_text(text: str) -> str:
     """Apply T01 to a 指标值 or 度量单位 text: ``>=``→``≥``, ``％``→``%``, full-width → ASCII."""
     result = text.translate(_FULLWIDTH_TABLE)
     return result.replace(">=", "≥").replace("<=", "≤")
-
-
-def needs_normalisation(text: str) -> bool:
-    return normalise_value_text(text) != text
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Canonical printed content, the fingerprint, and "equal in content" (exchange-format.md).
+"""Canonical printed content, the fingerprint, and "equal in content" (docs/exchange-format.md).
 
 The fingerprint covers what the paper shows: the declaration as the writer writes it without
 the unprinted parts, texts in NFC with ``\\n`` line breaks, amounts with 2–6 decimals, empty

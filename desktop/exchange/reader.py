@@ -1,4 +1,4 @@
-"""Reader of the JSON exchange format v1 (exchange-format.md).
+"""Reader of the JSON exchange format v1 (docs/exchange-format.md).
 
 The whole file is validated before anything is returned: a refused file raises
 :class:`ExchangeError` naming the JSON path, so nothing half-read ever reaches the database.

@@ -1,1 +1,1 @@
-"""Review rules (自检) of domain.md §4.2: a Qt-free engine over the domain model."""
+"""Review rules (自检) of docs/rules.md: a Qt-free engine over the domain model."""

@@ -119,20 +119,6 @@ class CheckContext:
             message=message,
         )
 
-    # -- profile data ---------------------------------------------------------------------
-    def setting(self, rule: str, key: str, default: Any) -> Any:
-        return self.profile.rule_setting(rule, key, default)
-
-    def words(self, section: str, default: Sequence[str] = ()) -> list[str]:
-        value = self.profile.section(section)
-        return [str(w) for w in value] if isinstance(value, list) else list(default)
-
-    def role(self, name: str, default: Sequence[str] = ()) -> list[str]:
-        """Category names playing a role (benefit level-1, cost level-2, ...) in this profile."""
-        roles = self.profile.section("category_roles") or {}
-        value = roles.get(name)
-        return [str(w) for w in value] if isinstance(value, list) else list(default)
-
     # -- shared views ---------------------------------------------------------------------
     @cached_property
     def grade_words(self) -> list[str]:
@@ -187,7 +173,7 @@ class CheckContext:
         return visible(self.declaration.goals[index])
 
     def goal_subject(self, index: int) -> str:
-        """Content key of a goal: its first 20 characters (exchange-format.md, Accepted)."""
+        """Content key of a goal: its first 20 characters (docs/exchange-format.md, Accepted)."""
         text = self.goal_text(index)
         return text[:20] if text else f"目标{index + 1}"
 

@@ -10,7 +10,7 @@ or infos but shown as ``已接受 N`` at the end when there are any.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from desktop.domain.model import Declaration
@@ -154,7 +154,3 @@ def summarize(findings: Iterable[Finding]) -> str:
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
 
-
-def iter_open(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """The findings that still need attention (not accepted)."""
-    return (f for f in findings if not f.accepted)

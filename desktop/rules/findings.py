@@ -1,6 +1,6 @@
 """A finding of the review rules, and the vocabularies it uses (severity, dimension).
 
-The JSON shape is the one of cli.md (``perfdecl check --json``); ``where`` is a 0-based path into
+The JSON shape is the one of docs/cli.md (``perfdecl check --json``); ``where`` is a 0-based path into
 the exchange-format document, ``subject`` names what the finding is about by content (so an
 acceptance in ``accepted_findings`` survives reordering) and ``message`` is for people.
 """
@@ -41,7 +41,7 @@ class Finding:
     accepted: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """The finding object of ``perfdecl check --json`` (cli.md)."""
+        """The finding object of ``perfdecl check --json`` (docs/cli.md)."""
         return {
             "rule": self.rule,
             "severity": self.severity,

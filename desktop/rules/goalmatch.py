@@ -1,4 +1,4 @@
-"""Goal↔indicator inference (G02, G04), following the reference behaviour of domain.md §8.2.
+"""Goal↔indicator inference (G02, G04), following the reference behaviour of docs/rules.md.
 
 Explicit links win: a goal with a linked indicator is covered (no G02, and no G04 for a quantity
 no indicator matches); its quantities are still compared where an indicator matches them. Without links a goal is cut into clauses, the quantities
@@ -78,12 +78,12 @@ def quantity_finder(ctx: CheckContext) -> QuantityFinder:
     finder = ctx.memo.get("quantity_finder")
     if not isinstance(finder, QuantityFinder):
         profile = ctx.profile
-        units = profile.section("units") or {}
+        units = profile.units
         finder = ctx.memo["quantity_finder"] = QuantityFinder(
-            units=[u for key in ("count", "measure", "currency", "percent") for u in units.get(key, [])],
-            operator_words=profile.section("goal_operator_words") or {},
-            operator_suffixes=profile.section("goal_operator_suffixes") or {},
-            other_units=units.get("time", []),
+            units=[*units.count, *units.measure, *units.currency, *units.percent],
+            operator_words=profile.goal_operator_words,
+            operator_suffixes=profile.goal_operator_suffixes,
+            other_units=units.time,
         )
     return finder
 
@@ -94,10 +94,9 @@ class GoalMatcher:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         profile = ctx.profile
-        synonyms = profile.section("synonyms") or []
-        self.families: Mapping[str, Sequence[str]] = profile.section("measure_families") or {}
+        self.families: Mapping[str, Sequence[str]] = profile.measure_families
         self.normaliser = TermNormaliser(
-            synonyms, [*ctx.words("generic_words"), *ctx.words("measure_words")]
+            profile.synonyms, [*profile.generic_words, *profile.measure_words]
         )
         self.finder = quantity_finder(ctx)
         self.rows = ctx.rows

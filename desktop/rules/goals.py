@@ -30,8 +30,8 @@ def g01(ctx: CheckContext) -> Iterator[Finding]:
     if not goals:
         return  # S05/S06 report the missing goals
     normaliser = TermNormaliser(
-        ctx.profile.section("synonyms") or [],
-        [*ctx.words("generic_words"), *ctx.words("measure_words"), *ctx.words("task_generic_words")],
+        ctx.profile.synonyms,
+        [*ctx.profile.generic_words, *ctx.profile.measure_words, *ctx.profile.task_generic_words],
     )
     goal_terms: set[str] = set()
     for text in goals:
@@ -97,8 +97,8 @@ def g05(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def g06(ctx: CheckContext) -> Iterator[Finding]:
-    vague = ctx.words("vague_verbs", ["加强", "提高", "确保", "推进"])
-    structure = ctx.words("goal_structure_words", ["通过", "完成", "实现"])
+    vague = ctx.profile.vague_verbs
+    structure = ctx.profile.goal_structure_words
     finder = quantity_finder(ctx)
     for i, text in _goals(ctx):
         found = [v for v in vague if v in text]
@@ -112,8 +112,8 @@ def g06(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def g07(ctx: CheckContext) -> Iterator[Finding]:
-    low = int(ctx.setting("G07", "min_length", 15))
-    high = int(ctx.setting("G07", "max_length", 400))
+    low = ctx.profile.rules.G07.min_length
+    high = ctx.profile.rules.G07.max_length
     for i, text in _goals(ctx):
         length = len(text)
         if length < low:

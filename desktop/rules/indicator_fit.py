@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
+from desktop.domain.profile_parts import NameUnitFamily, UnitFamily
 from desktop.domain.values import ValueKind
 from desktop.rules.context import QUOTE_LIMIT, CheckContext, IndicatorRow
 from desktop.rules.findings import Finding
@@ -17,7 +18,7 @@ _QUANTIFIED = (ValueKind.QUANTITATIVE, ValueKind.RANGE, ValueKind.FREQUENCY)
 _FAMILY_TITLES = {"percent": "百分比", "count": "计数单位", "currency": "金额单位", "time": "时间单位"}
 
 
-def _unit_family(unit: str, units: Mapping[str, Sequence[str]]) -> str:
+def _unit_family(unit: str, units: Mapping[UnitFamily, Sequence[str]]) -> str:
     for family, words in units.items():
         if unit in words:
             return family
@@ -29,22 +30,19 @@ def _unit_family(unit: str, units: Mapping[str, Sequence[str]]) -> str:
     return "unknown"
 
 
-def _expected_family(name: str, table: Sequence[Mapping[str, object]]) -> tuple[str, str] | None:
+def _expected_family(name: str, table: Sequence[NameUnitFamily]) -> tuple[str, str] | None:
     """(family, ending) for the longest configured ending the name ends with."""
     best: tuple[str, str] | None = None
     for entry in table:
-        endings = entry.get("endings")
-        if not isinstance(endings, list):
-            continue
-        for ending in endings:
+        for ending in entry.endings:
             if name.endswith(ending) and (best is None or len(ending) > len(best[1])):
-                best = (str(entry.get("family")), str(ending))
+                best = (entry.family, ending)
     return best
 
 
 def i04(ctx: CheckContext) -> Iterator[Finding]:
-    units = ctx.profile.section("units") or {}
-    table = ctx.profile.section("name_unit_families") or []
+    units = ctx.profile.units.families()
+    table = ctx.profile.name_unit_families
     for row in ctx.rows:
         p = row.parsed
         if p.kind not in _QUANTIFIED or not p.unit:
@@ -67,9 +65,9 @@ def i09(ctx: CheckContext) -> Iterator[Finding]:
     rows = ctx.rows
     if not rows:
         return
-    share_benefit = Decimal(str(ctx.setting("I09", "max_share_benefit", "0.5")))
-    share_overall = Decimal(str(ctx.setting("I09", "max_share_overall", "0.3")))
-    for level1 in ctx.role("benefit_level1", ["效益指标"]):
+    share_benefit = ctx.profile.rules.I09.max_share_benefit
+    share_overall = ctx.profile.rules.I09.max_share_overall
+    for level1 in ctx.profile.category_roles.benefit_level1:
         part = ctx.rows_in(level1s=[level1])
         qualitative = sum(1 for r in part if r.parsed.kind is ValueKind.QUALITATIVE)
         if part and Decimal(qualitative) / len(part) > share_benefit:
@@ -102,8 +100,8 @@ def i10(ctx: CheckContext) -> Iterator[Finding]:
 
 def i11(ctx: CheckContext) -> Iterator[Finding]:
     # Counts of things done (次, 项, 份, 个…); people reached (受益人数 ≥500人) are a real benefit.
-    counts = {str(u) for u in ctx.setting("I11", "output_units", ["次", "项", "份", "个"])}
-    for row in ctx.rows_in(level1s=ctx.role("benefit_level1", ["效益指标"])):
+    counts = set(ctx.profile.rules.I11.output_units)
+    for row in ctx.rows_in(level1s=ctx.profile.category_roles.benefit_level1):
         p = row.parsed
         if p.kind in _QUANTIFIED and p.unit in counts:
             yield ctx.finding(
@@ -114,8 +112,8 @@ def i11(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i12(ctx: CheckContext) -> Iterator[Finding]:
-    word = str(ctx.setting("I12", "word", "满意"))
-    satisfaction = set(ctx.role("satisfaction_level1", ["满意度指标"]))
+    word = ctx.profile.rules.I12.word
+    satisfaction = set(ctx.profile.category_roles.satisfaction_level1)
     for row in ctx.rows:
         # Only a measure of satisfaction (…满意度, …满意率); 满意度调查次数 is a countable output.
         measure = _MEASURE_END.sub("", row.name)
@@ -140,7 +138,7 @@ def name_measure_family(name: str, families: Mapping[str, Sequence[str]]) -> str
 
 
 def i13(ctx: CheckContext) -> Iterator[Finding]:
-    families: Mapping[str, Sequence[str]] = ctx.profile.section("measure_families") or {}
+    families = ctx.profile.measure_families
     for row in ctx.rows:
         own = name_measure_family(row.name, families)
         if own is None:
@@ -167,13 +165,13 @@ def is_ratio_name(ctx: CheckContext, name: str) -> bool:
     """A real ratio (…率), not 效率/频率 and the like that end in 率 without being A/B."""
     if not _RATIO_NAME.search(name):
         return False
-    return not any(name.endswith(w) for w in ctx.words("non_ratio_rate_words", ["效率", "频率"]))
+    return not any(name.endswith(w) for w in ctx.profile.non_ratio_rate_words)
 
 
 def i14(ctx: CheckContext) -> Iterator[Finding]:
-    families: Mapping[str, Sequence[str]] = ctx.profile.section("measure_families") or {}
-    on_time = str(ctx.setting("I14", "timeliness_family", "及时"))
-    deadline_words = ctx.words("deadline_words")
+    families = ctx.profile.measure_families
+    on_time = ctx.profile.rules.I14.timeliness_family
+    deadline_words = ctx.profile.deadline_words
     for row in ctx.rows:
         if not row.parsed.is_rate or not is_ratio_name(ctx, row.name):
             continue
@@ -195,9 +193,9 @@ def i14(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i15(ctx: CheckContext) -> Iterator[Finding]:
-    generic = ctx.words("generic_management_indicators")
-    scope = set(ctx.role("output_level1", ["产出指标"]) + ctx.role("benefit_level1", ["效益指标"]))
-    cost = set(ctx.role("cost_level2", ["成本指标"]))
+    generic = ctx.profile.generic_management_indicators
+    scope = {*ctx.profile.category_roles.output_level1, *ctx.profile.category_roles.benefit_level1}
+    cost = set(ctx.profile.category_roles.cost_level2)
     for row in ctx.rows:
         if row.category.level1 not in scope or row.category.level2 in cost:
             continue
@@ -212,8 +210,8 @@ def i15(ctx: CheckContext) -> Iterator[Finding]:
 
 def i16(ctx: CheckContext) -> Iterator[Finding]:
     # "项目成本控制率" is as generic as "成本控制率": compare name endings, not whole names.
-    generic = [name_key(w) for w in ctx.words("generic_cost_indicators", ["成本控制率"])]
-    cost = ctx.role("cost_level2", ["成本指标"])
+    generic = [name_key(w) for w in ctx.profile.generic_cost_indicators]
+    cost = ctx.profile.category_roles.cost_level2
     # Per cost category: in MOF-2021 a real 社会成本 row does not make 经济成本's generic one specific.
     for category in ctx.declaration.categories:
         if category.level2 not in cost:
@@ -230,7 +228,7 @@ def i16(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i17(ctx: CheckContext) -> Iterator[Finding]:
-    for row in ctx.rows_in(level2s=ctx.role("timeliness_level2", ["时效指标"])):
+    for row in ctx.rows_in(level2s=ctx.profile.category_roles.timeliness_level2):
         if row.parsed.kind is ValueKind.FREQUENCY:
             yield ctx.finding(
                 "I17", row.where("value"), row.subject,
@@ -254,11 +252,11 @@ def i19(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i20(ctx: CheckContext) -> Iterator[Finding]:
-    limits: Mapping[str, int] = ctx.profile.section("limits") or {}
+    limits = ctx.profile.limits
 
     def over(kind: str, text: str) -> int | None:
-        limit = limits.get(kind)
-        return int(limit) if limit is not None and len(text.strip()) > int(limit) else None
+        limit = limits.of(kind)
+        return limit if len(text.strip()) > limit else None
 
     for row in ctx.rows:
         ind = row.indicator

@@ -1,9 +1,9 @@
-"""Rules on indicator values: I01–I03, I05–I08 and I18 (grammar of domain.md §7.2)."""
+"""Rules on indicator values: I01–I03, I05–I08 and I18 (grammar of docs/values.md)."""
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from desktop.domain.values import DeadlineDate, ValueKind
@@ -17,7 +17,7 @@ def _looks_like_grade(ctx: CheckContext, row: IndicatorRow) -> bool:
     text = row.parsed.text
     if row.parsed.kind is not ValueKind.TEXT or len(text) > 4 or not HAN_RUN.fullmatch(text):
         return False
-    return any(m in text for m in ctx.words("grade_morphemes", ["好", "优", "良", "差", "显", "明"]))
+    return any(m in text for m in ctx.profile.grade_morphemes)
 
 
 def i01(ctx: CheckContext) -> Iterator[Finding]:
@@ -57,7 +57,7 @@ def i02(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _is_growth(ctx: CheckContext, name: str) -> bool:
-    return any(w in name for w in ctx.words("growth_rate_words", ["增长", "增幅"]))
+    return any(w in name for w in ctx.profile.growth_rate_words)
 
 
 def i03(ctx: CheckContext) -> Iterator[Finding]:
@@ -77,7 +77,7 @@ def i03(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _direction(name: str, positive: list[str], negative: list[str]) -> int:
+def _direction(name: str, positive: Sequence[str], negative: Sequence[str]) -> int:
     """+1 when the name sounds positive, -1 negative, 0 neither; the longest word decides
     (不合格率 is negative although it contains 合格率)."""
     best, sign = 0, 0
@@ -89,8 +89,8 @@ def _direction(name: str, positive: list[str], negative: list[str]) -> int:
 
 
 def i05(ctx: CheckContext) -> Iterator[Finding]:
-    positive = ctx.words("positive_rate_words")
-    negative = ctx.words("negative_rate_words")
+    positive = ctx.profile.positive_rate_words
+    negative = ctx.profile.negative_rate_words
     for row in ctx.rows:
         op = row.parsed.operator
         sign = _direction(row.name, positive, negative)
@@ -125,10 +125,10 @@ def i06(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def i07(ctx: CheckContext) -> Iterator[Finding]:
-    minimum = Decimal(str(ctx.setting("I07", "min_value", "80")))
-    operator = str(ctx.setting("I07", "operator", "≥"))
-    unit = str(ctx.setting("I07", "unit", "%"))
-    for row in ctx.rows_in(level2s=ctx.role("service_satisfaction_level2", ["服务对象满意度指标"])):
+    minimum = ctx.profile.rules.I07.min_value
+    operator = ctx.profile.rules.I07.operator
+    unit = ctx.profile.rules.I07.unit
+    for row in ctx.rows_in(level2s=ctx.profile.category_roles.service_satisfaction_level2):
         p = row.parsed
         value = row.indicator.value
         if p.kind is not ValueKind.QUANTITATIVE or p.unit != unit:

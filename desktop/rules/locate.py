@@ -1,6 +1,6 @@
 """Where findings point: exchange paths to editor rows, document order, row marks.
 
-A finding's ``where`` is a 0-based path into the exchange document (cli.md). The editor shows the
+A finding's ``where`` is a 0-based path into the exchange document (docs/cli.md). The editor shows the
 same data differently: indicators grouped by category (a 不适用 category is one row of the
 document but no real indicator), tasks and goals by position. These helpers translate between the
 two so that views can put icons on the rows concerned, and order findings as the form reads.
@@ -139,14 +139,6 @@ def severity_key(finding: Finding) -> tuple[int, tuple[int, ...], str]:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Open findings first, each part by severity then document order; accepted ones last."""
     return sorted(findings, key=lambda f: (f.accepted, severity_key(f)))
-
-
-def findings_by_where(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Findings keyed by their exact ``where`` (``indicators[12].value``)."""
-    result: dict[str, list[Finding]] = {}
-    for finding in findings:
-        result.setdefault(finding.where, []).append(finding)
-    return result
 
 
 def findings_by_row(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

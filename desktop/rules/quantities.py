@@ -1,4 +1,4 @@
-"""Quantities written in goal text (domain.md §8.2 step 2) and other quantified elements (G03).
+"""Quantities written in goal text (docs/rules.md, goal matching step 2) and other quantified elements (G03).
 
 A quantity is a number (Arabic, or a Chinese numeral such as 一/两/十) followed by a unit word or
 ``%``, with the operator wording around it (不低于, 超过, …以上; §3.2). Ordinals (第二季度) and

@@ -1,4 +1,4 @@
-"""The rule catalogue of domain.md §4.2 (plus T04): id, severity, dimension, Chinese title.
+"""The rule catalogue of docs/rules.md (plus T04): id, severity, dimension, Chinese title.
 
 Every rule id of the catalogue is listed, including those this engine does not check itself:
 ``enforced_by`` says where they live instead (the reader/editor refuse such data, or a later
@@ -128,7 +128,3 @@ RULES: dict[str, RuleInfo] = {
 def rule_info(rule_id: str) -> RuleInfo:
     return RULES[rule_id]
 
-
-def checked_rules() -> list[str]:
-    """The ids this engine checks (the others are enforced elsewhere or not yet available)."""
-    return [r.id for r in RULES.values() if r.enforced_by == ENGINE]

@@ -2,7 +2,7 @@
 
 One sheet 自检结果: a header block (unit, year, rule-set version, date, counts) above a table
 with one row per finding, in the order the findings panel shows them. The report says it is a
-self-check, never an official 优/良/中/差 grade (domain.md §4.2). openpyxl is imported lazily.
+self-check, never an official 优/良/中/差 grade (docs/rules.md). openpyxl is imported lazily.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from desktop.domain.model import Declaration
 from desktop.rules.engine import summarize
 from desktop.rules.findings import DIMENSIONS, SEVERITY_LABELS, Finding
 from desktop.rules.locate import acceptance_for, describe_where, sort_findings
+from desktop.rules.registry import RULESET_VERSION
 
 SHEET_TITLE = "自检结果"
 FONT_NAME = "宋体"
@@ -52,8 +53,6 @@ def write_findings_xlsx(
 ) -> None:
     """Write the report to ``path`` atomically (a failed write leaves ``path`` untouched)."""
     if ruleset is None:
-        from desktop.rules.registry import RULESET_VERSION
-
         ruleset = RULESET_VERSION
     workbook = _build(list(findings), declaration, ruleset, today or date.today())
     atomic_write_with(path, lambda temp: workbook.save(temp))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from desktop.domain.model import Category
+from desktop.domain.profile_parts import Requirement
 from desktop.rules.context import CheckContext
 from desktop.rules.fields import text_fields
 from desktop.rules.findings import ERROR, WARNING, Finding
@@ -56,7 +57,7 @@ def s03(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def s04(ctx: CheckContext) -> Iterator[Finding]:
-    name = ctx.profile.basic_expenditure_name
+    name = ctx.profile.basic_expenditure.name
     if name and not any(visible(t.name) == name for t in ctx.declaration.tasks):
         yield ctx.finding(
             "S04", "tasks", name, f"年度主要任务中没有“{name}”：请增加{name}任务行（通常为第一行）。"
@@ -93,7 +94,7 @@ def s07(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def s09(ctx: CheckContext) -> Iterator[Finding]:
-    need_explanation = bool(ctx.setting("S09", "require_explanation", True))
+    need_explanation = ctx.profile.rules.S09.require_explanation
     for row in ctx.rows:
         ind = row.indicator
         where_label = f"{row.category.level2}第{row.ordinal}个三级指标"
@@ -112,18 +113,15 @@ def _has_real(category: Category) -> bool:
     return not category.not_applicable and bool(category.indicators)
 
 
-def _level1_requirements(ctx: CheckContext) -> dict[str, str]:
-    return {
-        str(l1.get("name")): str(l1.get("requirement", "optional"))
-        for l1 in ctx.profile.raw.get("framework", [])
-    }
+def _level1_requirements(ctx: CheckContext) -> dict[str, Requirement]:
+    return {l1.name: l1.requirement for l1 in ctx.profile.framework}
 
 
 def s11(ctx: CheckContext) -> Iterator[Finding]:
     decl = ctx.declaration
     for category in decl.categories:
         level2 = ctx.profile.level2(category.level1, category.level2)
-        requirement = level2.requirement if level2 else "optional"
+        requirement: Requirement = level2.requirement if level2 else "optional"
         # An empty unmarked category is already an S07 error; S11 covers the 不适用 ones.
         if requirement in ("error", "warning") and category.not_applicable:
             yield ctx.finding(
@@ -143,8 +141,8 @@ def s11(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def s12(ctx: CheckContext) -> Iterator[Finding]:
-    low = int(ctx.setting("S12", "min_indicators", 8))
-    high = int(ctx.setting("S12", "max_indicators", 60))
+    low = ctx.profile.rules.S12.min_indicators
+    high = ctx.profile.rules.S12.max_indicators
     count = len(ctx.rows)
     if count < low or count > high:
         hint = (
@@ -195,7 +193,7 @@ def s13(ctx: CheckContext) -> Iterator[Finding]:
 _LABEL_ONLY = re.compile(r"(?:指标|目标)\s*\d+\s*[：:]\s*$", re.MULTILINE)
 
 
-def _placeholder_re(words: list[str]) -> re.Pattern[str]:
+def _placeholder_re(words: Sequence[str]) -> re.Pattern[str]:
     parts = []
     for word in words:
         if word.isascii() and word.isalpha():
@@ -207,7 +205,7 @@ def _placeholder_re(words: list[str]) -> re.Pattern[str]:
 
 
 def s14(ctx: CheckContext) -> Iterator[Finding]:
-    pattern = _placeholder_re(ctx.words("placeholders", ["XX", "**", "……"]))
+    pattern = _placeholder_re(ctx.profile.placeholders)
     for f in text_fields(ctx):
         match = pattern.search(f.text) or _LABEL_ONLY.search(f.text)
         if match:

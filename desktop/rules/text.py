@@ -44,9 +44,7 @@ def t02(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def t03(ctx: CheckContext) -> Iterator[Finding]:
-    table: dict[str, str] = ctx.profile.section("fullwidth_punctuation") or {
-        ",": "，", ";": "；", ":": "：", "(": "（", ")": "）",
-    }
+    table = ctx.profile.fullwidth_punctuation
     marks = re.escape("".join(table))
     pattern = re.compile(f"(?<=[{HAN}])[{marks}]|[{marks}](?=[{HAN}])")
     for f in text_fields(ctx):

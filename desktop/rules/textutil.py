@@ -1,6 +1,6 @@
 """Small helpers for Chinese text used by several rule families.
 
-Terms (domain.md §8.2 step 3): runs of at least two Han characters, after each synonym was
+Terms (docs/rules.md, goal matching step 3): runs of at least two Han characters, after each synonym was
 replaced by the first member of its group and generic words were turned into separators.
 """
 
@@ -22,10 +22,6 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千万]+"
-
-
-def is_han(char: str) -> bool:
-    return bool(HAN_RUN.fullmatch(char))
 
 
 def clauses(text: str) -> list[str]:
@@ -106,14 +102,6 @@ def substrings(segments: Iterable[str]) -> set[str]:
             for end in range(start + 2, stop + 1):
                 found.add(segment[start:end])
     return found
-
-
-def longest_common(a: set[str], b: set[str]) -> str:
-    """The longest string in both sets ('' if none); ties broken alphabetically for stability."""
-    common = a & b
-    if not common:
-        return ""
-    return min(common, key=lambda s: (-len(s), s))
 
 
 def common_suffix(a: str, b: str) -> str:

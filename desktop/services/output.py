@@ -2,7 +2,7 @@
 
 :func:`export_stored` writes the file of a stored declaration *before* it freezes the working
 copy as a new revision, so an output that cannot be written (a full disk, a folder without write
-permission, a font error) leaves the database exactly as it was (cli.md, exit status 2).
+permission, a font error) leaves the database exactly as it was (docs/cli.md, exit status 2).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def export_stored(
     """Write stored declaration ``declaration_id`` to ``out``; returns the revision it names.
 
     With ``revision`` that revision is written exactly. Otherwise the working copy is written,
-    and frozen as the next revision only after its file is complete (cli.md "Revisions"); if
+    and frozen as the next revision only after its file is complete (docs/cli.md "Revisions"); if
     another program saved in between, the file is rewritten from the revision actually made.
     Raises ``NotFoundError``, ``OSError`` and the errors of :func:`write_output`.
     """

@@ -1,4 +1,4 @@
-"""Revision rules of cli.md shared by command line and GUI.
+"""Revision rules of docs/cli.md shared by command line and GUI.
 
 Everything that leaves the application names a revision that exists: printing or exporting the
 working copy first freezes it as a new revision when it is not equal in content to the latest.

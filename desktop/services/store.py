@@ -2,7 +2,7 @@
 
 ``db.repository.SqliteDeclarationStore`` implements it; the core never imports ``db``. A
 *working copy* is the declaration being edited (saved continuously); a *revision* is a numbered,
-frozen snapshot of everything the exchange format carries (cli.md, "Revisions").
+frozen snapshot of everything the exchange format carries (docs/cli.md, "Revisions").
 """
 
 from __future__ import annotations

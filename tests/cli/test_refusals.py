@@ -102,3 +102,36 @@ def test_internal_error_apologises_with_a_log_file(
     log = Path(result.err.strip().split("：")[-1])
     assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
     assert not out.exists()
+
+
+@pytest.fixture
+def damaged_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The bundled resources, with the default profile's S12 bound written as text."""
+    import shutil
+
+    from desktop import resources
+    from desktop.domain import profile
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources.resource_root(), copy)
+    target = copy / "profiles" / "SZ-DEPT-2026.json"
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["rules"]["S12"]["min_indicators"] = "8"
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    caches = (resources.resource_root, profile.available_profile_ids, profile.load_profile)
+    monkeypatch.setenv("PERFDECL_RESOURCES", str(copy))
+    for cached in caches:
+        cached.cache_clear()
+    yield target
+    monkeypatch.delenv("PERFDECL_RESOURCES")
+    for cached in caches:
+        cached.cache_clear()
+
+
+def test_a_damaged_bundled_profile_is_named_with_its_key_and_exits_2(
+    damaged_profile: Path, seed_path: Path
+) -> None:
+    result = run_cli("check", seed_path)
+    assert result.status == 2
+    assert str(damaged_profile) in result.err
+    assert "“rules.S12.min_indicators”应为整数" in result.err and "重新安装" in result.err

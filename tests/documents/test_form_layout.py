@@ -1,4 +1,4 @@
-"""The layout model: the merge table of domain.md §1.8 and the texts the form prints."""
+"""The layout model: the merge table of docs/form-layout.md and the texts the form prints."""
 
 from __future__ import annotations
 

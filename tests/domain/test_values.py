@@ -1,4 +1,4 @@
-"""The value grammar (domain.md §7.2) and the T01 normalisation."""
+"""The value grammar (docs/values.md) and the T01 normalisation."""
 
 from __future__ import annotations
 

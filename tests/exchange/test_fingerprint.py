@@ -1,4 +1,4 @@
-"""The fingerprint test vectors of exchange-format.md, and round trips through the writer."""
+"""The fingerprint test vectors of docs/exchange-format.md, and round trips through the writer."""
 
 from __future__ import annotations
 

@@ -29,8 +29,9 @@ def test_three_project_layouts_ship_and_stay_out_of_the_department_list() -> Non
     assert [l1.name for l1 in mof.profile.framework][0] == "成本指标"
     assert mof.profile.landscape.columns_mm == (12, 22, 25, 54, 37, 25, 54, 38)
     assert mof.profile.landscape.margins_mm == (15, 15, 15, 15)  # copied from SZ-DEPT-2026
-    assert mof.profile.rule_setting("S09", "require_explanation") is False
-    assert mof.profile.rule_setting("S12", "min_indicators") == 8  # merged key by key
+    assert mof.profile.rules.S09.require_explanation is False
+    assert mof.profile.rules.S12.min_indicators == 8  # merged key by key
+    assert mof.p01_max_years == 5 and mof.limits == {"project_name": 100, "text_block": 1000}
     annual = load_project_profile("ANNUAL-PROJECT-2026")
     assert not annual.has_mid and annual.orientation is None
     assert annual.profile.level2_keys()[:4] == [("产出指标", n) for n in ("数量指标", "质量指标", "时效指标", "成本指标")]

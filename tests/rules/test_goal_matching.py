@@ -147,7 +147,7 @@ def test_quantified_goals(finder, text: str, quantified: bool) -> None:  # type:
 
 
 def test_measure_families() -> None:
-    families = load_profile("SZ-DEPT-2026").section("measure_families")
+    families = load_profile("SZ-DEPT-2026").measure_families
     assert measure_family("项目成果验收通过率", families) == "合格"
     assert measure_family("工作计划完成及时率", families) == "及时"
     assert measure_family("群众诉求协调化解成功率", families) == "成功率"

@@ -1,4 +1,4 @@
-"""Acceptance on the seed (domain.md §8.2): every required finding, nothing forbidden, no error."""
+"""Acceptance on the seed (docs/rules.md): every required finding, nothing forbidden, no error."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Window-wide keys of ui.md: Ctrl+1…Ctrl+5 reach the sections, Ctrl+F the indicator filter."""
+"""Window-wide keys of docs/ui.md: Ctrl+1…Ctrl+5 reach the sections, Ctrl+F the indicator filter."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The exported workbook has the shape of xlsx.md and shows the form as printed."""
+"""The exported workbook has the shape of docs/xlsx.md and shows the form as printed."""
 
 from __future__ import annotations
 

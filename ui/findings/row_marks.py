@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QIcon
-
 from desktop.domain.model import Declaration
 from desktop.rules.findings import Finding
 from desktop.rules.locate import RowMark, findings_by_row, indicator_slots, parse_where, row_mark
-from ui.findings.icons import severity_icon
 
 
 class RowMarks:
@@ -62,7 +59,3 @@ class RowMarks:
         """Findings about a field or a section as a whole: ``unit_name``, ``tasks``, ``totals``."""
         return row_mark(self._by_row.get(name, []))
 
-
-def mark_icon(mark: RowMark | None) -> QIcon | None:
-    """The icon for a row's DecorationRole (``None`` when the row has no open finding)."""
-    return severity_icon(mark.severity) if mark is not None else None

@@ -68,8 +68,7 @@ class GoalsModel(QAbstractTableModel):
 
     @property
     def max_length(self) -> int:
-        limits = self.document.profile.section("limits") or {}
-        return int(limits.get("goal", 400))
+        return self.document.profile.limits.goal
 
     @override
     def rowCount(self, parent: _Index = _ROOT) -> int:

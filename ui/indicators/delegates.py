@@ -94,10 +94,7 @@ class ValueEditor(QLineEdit):
         popup.show_below(self)
 
     def _units(self) -> list[str]:
-        units: list[str] = []
-        for family in (self.profile.section("units") or {}).values():
-            units.extend(u for u in family if u not in units)
-        return units
+        return self.profile.units.all()
 
 
 class GoalsEditor(QListWidget):

@@ -74,7 +74,7 @@ class IndicatorTreeView(QTreeView):
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # ui.md: F2 or Enter edits the cell (Qt's edit key is F2 only, Enter merely activates).
+        # docs/ui.md: F2 or Enter edits the cell (Qt's edit key is F2 only, Enter merely activates).
         if (
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() == Qt.KeyboardModifier.NoModifier

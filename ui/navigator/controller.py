@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.model import Declaration
-from desktop.domain.profile import UnknownProfileError, load_profile, new_declaration
+from desktop.domain.profile import (
+    DEFAULT_PROFILE_ID,
+    UnknownProfileError,
+    load_profile,
+    new_declaration,
+)
+from desktop.exchange.canonical import equal_in_content
+from desktop.resources import sample_path
 from desktop.services.next_year import apply_year_replacements, next_year_copy, year_replacements
+from desktop.services.revisions import import_new
 from desktop.services.store import StoreError
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.app_context import AppContext
+from ui.importing import import_into_open, read_any
+from ui.window_actions import WindowActions
+from ui.window_port import WindowPort
 
 BASIC_SECTION = 0
 
 
 class LifecycleController:
-    """Slots of the lifecycle actions of one :class:`MainWindow`."""
+    """Slots of the lifecycle actions of one window.
 
-    def __init__(self, window: MainWindow) -> None:
+    Reads and writes through ``context``; asks ``window`` only to open, close and flush.
+    Dialog modules are imported when first used, to keep start-up light.
+    """
+
+    def __init__(self, context: AppContext, window: WindowPort) -> None:
+        self.context = context
         self.window = window
 
-    def connect_actions(self) -> None:
-        a = self.window.window_actions
+    def connect_actions(self, a: WindowActions) -> None:
         a["newAction"].triggered.connect(self.new)
         a["newFromLastYearAction"].triggered.connect(self.new_from_last_year)
         a["newFromSampleAction"].triggered.connect(self.new_from_sample)
@@ -38,49 +51,50 @@ class LifecycleController:
         a["markFinalAction"].triggered.connect(self.mark_final)
         a["settingsAction"].triggered.connect(self.edit_settings)
         a["aboutAction"].triggered.connect(self.about)
-        a["quitAction"].triggered.connect(self.window.close)
 
     @property
     def _current_id(self) -> int | None:
-        document = self.window.document
-        return document.declaration_id if document is not None else None
+        return self.context.declaration_id
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.window.dialog_parent()
 
     def _create_and_open(self, declaration: Declaration, section: int = BASIC_SECTION) -> int:
-        new_id = self.window.store.create(declaration)
+        new_id = self.context.store.create(declaration)
         self.window.open_declaration(new_id, section)
         return new_id
 
     # -- new ----------------------------------------------------------------------------
     def new(self) -> int:
-        profile_id = str(self.window.settings.get("editor.default_profile"))
+        profile_id = str(self.context.settings.get("editor.default_profile"))
         try:
             profile = load_profile(profile_id)
         except UnknownProfileError:
-            profile = load_profile("SZ-DEPT-2026")
+            profile = load_profile(DEFAULT_PROFILE_ID)
         return self._create_and_open(new_declaration(profile, datetime.date.today().year + 1))
 
     def new_from_sample(self) -> int | None:
         from desktop.exchange.reader import read_json_file
-        from desktop.resources import sample_path
 
         return self._create_and_open(read_json_file(sample_path()).declaration)
 
     def new_from_last_year(self) -> int | None:
         from ui.dialogs.year_replacements import choose_replacements
 
-        document = self.window.document
+        document = self.context.document
         if document is None:
             return None
         self.window.flush()
         copy = next_year_copy(document.declaration)
         old, new = document.declaration.year, copy.year
-        chosen = choose_replacements(self.window, year_replacements(copy, old, new), old, new)
+        chosen = choose_replacements(self._parent, year_replacements(copy, old, new), old, new)
         apply_year_replacements(copy, chosen)
         return self._create_and_open(copy)
 
     def open_file(self) -> int | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self._parent,
             "打开或导入申报表文件",
             "",
             "申报表文件 (*.json *.xlsx *.xls);;JSON 交换文件 (*.json);;Excel 工作簿 (*.xlsx *.xls)",
@@ -92,23 +106,19 @@ class LifecycleController:
 
         An Excel file that is a flat indicator list goes into the open declaration instead.
         """
-        from ui.importing import import_into_open, read_any
-
-        outcome = read_any(self.window, path)
+        outcome = read_any(self._parent, path)
         if outcome is None:
             return None
         if outcome.indicator_list is not None:
-            import_into_open(self.window, path, outcome.indicator_list)
+            import_into_open(self.context, self._parent, path, outcome.indicator_list)
             return self._current_id
         assert outcome.declaration is not None
-        from desktop.services.revisions import import_new
-
         self.window.flush()
-        new_id = import_new(self.window.store, outcome.declaration)
+        new_id = import_new(self.context.store, outcome.declaration)
         self.window.open_declaration(new_id, BASIC_SECTION)
         if outcome.warnings:  # declared totals that differ, renumbered goals: worth reading
             QMessageBox.information(
-                self.window,
+                self._parent,
                 "导入申报表",
                 f"已导入 {path.name}（第 1 版）。请留意：\n"
                 + "\n".join(f"· {w}" for w in outcome.warnings),
@@ -116,31 +126,28 @@ class LifecycleController:
         return new_id
 
     def duplicate(self) -> int | None:
-        document = self.window.document
+        document = self.context.document
         if document is None:
             return None
         self.window.flush()
-        import copy
-
         return self._create_and_open(copy.deepcopy(document.declaration))
 
     def delete(self) -> bool:
-        document = self.window.document
+        document = self.context.document
         if document is None or document.declaration_id is None:
             return False
         d = document.declaration
         answer = QMessageBox.question(
-            self.window,
+            self._parent,
             "删除申报表",
             f"确定删除“{d.year} {d.unit_name or '未填写单位名称'}”及其全部历史版本吗？\n删除后无法恢复。",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        if self.window.autosaver is not None:
-            self.window.autosaver.dirty = False  # nothing to keep: it is being deleted
+        self.context.discard_unsaved()  # nothing to keep: it is being deleted
         declaration_id = document.declaration_id
         self.window.close_declaration(show_start=False)
-        self.window.store.delete(declaration_id)
+        self.context.store.delete(declaration_id)
         self.window.close_declaration(show_start=True)
         return True
 
@@ -150,42 +157,37 @@ class LifecycleController:
         if declaration_id is None or not self.window.flush():
             return None
         try:
-            info = self.window.store.make_revision(declaration_id)
+            info = self.context.store.make_revision(declaration_id)
         except StoreError as error:
-            QMessageBox.warning(self.window, "保存版本失败", str(error))
+            QMessageBox.warning(self._parent, "保存版本失败", str(error))
             return None
-        self.window.update_status(revision=info.number)
-        self.window.refresh_list()
-        self.window.statusBar().showMessage(
-            f"已保存第 {info.number} 版（指纹 {info.fingerprint}）", 8000
-        )
+        self.context.revision_made(info.number)
+        self.context.tell(f"已保存第 {info.number} 版（指纹 {info.fingerprint}）", 8000)
         return info.number
 
     def history(self) -> None:
         from ui.dialogs.history import show_history
 
-        document = self.window.document
+        document = self.context.document
         declaration_id = self._current_id
         if document is None or declaration_id is None:
             return
         self.window.flush()
-        chosen = show_history(self.window.store, declaration_id, self.window)
+        chosen = show_history(self.context.store, declaration_id, self._parent)
         if chosen is not None:
             declaration, number = chosen
             document.replace(declaration, load_profile(declaration.profile_id))
             self.window.flush()
-            self.window.statusBar().showMessage(f"已将第 {number} 版恢复为工作副本", 8000)
-        self.window.refresh_list()
+            self.context.tell(f"已将第 {number} 版恢复为工作副本", 8000)
+        self.context.declarations_changed.emit()
 
     def mark_final(self) -> int | None:
         """Mark the revision matching the working copy 定稿 (saving one first when needed)."""
-        from desktop.exchange.canonical import equal_in_content
-
         declaration_id = self._current_id
-        document = self.window.document
+        document = self.context.document
         if declaration_id is None or document is None or not self.window.flush():
             return None
-        store = self.window.store
+        store = self.context.store
         revisions = store.revisions(declaration_id)
         latest = revisions[-1].number if revisions else 0
         if not latest or not equal_in_content(
@@ -193,20 +195,19 @@ class LifecycleController:
         ):
             latest = store.make_revision(declaration_id).number
         store.set_final(declaration_id, latest, True)
-        self.window.update_status(revision=latest)
-        self.window.refresh_list()
-        self.window.statusBar().showMessage(f"第 {latest} 版已标记为定稿", 8000)
+        self.context.revision_made(latest)
+        self.context.tell(f"第 {latest} 版已标记为定稿", 8000)
         return latest
 
     # -- other --------------------------------------------------------------------------
     def edit_settings(self) -> None:
         from ui.dialogs.settings import edit_settings
 
-        edit_settings(self.window.settings, self.window)
+        edit_settings(self.context.settings, self._parent)
 
     def about(self) -> None:
         QMessageBox.about(
-            self.window,
+            self._parent,
             "关于",
             "绩效目标申报助手\n离线填写、检查、打印和导出部门（单位）整体支出绩效目标申报表。",
         )

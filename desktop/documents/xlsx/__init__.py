@@ -1,4 +1,4 @@
-"""Excel export and import (xlsx.md): the workbook PerfDecl writes and the files it reads.
+"""Excel export and import (docs/xlsx.md): the workbook PerfDecl writes and the files it reads.
 
 openpyxl and xlrd are imported inside the functions that use them, so importing this package
 costs nothing at start-up.

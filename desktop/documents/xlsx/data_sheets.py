@@ -1,4 +1,4 @@
-"""The flat sheets 绩效指标, 年度主要任务, 年度总体目标 and the hidden ``_perfdecl`` (xlsx.md)."""
+"""The flat sheets 绩效指标, 年度主要任务, 年度总体目标 and the hidden ``_perfdecl`` (docs/xlsx.md)."""
 
 from __future__ import annotations
 

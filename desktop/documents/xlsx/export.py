@@ -1,4 +1,4 @@
-"""``export_xlsx``: the workbook of xlsx.md, written atomically.
+"""``export_xlsx``: the workbook of docs/xlsx.md, written atomically.
 
 Sheets in order: 申报表 (the printed form), 绩效指标, 年度主要任务, 年度总体目标, and the hidden
 ``_perfdecl``. The core property ``identifier`` and the custom properties carry the fingerprint

@@ -17,7 +17,7 @@ from desktop.documents.xlsx.indicator_rows import IndicatorRow, read_indicator_r
 from desktop.documents.xlsx.problems import Problem, ProblemLog, XlsxImportError
 from desktop.documents.xlsx.source import SheetRows, open_workbook
 from desktop.domain.model import Category, Declaration
-from desktop.domain.profile import Profile
+from desktop.domain.profile import Profile, load_profile
 
 _REQUIRED = (s.COL_NAME, s.COL_VALUE)
 _LEVELS = (s.COL_LEVEL1, s.COL_LEVEL2)
@@ -35,8 +35,6 @@ class IndicatorListResult:
     @property
     def categories(self) -> list[Category]:
         """One Category per level-2 the list mentions, profile order, file order inside."""
-        from desktop.domain.profile import load_profile
-
         grouped: list[Category] = []
         for level1, level2 in load_profile(self.profile_id).level2_keys():
             mine = [r for r in self.rows if (r.level1, r.level2) == (level1, level2)]

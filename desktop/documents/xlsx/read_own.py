@@ -1,4 +1,4 @@
-"""``read_xlsx``: a whole declaration from a workbook PerfDecl exported (xlsx.md).
+"""``read_xlsx``: a whole declaration from a workbook PerfDecl exported (docs/xlsx.md).
 
 Header fields and what the visible sheets cannot carry come from the hidden ``_perfdecl``
 sheet; tasks, goals and indicators from the visible sheets, so a colleague's edits in Excel or

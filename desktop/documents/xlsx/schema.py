@@ -1,4 +1,4 @@
-"""The shape of the workbook (xlsx.md): sheet names, column headers, keys and limits."""
+"""The shape of the workbook (docs/xlsx.md): sheet names, column headers, keys and limits."""
 
 from __future__ import annotations
 
@@ -58,7 +58,6 @@ COL_GOAL_TEXT = "目标内容"
 GOAL_COLUMNS = (COL_GOAL_NUMBER, COL_GOAL_TEXT)
 
 # _perfdecl: key/value rows.
-META_HEADER = ("键", "值")
 META_FOOTER_KEYS = (
     ("footer.preparer", "preparer"),
     ("footer.phone", "phone"),

@@ -96,7 +96,7 @@ def value_text(cell: CellValue) -> str:
 
 
 def join_split(operator: str, value: str, unit: str) -> tuple[str, str]:
-    """指标值 (operator + value) and 度量单位 (unit), as xlsx.md joins an edited row."""
+    """指标值 (operator + value) and 度量单位 (unit), as docs/xlsx.md joins an edited row."""
     if operator == OPERATOR_QUALITATIVE:
         operator = ""
     if operator and value.startswith(OPERATORS):

@@ -19,7 +19,7 @@ from desktop.rules.context import CheckContext
 from desktop.rules.findings import INFO, Finding
 from desktop.rules.project.quantities import same_class
 from desktop.rules.structure import name_key as indicator_key
-from desktop.rules.textutil import TermNormaliser, longest_common, shorten, visible
+from desktop.rules.textutil import TermNormaliser, shorten, visible
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ class TaskLink:
 
 def task_link(project: ProjectDeclaration, department: Declaration, profile: Profile) -> TaskLink:
     """The department task a project maps to: explicit link first, else by project name."""
-    basic = name_key(profile.basic_expenditure_name) if profile.basic_expenditure_name else None
+    basic_name = profile.basic_expenditure.name
+    basic = name_key(basic_name) if basic_name else None
     keys = [name_key(t.name) for t in department.tasks]
 
     def find(name: str) -> int | None:
@@ -130,14 +131,10 @@ class _Relater:
     def __init__(self, department: Declaration, profile: Profile) -> None:
         self.department = department
         self.words = profile.grade_words()
-        families = profile.section("name_unit_families") or []
-        endings: list[str] = []
-        for family in families:
-            if family.get("family") == "count":
-                endings.extend(str(e) for e in family.get("endings", []))
+        endings = [e for f in profile.name_unit_families if f.family == "count" for e in f.endings]
         self.endings = sorted(endings, key=len, reverse=True)
-        stop = [*(profile.section("generic_words") or []), *(profile.section("measure_words") or [])]
-        self.normaliser = TermNormaliser(profile.section("synonyms") or [], stop)
+        stop = [*profile.generic_words, *profile.measure_words]
+        self.normaliser = TermNormaliser(profile.synonyms, stop)
 
     def cut(self, name: str) -> str:
         text = visible(name)
@@ -157,7 +154,8 @@ class _Relater:
             if indicator_key(theirs) == key or indicator_key(indicator.name) == indicator_key(name):
                 score = 10_000
             else:
-                score = len(longest_common(terms, self.normaliser.terms(theirs)))
+                common = terms & self.normaliser.terms(theirs)
+                score = max((len(t) for t in common), default=0)
                 if score < 3:
                     continue
             if best is None or score > best[0]:

@@ -24,7 +24,7 @@ def _project_checks(
     ctx: CheckContext, decl: ProjectDeclaration, profile: ProjectProfile
 ) -> dict[str, Iterable[Finding]]:
     return {
-        "P01": period.p01(ctx, decl),
+        "P01": period.p01(ctx, decl, profile),
         "P02": funds.p02(ctx, decl),
         "P03": quantities.p03(ctx, decl),
         "P04": period.p04(ctx, decl, profile),
@@ -35,7 +35,7 @@ def _project_checks(
         "A03": funds.a03(ctx, decl),
         "A06": funds.a06(ctx, decl),
         "A07": funds.a07(ctx, decl),
-        "I20": identity.i20_project(ctx, decl),
+        "I20": identity.i20_project(ctx, decl, profile),
     }
 
 

@@ -59,8 +59,8 @@ def install_text_fields(ctx: CheckContext, decl: ProjectDeclaration, profile: Pr
     ctx.memo["text_fields"] = fields[:2] + [f for f in extra if f.text] + fields[2:]
 
 
-def i20_project(ctx: CheckContext, decl: ProjectDeclaration) -> Iterator[Finding]:
-    limits: Mapping[str, int] = ctx.profile.section("limits") or {}
+def i20_project(ctx: CheckContext, decl: ProjectDeclaration, profile: ProjectProfile) -> Iterator[Finding]:
+    limits: Mapping[str, int] = profile.limits
     checks = [("project.name", "项目名称", "project_name", decl.project.name)]
     checks += [(f"project.texts.{k}", k, "text_block", v) for k, v in decl.project.texts.items()]
     for where, label, kind, text in checks:

@@ -13,7 +13,7 @@ from desktop.rules.findings import INFO, WARNING, Finding
 _SUBJECT = "项目期"
 
 
-def p01(ctx: CheckContext, decl: ProjectDeclaration) -> Iterator[Finding]:
+def p01(ctx: CheckContext, decl: ProjectDeclaration, profile: ProjectProfile) -> Iterator[Finding]:
     info = decl.project
     start, end = info.period_start, info.period_end
     for key, year, word in (("period_start", start, "起始"), ("period_end", end, "终止")):
@@ -32,7 +32,7 @@ def p01(ctx: CheckContext, decl: ProjectDeclaration) -> Iterator[Finding]:
             "P01", "year", _SUBJECT,
             f"申报年度 {decl.year} 不在项目期 {start}—{end} 年内：请核对年度或项目期。",
         )
-    longest = int(ctx.setting("P01", "max_years", 5))
+    longest = profile.p01_max_years
     if end - start + 1 > longest:
         yield ctx.finding(
             "P01", "project.period_end", _SUBJECT,

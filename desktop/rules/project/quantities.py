@@ -16,8 +16,8 @@ _AT_MOST = {"≤", "<"}
 
 
 def comparable_units(ctx: CheckContext) -> set[str]:
-    units = ctx.profile.section("units") or {}
-    found = {str(u) for u in units.get("count", [])} | {str(u) for u in units.get("measure", [])}
+    units = ctx.profile.units
+    found = {*units.count, *units.measure}
     return {u for u in found | set(_MONEY) if "/" not in u and u not in ("%", "‰")}
 
 

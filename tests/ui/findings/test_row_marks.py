@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.engine import check_declaration
 from ui.document import DeclarationDocument
 from ui.findings.icons import severity_icon
-from ui.findings.row_marks import RowMarks, mark_icon
+from ui.findings.marked import mark_data
+from ui.findings.row_marks import RowMarks
 
 
 def _category(document: DeclarationDocument, level2: str) -> int:
@@ -37,9 +40,9 @@ def test_seed_marks_land_on_the_rows_concerned(
     assert coverage is not None
     assert coverage.severity == "warning" and coverage.count == 2
     assert coverage.tooltip.splitlines()[0].startswith("警告（I13）")
-    assert mark_icon(None) is None
-    icon = mark_icon(coverage)
+    icon = mark_data(coverage, Qt.ItemDataRole.DecorationRole)
     assert icon is not None and icon.cacheKey() == severity_icon("warning").cacheKey()
+    assert mark_data(None, Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_accepted_findings_leave_the_row_unmarked(
