@@ -28,7 +28,6 @@ from desktop.documents.options import Orientation, PrintOptions
 from desktop.domain.model import NOT_APPLICABLE, Category, Declaration
 from desktop.domain.money import ZERO, format_amount
 from desktop.domain.profile import Profile
-from desktop.domain.project import ProjectDeclaration
 
 FORM_TITLE = "部门（单位）整体支出绩效目标申报表"
 A4_MM = (210.0, 297.0)
@@ -38,10 +37,6 @@ def build_form_layout(
     decl: Declaration, profile: Profile, options: PrintOptions | None = None
 ) -> FormLayout:
     """The whole printed form of ``decl`` under ``profile``'s geometry and ``options``."""
-    if isinstance(decl, ProjectDeclaration):  # its own grid, from its profile's layout data
-        from desktop.documents.project_layout import build_project_layout
-
-        return build_project_layout(decl, options)
     options = options or PrintOptions()
     decimals = profile.amount_decimals
     blocks = (

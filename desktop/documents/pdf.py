@@ -17,7 +17,6 @@ from typing import Any
 
 from desktop.atomic import atomic_write_bytes
 from desktop.documents.fonts import MissingGlyph, load_print_font, missing_glyphs
-from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import Cell, Role, SignatureItem, VAlign
 from desktop.documents.options import PrintOptions
 from desktop.documents.paginate import Page
@@ -28,6 +27,7 @@ from desktop.documents.pdf_pages import (
     FormPages,
     paginate_form,
 )
+from desktop.documents.printed_form import build_layout
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 
@@ -43,7 +43,7 @@ def check_printable(
     """Every (field, character) of the printed form that the print font cannot show."""
     options = options or PrintOptions()
     font = load_print_font(options.font_path, options.font_index)
-    return missing_glyphs(build_form_layout(decl, profile, options).texts(), font)
+    return missing_glyphs(build_layout(decl, profile, options).texts(), font)
 
 
 def render_pdf_bytes(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from desktop.domain.model import FORM_DEPARTMENT, FORM_PROJECT, Category, Declaration, Task
+from desktop.domain.profile_files import project_data, project_profile_ids
 from desktop.domain.profile_parts import (
     BasicExpenditure,
     CategoryRoles,
@@ -198,10 +199,9 @@ def load_profile(profile_id: str) -> Profile:
     """
     if profile_id not in available_profile_ids():
         # Project layouts live in their own folder (docs/project-form.md §2).
-        from desktop.domain.project_profile import load_project_profile, project_profile_ids
-
         if profile_id in project_profile_ids():
-            return load_project_profile(profile_id).profile
+            data = project_data(profile_id)
+            return profile_from_data(data.shared, str(data.path))
         raise UnknownProfileError(profile_id)
     path = _profile_path(profile_id)
     try:

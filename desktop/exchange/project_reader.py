@@ -34,13 +34,15 @@ from desktop.exchange.fields import (
 )
 
 if TYPE_CHECKING:
-    from desktop.exchange.reader import ReadResult, _Reader
+    from desktop.exchange.reader import _Reader
 
 
-def read_project(reader: _Reader, root: Mapping[str, Any]) -> ReadResult:
-    """Validate a project document whose ``format``, ``version`` and ``form`` were checked."""
-    from desktop.exchange.reader import ReadResult
+def read_project(reader: _Reader, root: Mapping[str, Any]) -> tuple[ProjectDeclaration, list[str]]:
+    """Validate a project document whose ``format``, ``version`` and ``form`` were checked.
 
+    Returns the declaration and the T01 paths of both trees; the calling reader keeps the
+    warnings and goal-number notes it gathered on the way.
+    """
     profile = _profile(root)
     year = reader.year(root)
     _refuse_department_keys(root)
@@ -68,9 +70,7 @@ def read_project(reader: _Reader, root: Mapping[str, Any]) -> ReadResult:
     declaration.budget_control_total = optional_amount(root, "budget_control_total", "")
     if "accepted_findings" in root and root["accepted_findings"] is not None:
         declaration.accepted_findings = reader._accepted(root["accepted_findings"])
-    return ReadResult(
-        declaration, reader.result_warnings, normalised, reader.mismatches, reader.mid_mismatches
-    )
+    return declaration, normalised
 
 
 def _profile(root: Mapping[str, Any]) -> ProjectProfile:

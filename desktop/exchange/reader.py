@@ -112,7 +112,10 @@ class _Reader:
         if form == FORM_PROJECT:
             from desktop.exchange.project_reader import read_project
 
-            return read_project(self, root)
+            project, normalised = read_project(self, root)
+            return ReadResult(
+                project, self.result_warnings, normalised, self.mismatches, self.mid_mismatches
+            )
         if form != FORM_DEPARTMENT:
             raise ExchangeError("form", f'未知的申报表类型 "{form}"')
         for key in ("project", "funds", "mid_term"):

@@ -10,13 +10,13 @@ or infos but shown as ``已接受 N`` at the end when there are any.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile, load_profile
 from desktop.domain.project import ProjectDeclaration
-from desktop.rules import amounts, cross, goals, indicator_fit, indicator_values, structure, text
+from desktop.rules.checks import rule_checks
 from desktop.rules.context import CheckContext, FontCovers, SourceNotes
 from desktop.rules.findings import ERROR, INFO, SEVERITY_ORDER, WARNING, Finding
 from desktop.rules.project.cross_forms import RelatedForms
@@ -37,25 +37,6 @@ __all__ = [
     "rule_checks",
 ]
 
-Check = Callable[[CheckContext], Iterable[Finding]]
-
-_FAMILIES: tuple[Mapping[str, Check], ...] = (
-    structure.CHECKS,
-    amounts.CHECKS,
-    goals.CHECKS,
-    indicator_values.CHECKS,
-    indicator_fit.CHECKS,
-    cross.CHECKS,
-    text.CHECKS,
-)
-
-
-def rule_checks() -> dict[str, Check]:
-    """Rule id → check function, in catalogue order."""
-    found: dict[str, Check] = {}
-    for family in _FAMILIES:
-        found.update(family)
-    return {rule: found[rule] for rule in RULES if rule in found}
 
 
 def check_declaration(

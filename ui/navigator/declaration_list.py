@@ -103,7 +103,7 @@ class DeclarationListModel(QAbstractTableModel):
         if column == 0:
             return str(row.year)
         if column == 1:
-            if row.project_name is not None:  # a project form: its name, tagged (project-form.md)
+            if row.project_name is not None:  # a project form: its name, tagged (docs/project-form.md §9)
                 return f"〔项目〕{row.project_name or '（未填写项目名称）'}"
             return row.unit_name or "（未填写）"
         if column == 2:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import (
     Align,
     BlockKind,
@@ -21,6 +20,7 @@ from desktop.documents.layout import (
 )
 from desktop.documents.linebreak import label_lines, wrap_lines
 from desktop.documents.options import Orientation, PrintOptions
+from desktop.documents.printed_form import build_layout
 from desktop.documents.xlsx.styling import StyleBook, put_amount, put_text
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
@@ -87,7 +87,7 @@ def write_form_sheet(
     *,
     footer: str,
 ) -> None:
-    layout = build_form_layout(declaration, profile, options)
+    layout = build_layout(declaration, profile, options)
     _FormWriter(ws, book, layout).write(options, footer)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from desktop.domain.model import Declaration
 from desktop.domain.project import MID_SUBJECT, ProjectDeclaration
 from desktop.domain.project_profile import ProjectProfile, load_project_profile
+from desktop.rules.checks import rule_checks
 from desktop.rules.context import CheckContext, FontCovers, SourceNotes
 from desktop.rules.findings import ERROR, Finding
 from desktop.rules.project import funds, identity, period, quantities
@@ -49,8 +50,6 @@ def check_project(
     related: RelatedForms | None = None,
 ) -> list[Finding]:
     """Every finding on ``decl``, unsorted and not yet marked accepted."""
-    from desktop.rules.engine import rule_checks
-
     profile = load_project_profile(decl.profile_id)
     annual_notes, mid_notes = split_notes(source_notes or SourceNotes())
     ctx = CheckContext(
