@@ -21,9 +21,11 @@ from db.repository import open_store  # noqa: E402
 from desktop.domain.model import Indicator  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
 from desktop.resources import sample_path  # noqa: E402
+from desktop.services.store import DeclarationStore  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from ui.fonts import apply_application_fonts  # noqa: E402
 from ui.indicators.model import Column  # noqa: E402
+from ui.indicators.panel import IndicatorPanel  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
@@ -31,9 +33,9 @@ def _median(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:.1f} ms (n={len(samples)})"
 
 
-def _open_time(app: QApplication, store: object, declaration_id: int, runs: int) -> list[float]:
+def _open_time(app: QApplication, store: DeclarationStore, declaration_id: int, runs: int) -> list[float]:
     times: list[float] = []
-    window = MainWindow(store, Settings())  # type: ignore[arg-type]
+    window = MainWindow(store, Settings())
     window.resize(1280, 800)
     window.show()
     app.processEvents()
@@ -72,13 +74,14 @@ def main() -> None:
         window.show()
         window.show_section(3)
         app.processEvents()
-        panel = window.findChild(object, "indicatorPanel")
-        model = panel.model  # type: ignore[attr-defined]
+        panel = window.findChild(IndicatorPanel, "indicatorPanel")
+        assert panel is not None
+        model = panel.model
         edits: list[float] = []
         for n in range(40):
             start = time.perf_counter()
             model.setData(model.indicator_index(0, 0, Column.VALUE), f"≥{n}次")
-            panel.view.viewport().repaint()  # type: ignore[attr-defined]
+            panel.view.viewport().repaint()
             edits.append(time.perf_counter() - start)
         print("edit to repaint:", _median(edits))
         window.close()

@@ -37,7 +37,7 @@ def _starts(name: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _violations(paths: list[Path], banned: tuple[str, ...]) -> list[str]:
-    found = []
+    found: list[str] = []
     for path in paths:
         if _rel(path) in SHELL:
             continue

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.model import Declaration
 from desktop.services import output
 from tests.cli.conftest import logical_dump, run_cli
 
@@ -137,8 +138,8 @@ def test_an_autosave_during_an_export_is_in_the_revision_the_file_names(
     real_write = output.write_output
     saved: list[bool] = []
 
-    def write_then_autosave(*args: object, **kwargs: object) -> None:
-        real_write(*args, **kwargs)  # type: ignore[arg-type]
+    def write_then_autosave(declaration: Declaration, out: Path, revision: int | None) -> None:
+        real_write(declaration, out, revision)
         if not saved:  # the GUI saves the next keystroke while the file is being written
             saved.append(True)
             _edit_working_copy(seeded_db, "导出期间自动保存的单位")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.exchange.reader import read_json_file
 from tests.cli.conftest import run_cli
@@ -97,7 +99,9 @@ def test_list_and_export_never_create_a_database(tmp_path: Path) -> None:
     assert not db.exists()
 
 
-def test_db_from_environment(monkeypatch, seed_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_db_from_environment(
+    monkeypatch: pytest.MonkeyPatch, seed_path: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "env.sqlite3"
     monkeypatch.setenv("PERFDECL_DB", str(db))
     assert run_cli("import", seed_path).status == 0

@@ -67,7 +67,8 @@ def test_every_connection_enforces_foreign_keys_in_wal_mode(db_path: Path) -> No
         for conn in connections:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+            busy_timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            assert busy_timeout is not None and busy_timeout > 0
     finally:
         for conn in connections:
             conn.close()

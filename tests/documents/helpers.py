@@ -32,7 +32,9 @@ def large_declaration(count: int = 300, giant_at: int | None = 150) -> tuple[Dec
     )
     decl.goals = [f"通过开展第{n}项工作，{_PHRASE}。" for n in range(1, 6)]
     usable = [c for c in decl.categories if c.level2 != "经济效益指标"]
-    decl.category("效益指标", "经济效益指标").not_applicable = True  # type: ignore[union-attr]
+    economy = decl.category("效益指标", "经济效益指标")
+    assert economy is not None
+    economy.not_applicable = True
     for n in range(count):
         category = usable[n * len(usable) // count]
         repeat = 1 + n % 4

@@ -69,7 +69,7 @@ def test_no_row_is_split_except_the_one_taller_than_a_page(large_repeated: FormP
         marked = tail.cell_at(2)
         assert marked is not None and marked.text == f"{name.text}{CONTINUED}"
     # nothing of the long explanation is lost across the pieces
-    explanation = "".join(r.cell_at(5).text for r in giant if r.cell_at(5) is not None)  # type: ignore[union-attr]
+    explanation = "".join(cell.text for r in giant if (cell := r.cell_at(5)) is not None)
     decl, _ = large_declaration(300, giant_at=GIANT)
     original = [i for _, i in decl.iter_indicators()][GIANT].explanation
     assert squeeze(explanation) == squeeze(original)

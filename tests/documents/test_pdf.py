@@ -11,7 +11,8 @@ import pytest
 from desktop.documents.fonts import FontError, MissingGlyphError
 from desktop.documents.options import Orientation, PrintOptions
 from desktop.documents.pdf import check_printable, render_pdf, render_pdf_bytes
-from desktop.domain.model import Footer
+from desktop.domain.model import Declaration, Footer
+from desktop.domain.profile import Profile
 from tests.documents.helpers import SEED_FINGERPRINT, page_count, pdffonts, pdftotext, seed, squeeze
 
 
@@ -143,8 +144,8 @@ def test_signature_block_and_draft_marks(tmp_path: Path, seed_path: Path) -> Non
     assert text.count("自检未通过") == page_count(path)
 
 
-def _render(path: Path, decl: object, profile: object, options: PrintOptions) -> Path:
-    render_pdf(decl, profile, path, options=options, revision=1, fingerprint="abcdef012345")  # type: ignore[arg-type]
+def _render(path: Path, decl: Declaration, profile: Profile, options: PrintOptions) -> Path:
+    render_pdf(decl, profile, path, options=options, revision=1, fingerprint="abcdef012345")
     return path
 
 

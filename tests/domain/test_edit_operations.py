@@ -42,7 +42,7 @@ class Operation:
 
     names: tuple[str, ...]  # the domain functions it exercises
     do: Callable[[Declaration], Any]
-    undo: Callable[[Declaration, Any], None]
+    undo: Callable[[Declaration, Any], object]  # its own return value is not used
 
 
 def _seed() -> Declaration:

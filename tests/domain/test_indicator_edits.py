@@ -44,7 +44,7 @@ REFUSED: dict[str, tuple[Callable[[Declaration], object], str]] = {
         "没有第 6 条指标",
     ),
     "a field that is not a column": (
-        lambda d: indicators.set_indicator_field(d.categories, (0, 0), "goals", "x"),  # type: ignore[arg-type]
+        lambda d: indicators.set_indicator_field(d.categories, (0, 0), "goals", "x"),  # type: ignore[arg-type]  # a wrong field on purpose
         "没有“goals”这一列",
     ),
     "a goal number below 1": (
@@ -114,11 +114,13 @@ def test_a_typed_grade_word_also_defines_the_grades_in_an_empty_explanation(
     seed: Declaration,
 ) -> None:
     profile = load_profile(seed.profile_id)
+    scale = profile.scale_for("显著")
+    assert scale is not None
     seed.categories[5].indicators[0].explanation = ""
     cells = indicators.typed_cells(seed.categories, (5, 0), "value", " 显著 ", profile)
     assert [(c.field, c.value) for c in cells] == [
         ("value", "显著"),
-        ("explanation", profile.scale_for("显著").explanation()),  # type: ignore[union-attr]
+        ("explanation", scale.explanation()),
     ]
     seed.categories[5].indicators[0].explanation = "已有的解释"
     assert len(indicators.typed_cells(seed.categories, (5, 0), "value", "显著", profile)) == 1

@@ -163,9 +163,9 @@ def test_a_changed_threshold_changes_the_check() -> None:
 def test_a_profile_is_immutable_hashable_and_copies() -> None:
     profile = load_profile(DEFAULT_PROFILE_ID)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        profile.title = "改"  # type: ignore[misc]
+        profile.title = "改"  # type: ignore[misc]  # frozen on purpose: the test proves it
     with pytest.raises(TypeError):
-        profile.measure_families["新"] = ("新",)  # type: ignore[index]
+        profile.measure_families["新"] = ("新",)  # type: ignore[index]  # read-only on purpose
     clone = copy.deepcopy(profile)
     assert clone == profile and hash(clone) == hash(profile)
 

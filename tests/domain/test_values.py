@@ -52,7 +52,8 @@ def test_deadline_parts() -> None:
     parsed = parse_value("2026年12月31日前", "", GRADES)
     assert parsed.deadline is not None
     assert (parsed.deadline.year, parsed.deadline.month, parsed.deadline.day) == (2026, 12, 31)
-    assert parse_value("2026年第二季度内").deadline.quarter == 2  # type: ignore[union-attr]
+    quarter = parse_value("2026年第二季度内").deadline
+    assert quarter is not None and quarter.quarter == 2
 
 
 def test_unit_from_column_when_value_has_none() -> None:

@@ -10,6 +10,7 @@ from desktop.domain.model import Indicator
 from desktop.domain.profile import load_profile
 from desktop.rules.context import CheckContext
 from desktop.rules.goalmatch import measure_family, quantity_finder
+from desktop.rules.quantities import QuantityFinder
 from tests.rules.helpers import category, goal_findings, indicator, remove_indicator, run, seed
 
 
@@ -105,7 +106,7 @@ def test_goal_without_quantity_but_unrelated_to_any_indicator_gets_g02() -> None
 
 # -- building blocks ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def finder():  # type: ignore[no-untyped-def]
+def finder() -> QuantityFinder:
     decl = seed()
     return quantity_finder(CheckContext(decl, load_profile("SZ-DEPT-2026")))
 
@@ -126,7 +127,9 @@ def finder():  # type: ignore[no-untyped-def]
         ("一次性补助", []),
     ],
 )
-def test_quantities_in_goal_clauses(finder, clause: str, expected: list[tuple[str, str, str | None]]) -> None:  # type: ignore[no-untyped-def]
+def test_quantities_in_goal_clauses(
+    finder: QuantityFinder, clause: str, expected: list[tuple[str, str, str | None]]
+) -> None:
     found = [(q.number, q.unit, q.operator) for q in finder.find(clause)]
     assert found == [(Decimal(n), u, op) for n, u, op in expected]
 
@@ -142,7 +145,7 @@ def test_quantities_in_goal_clauses(finder, clause: str, expected: list[tuple[st
         ("第二季度完成", False),
     ],
 )
-def test_quantified_goals(finder, text: str, quantified: bool) -> None:  # type: ignore[no-untyped-def]
+def test_quantified_goals(finder: QuantityFinder, text: str, quantified: bool) -> None:
     assert finder.is_quantified(text) is quantified
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from desktop.domain.model import AcceptedFinding, Declaration, Indicator
-from desktop.rules.findings import Finding
+from desktop.rules.findings import Finding, Severity
 from desktop.rules.locate import (
     apply_acceptances,
     count_by_severity,
@@ -21,8 +21,10 @@ from desktop.rules.locate import (
 from tests.rules.helpers import category, seed
 
 
-def _f(rule: str, severity: str, where: str, subject: str = "x", accepted: bool = False) -> Finding:
-    return Finding(rule, severity, "完整性", where, subject, f"{rule} 说明", accepted)  # type: ignore[arg-type]
+def _f(
+    rule: str, severity: Severity, where: str, subject: str = "x", accepted: bool = False
+) -> Finding:
+    return Finding(rule, severity, "完整性", where, subject, f"{rule} 说明", accepted)
 
 
 def test_parse_where_splits_section_index_and_field() -> None:

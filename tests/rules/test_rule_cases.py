@@ -20,7 +20,7 @@ from desktop.rules.context import QUOTE_LIMIT, SourceNotes
 from desktop.rules.engine import rule_checks
 from tests.rules.helpers import category, indicator, of, run, seed
 
-Mutation = Callable[[Declaration], None]
+Mutation = Callable[[Declaration], object]  # what a mutation returns is ignored
 
 
 def _nothing(decl: Declaration) -> None:
@@ -41,6 +41,10 @@ class Case:
 
 def setattr_(path: Callable[[Declaration], Any], name: str, value: Any) -> Mutation:
     return lambda d: setattr(path(d), name, value)
+
+
+def task(n: int) -> Callable[[Declaration], Task]:
+    return lambda d: d.tasks[n]
 
 
 def ind(name: str) -> Callable[[Declaration], Indicator]:
@@ -143,7 +147,7 @@ CASES = [
     Case("A03", "A03", setattr_(lambda d: d, "budget_control_total", Decimal("3300")),
          "budget_control_total", "error",
          clear=setattr_(lambda d: d, "budget_control_total", Decimal("3293.33"))),
-    Case("A06", "A06", both(*(setattr_(lambda d, n=n: d.tasks[n], "fiscal", v) for n, v in
+    Case("A06", "A06", both(*(setattr_(task(n), "fiscal", v) for n, v in
                               ((0, Decimal("1125.334")), (1, Decimal("888.964")), (2, Decimal("1279.044"))))),
          "tasks", "warning",
          clear=setattr_(lambda d: d.tasks[0], "fiscal", Decimal("1125.331"))),

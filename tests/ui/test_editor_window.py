@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTreeView, QWidget
 
 from desktop.app import make_main_window
+from desktop.domain.model import Declaration
 from desktop.services.store import DeclarationStore
+from tests.qtkeys import key_click, key_clicks
 from ui.indicators.model import Column, IndicatorTreeModel
+from ui.indicators.panel import IndicatorPanel
+from ui.main_window import MainWindow
 
 
-def _open(qtbot: Any, db_path: Path, declaration_id: int | None) -> QMainWindow:
+def _open(qtbot: QtBot, db_path: Path, declaration_id: int | None) -> MainWindow:
     window = make_main_window(db_path, declaration_id)
+    assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -25,8 +32,8 @@ def _open(qtbot: Any, db_path: Path, declaration_id: int | None) -> QMainWindow:
     return window
 
 
-def _tree(window: QMainWindow) -> QTreeView:
-    window.show_section(3)  # type: ignore[attr-defined]
+def _tree(window: MainWindow) -> QTreeView:
+    window.show_section(3)
     tree = window.findChild(QTreeView, "indicatorTree")
     assert tree is not None
     tree.setFocus()
@@ -39,17 +46,17 @@ def _focused() -> QWidget:
     return widget
 
 
-def press_enter(qtbot: Any, tree: QTreeView) -> None:
+def press_enter(qtbot: QtBot, tree: QTreeView) -> None:
     """Enter commits the cell (through a queued call, as with a real event loop)."""
-    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    key_click(_focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tree.state() != QAbstractItemView.State.EditingState)
 
 
-def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type ``text``: ASCII as key presses, Chinese as an input method commits it."""
     for char in text:
         if char.isascii():
-            qtbot.keyClicks(widget, char)
+            key_clicks(widget, char)
         else:
             event = QInputMethodEvent()
             event.setCommitString(char)
@@ -65,16 +72,16 @@ def _level2_names(
 
 
 def test_typed_indicator_survives_close_and_reopen(
-    qtbot: Any, db_path: Path, store: DeclarationStore, seed_id: int
+    qtbot: QtBot, db_path: Path, store: DeclarationStore, seed_id: int
 ) -> None:
     window = _open(qtbot, db_path, seed_id)
     tree = _tree(window)
     model = tree.model()
     assert isinstance(model, IndicatorTreeModel)
     tree.setCurrentIndex(model.category_index(1))  # 质量指标
-    qtbot.keyClick(tree, Qt.Key.Key_Insert)
+    key_click(tree, Qt.Key.Key_Insert)
     type_text(qtbot, _focused(), "档案数字化合格率")
-    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)  # on to 指标值
+    key_click(_focused(), Qt.Key.Key_Tab)  # on to 指标值
     type_text(qtbot, _focused(), ">=98%")
     press_enter(qtbot, tree)
     window.close()
@@ -92,30 +99,30 @@ def test_typed_indicator_survives_close_and_reopen(
 
 
 def test_keyboard_only_add_edit_and_move(
-    qtbot: Any, db_path: Path, store: DeclarationStore, seed_id: int
+    qtbot: QtBot, db_path: Path, store: DeclarationStore, seed_id: int
 ) -> None:
     window = _open(qtbot, db_path, seed_id)
     tree = _tree(window)
     model = tree.model()
     assert isinstance(model, IndicatorTreeModel)
     tree.setCurrentIndex(model.indicator_index(0, 0))
-    qtbot.keyClick(tree, Qt.Key.Key_Insert)  # a new row below the first, editing its name
+    key_click(tree, Qt.Key.Key_Insert)  # a new row below the first, editing its name
     type_text(qtbot, _focused(), "宣传册印制数量")
     press_enter(qtbot, tree)
     assert model.indicator_index(0, 1).data() == "宣传册印制数量"
     # F2 edits the current cell; move right to 指标值 with the arrow key.
-    qtbot.keyClick(tree, Qt.Key.Key_Right)
-    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    key_click(tree, Qt.Key.Key_Right)
+    key_click(tree, Qt.Key.Key_F2)
     type_text(qtbot, _focused(), "≥500份")
     press_enter(qtbot, tree)
-    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    key_click(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert model.indicator_index(0, 0).data() == "宣传册印制数量"
     window.close()
     assert _level2_names(store, seed_id, "数量指标")[0] == ("宣传册印制数量", "≥500份")
 
 
 def test_paste_three_rows_as_one_undo_step(
-    qtbot: Any, db_path: Path, store: DeclarationStore, seed_id: int
+    qtbot: QtBot, db_path: Path, store: DeclarationStore, seed_id: int
 ) -> None:
     window = _open(qtbot, db_path, seed_id)
     tree = _tree(window)
@@ -129,10 +136,10 @@ def test_paste_three_rows_as_one_undo_step(
         "矛盾化解成功率\t≥90%\t\t反映矛盾化解情况\r\n"
         "片区影响力\t显著\t\t\r\n"
     )
-    qtbot.keyClick(
+    key_click(
         tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    window.flush()  # type: ignore[attr-defined]
+    window.flush()
     rows = _level2_names(store, seed_id, "社会效益指标")
     assert rows[len(before) :] == [
         ("群众知晓率", "≥85%"),
@@ -141,13 +148,13 @@ def test_paste_three_rows_as_one_undo_step(
     ]
     explanation = store.load(seed_id).categories[cat].indicators[len(before)].explanation
     assert "\n知晓率=" in explanation
-    window.window_actions["undoAction"].trigger()  # type: ignore[attr-defined]
+    window.window_actions["undoAction"].trigger()
     window.close()
     assert _level2_names(store, seed_id, "社会效益指标") == before
 
 
 def test_mark_and_unmark_not_applicable(
-    qtbot: Any, db_path: Path, store: DeclarationStore, seed_id: int, answer_yes: list[str]
+    qtbot: QtBot, db_path: Path, store: DeclarationStore, seed_id: int, answer_yes: list[str]
 ) -> None:
     window = _open(qtbot, db_path, seed_id)
     tree = _tree(window)
@@ -155,11 +162,13 @@ def test_mark_and_unmark_not_applicable(
     assert isinstance(model, IndicatorTreeModel)
     cat = next(i for i, c in enumerate(model.categories) if c.level2 == "成本指标")
     tree.setCurrentIndex(model.category_index(cat))
-    action = window.findChild(QWidget, "indicatorPanel").actions_by_name["notApplicableAction"]  # type: ignore[union-attr]
+    panel = window.findChild(IndicatorPanel, "indicatorPanel")
+    assert panel is not None
+    action = panel.actions_by_name["notApplicableAction"]
     assert not action.isChecked()
     action.trigger()
     assert answer_yes and "成本指标" in answer_yes[0]  # asked first: it has rows
-    window.flush()  # type: ignore[attr-defined]
+    window.flush()
     stored = store.load(seed_id).categories[cat]
     assert stored.not_applicable and stored.indicators == []
     assert model.index(0, Column.NAME, model.category_index(cat)).data() == "不适用"
@@ -171,22 +180,23 @@ def test_mark_and_unmark_not_applicable(
 
 
 def test_undo_redo_shortcuts_for_each_kind_of_edit(
-    qtbot: Any, db_path: Path, store: DeclarationStore, seed_id: int, answer_yes: list[str]
+    qtbot: QtBot, db_path: Path, store: DeclarationStore, seed_id: int, answer_yes: list[str]
 ) -> None:
     window = _open(qtbot, db_path, seed_id)
     tree = _tree(window)
     model = tree.model()
     assert isinstance(model, IndicatorTreeModel)
     original = store.load(seed_id)
-    panel = window.findChild(QWidget, "indicatorPanel")
-    acts = panel.actions_by_name  # type: ignore[union-attr]
+    panel = window.findChild(IndicatorPanel, "indicatorPanel")
+    assert panel is not None
+    acts = panel.actions_by_name
 
-    def undo_redo_check(changed: Any) -> None:
+    def undo_redo_check(changed: Callable[[Declaration], bool]) -> None:
         after = model.document.declaration
         assert changed(after)
-        qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        key_click(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert not changed(model.document.declaration)
-        qtbot.keyClick(tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        key_click(tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
         assert changed(model.document.declaration)
 
     model.setData(model.indicator_index(0, 0, Column.EXPLANATION), "新的解释")
@@ -204,7 +214,7 @@ def test_undo_redo_shortcuts_for_each_kind_of_edit(
         lambda d: len(d.categories[0].indicators) == len(original.categories[0].indicators)
     )
     tree.setCurrentIndex(model.indicator_index(0, 1))
-    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     moved = model.document.declaration.categories[0].indicators[2].name
     undo_redo_check(lambda d: d.categories[0].indicators[2].name == moved)
     tree.setCurrentIndex(model.category_index(2))

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QMessageBox
+
 from desktop.app import make_main_window
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
@@ -116,7 +118,7 @@ def test_list_warnings_are_listed_in_a_box_and_the_rows_imported(
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
     told: list[str] = []
     monkeypatch.setattr(
-        importing.QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
+        QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
     )
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "指标解释"]
     row = ["产出指标", "数量指标", "新增培训场次", "≥3", "场", "考察培训场次", "重复"]

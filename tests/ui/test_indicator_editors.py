@@ -6,14 +6,14 @@ operator / number / unit picker and the profile's grade words (a grade fills an 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
 from desktop.domain.model import Indicator
+from tests.qtkeys import key_click, key_clicks, mouse_click
 from ui.document import DeclarationDocument
 from ui.indicators.delegates import GoalsEditor, ValueEditor
 from ui.indicators.model import Column
@@ -27,7 +27,7 @@ popup_warnings = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def panel(qtbot: Any, seed_document: DeclarationDocument) -> IndicatorPanel:
+def panel(qtbot: QtBot, seed_document: DeclarationDocument) -> IndicatorPanel:
     made = IndicatorPanel(seed_document)
     qtbot.addWidget(made)
     made.resize(1100, 700)
@@ -38,27 +38,27 @@ def panel(qtbot: Any, seed_document: DeclarationDocument) -> IndicatorPanel:
     return made
 
 
-def _edit(qtbot: Any, panel: IndicatorPanel, cat: int, row: int, column: int) -> QWidget:
+def _edit(qtbot: QtBot, panel: IndicatorPanel, cat: int, row: int, column: int) -> QWidget:
     """Put the cursor on a cell and press F2; returns the cell's editor."""
     view = panel.view
     view.setFocus()
     view.setCurrentIndex(panel.model.indicator_index(cat, row, column))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     assert view.state() == QAbstractItemView.State.EditingState
     editor = QApplication.focusWidget()
     assert editor is not None
     return editor
 
 
-def _commit(qtbot: Any, panel: IndicatorPanel) -> None:
+def _commit(qtbot: QtBot, panel: IndicatorPanel) -> None:
     focused = QApplication.focusWidget()
     assert focused is not None
-    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    key_click(focused, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
 
 
 def test_goals_checklist_shows_each_goal_and_stores_the_ticked_ones(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[0]
     before = list(indicator.goals)
@@ -71,8 +71,8 @@ def test_goals_checklist_shows_each_goal_and_stores_the_ticked_ones(
     assert editor.checked() == before
     # Keyboard: down to 目标2, Space ticks it, Enter commits (and must not tick it again).
     editor.setCurrentRow(0)
-    qtbot.keyClick(editor, Qt.Key.Key_Down)
-    qtbot.keyClick(editor, Qt.Key.Key_Space)
+    key_click(editor, Qt.Key.Key_Down)
+    key_click(editor, Qt.Key.Key_Space)
     _commit(qtbot, panel)
     wanted = sorted({*before, 2} ^ ({2} if 2 in before else set()))
     assert indicator.goals == wanted
@@ -82,14 +82,14 @@ def test_goals_checklist_shows_each_goal_and_stores_the_ticked_ones(
 
 
 def test_goals_checklist_ticks_with_a_click_on_the_text(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[1]
     indicator.goals = []
     editor = _edit(qtbot, panel, 0, 1, Column.GOALS)
     assert isinstance(editor, GoalsEditor)
     rect = editor.visualItemRect(editor.item(2))
-    qtbot.mouseClick(
+    mouse_click(
         editor.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(rect.right() - 10, rect.center().y()),
@@ -100,7 +100,7 @@ def test_goals_checklist_ticks_with_a_click_on_the_text(
 
 
 def test_goals_checklist_without_goals_says_where_to_write_them(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     seed_document.declaration.goals = []
     editor = _edit(qtbot, panel, 0, 0, Column.GOALS)
@@ -110,7 +110,7 @@ def test_goals_checklist_without_goals_says_where_to_write_them(
 
 @popup_warnings
 def test_value_picker_composes_operator_number_and_unit(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[0]
     before = indicator.value
@@ -122,9 +122,9 @@ def test_value_picker_composes_operator_number_and_unit(
     assert popup is not None and popup.isVisible()
     popup.operator.setCurrentText("≥")
     popup.number.clear()
-    qtbot.keyClicks(popup.number, "95")
+    key_clicks(popup.number, "95")
     popup.unit.setCurrentText("%")
-    qtbot.keyClick(popup.number, Qt.Key.Key_Return)
+    key_click(popup.number, Qt.Key.Key_Return)
     assert not popup.isVisible()
     assert editor.text() == "≥95%"
     assert panel.view.state() == QAbstractItemView.State.EditingState  # still editing the cell
@@ -136,7 +136,7 @@ def test_value_picker_composes_operator_number_and_unit(
 
 
 @popup_warnings
-def test_value_picker_starts_from_the_cell_text(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_value_picker_starts_from_the_cell_text(qtbot: QtBot, panel: IndicatorPanel) -> None:
     editor = _edit(qtbot, panel, 0, 0, Column.VALUE)
     assert isinstance(editor, ValueEditor)
     editor.setText("≤3个工作日")
@@ -151,13 +151,14 @@ def test_value_picker_starts_from_the_cell_text(qtbot: Any, panel: IndicatorPane
 
 
 def test_choosing_a_grade_fills_an_empty_explanation_and_undoes_as_one_step(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     panel.ops.insert((0, 0), [Indicator(name="片区影响力")])
     indicator = seed_document.declaration.categories[0].indicators[0]
     editor = _edit(qtbot, panel, 0, 0, Column.VALUE)
     assert isinstance(editor, ValueEditor)
-    grade_menus = [a.menu() for a in editor.menu.actions() if a.menu() is not None]
+    # QAction.menu() is typed as QObject in PySide6; the submenus are QMenus
+    grade_menus = [m for a in editor.menu.actions() if isinstance(m := a.menu(), QMenu)]
     assert grade_menus, "the profile's qualitative grades are offered"
     words = [a.text() for m in grade_menus for a in m.actions()]
     assert any(w.startswith("显著（") for w in words)
@@ -177,7 +178,7 @@ def test_choosing_a_grade_fills_an_empty_explanation_and_undoes_as_one_step(
 
 
 def test_a_grade_never_overwrites_a_written_explanation(
-    qtbot: Any, panel: IndicatorPanel, seed_document: DeclarationDocument
+    qtbot: QtBot, panel: IndicatorPanel, seed_document: DeclarationDocument
 ) -> None:
     indicator = seed_document.declaration.categories[0].indicators[0]
     written = indicator.explanation
@@ -185,14 +186,14 @@ def test_a_grade_never_overwrites_a_written_explanation(
     editor = _edit(qtbot, panel, 0, 0, Column.VALUE)
     assert isinstance(editor, ValueEditor)
     editor.clear()
-    qtbot.keyClicks(editor, "")
+    key_clicks(editor, "")
     editor.setText("明显")
     _commit(qtbot, panel)
     assert (indicator.value, indicator.explanation) == ("明显", written)
 
 
 def test_goals_checklist_of_a_row_near_the_bottom_stays_inside_the_table(
-    qtbot: Any, panel: IndicatorPanel
+    qtbot: QtBot, panel: IndicatorPanel
 ) -> None:
     view, model = panel.view, panel.model
     view.scrollToBottom()

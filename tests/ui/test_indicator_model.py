@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.domain.changes import Part
 from desktop.domain.model import Indicator
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.indicators import commands
 from ui.indicators.model import Column, IndicatorTreeModel, Kind
@@ -22,10 +24,10 @@ def _cat(doc: DeclarationDocument, level2: str) -> int:
 
 
 def test_frame_follows_profile_order_and_is_not_editable(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     model = IndicatorTreeModel(seed_document)
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     profile = seed_document.profile
     level1 = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert level1 == [l1.name for l1 in profile.framework]
@@ -51,7 +53,7 @@ def test_not_applicable_category_shows_one_grey_row(seed_document: DeclarationDo
 
 
 def test_edit_value_normalises_and_undoes(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     model = IndicatorTreeModel(seed_document)
     index = model.indicator_index(0, 0, Column.VALUE)
@@ -61,7 +63,7 @@ def test_edit_value_normalises_and_undoes(
     assert index.data() == "≥4次"
     seed_document.undo_stack.redo()
     assert seed_document.declaration.categories[0].indicators[0].value == "≥95%"
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
 
 def test_choosing_a_grade_fills_an_empty_explanation_in_one_step(
@@ -71,7 +73,8 @@ def test_choosing_a_grade_fills_an_empty_explanation_in_one_step(
     commands.push_insert(model, 0, 0, [Indicator(name="新指标")])
     model.setData(model.indicator_index(0, 0, Column.VALUE), "显著")
     indicator = seed_document.declaration.categories[0].indicators[0]
-    assert indicator.explanation == seed_document.profile.scale_for("显著").explanation()  # type: ignore[union-attr]
+    scale = seed_document.profile.scale_for("显著")
+    assert scale is not None and indicator.explanation == scale.explanation()
     assert "80%-100%" in indicator.explanation
     seed_document.undo_stack.undo()
     assert (indicator.value, indicator.explanation) == ("", "")
@@ -83,7 +86,7 @@ def test_choosing_a_grade_fills_an_empty_explanation_in_one_step(
 
 
 def test_insert_remove_move_undo_redo(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     model = IndicatorTreeModel(seed_document)
     stack = seed_document.undo_stack
@@ -94,18 +97,18 @@ def test_insert_remove_move_undo_redo(
     assert _names(seed_document, 0)[:2] == ["甲", before[1]]
     stack.push(commands.MoveIndicatorsCommand(model, [((0, 0), (1, 0))]))
     assert _names(seed_document, 1)[0] == "甲"
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     for _ in range(3):
         stack.undo()
     assert _names(seed_document, 0) == before
     for _ in range(3):
         stack.redo()
     assert _names(seed_document, 1)[0] == "甲"
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
 
 def test_not_applicable_with_rows_is_one_undoable_step(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     model = IndicatorTreeModel(seed_document)
     cat = _cat(seed_document, "时效指标")
@@ -114,10 +117,10 @@ def test_not_applicable_with_rows_is_one_undoable_step(
     category = seed_document.declaration.categories[cat]
     assert category.not_applicable and category.indicators == []  # S10 holds
     assert model.rowCount(model.category_index(cat)) == 1
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     seed_document.undo_stack.undo()
     assert not category.not_applicable and _names(seed_document, cat) == rows
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
 
 def test_adding_to_a_not_applicable_category_unmarks_it(seed_document: DeclarationDocument) -> None:
@@ -131,7 +134,7 @@ def test_adding_to_a_not_applicable_category_unmarks_it(seed_document: Declarati
 
 
 def test_goals_column_shows_numbers_and_follows_renumbering(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     model = IndicatorTreeModel(seed_document)
     index = model.indicator_index(0, 0, Column.GOALS)
@@ -161,14 +164,14 @@ def _drop(
 
 
 def test_drag_and_drop_within_one_level1_only(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     model = IndicatorTreeModel(seed_document)
     quality = _cat(seed_document, "质量指标")
     first, third = _names(seed_document, 0)[0], _names(seed_document, 0)[2]
     assert _drop(model, [(0, 0), (0, 2)], model.category_index(quality), 1)
     assert _names(seed_document, quality)[1:3] == [first, third]
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     seed_document.undo_stack.undo()
     assert _names(seed_document, 0)[0] == first and _names(seed_document, 0)[2] == third
     # Within a category, dropping before a later row.
@@ -181,11 +184,11 @@ def test_drag_and_drop_within_one_level1_only(
     assert not _drop(
         model, [(_cat(seed_document, "社会效益指标"), 0)], model.category_index(economic), 0
     )
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
 
 def test_replacing_the_document_resets_the_model(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     from desktop.domain.profile import load_profile, new_declaration
 
@@ -194,4 +197,4 @@ def test_replacing_the_document_resets_the_model(
     seed_document.replace(new_declaration(profile, 2027), profile)
     assert model.index(0, 0).data() == profile.framework[0].name
     assert model.rowCount(model.index(0, 0)) == len(profile.framework[0].children)
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)

@@ -6,7 +6,7 @@ the painter will use), so the test does not repeat the panel's arithmetic.
 
 from __future__ import annotations
 
-from typing import Any
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -49,7 +49,7 @@ def _cramped(view: IndicatorTreeView) -> list[str]:
     return cramped
 
 
-def _panel(qtbot: Any, document: DeclarationDocument, width: int) -> IndicatorPanel:
+def _panel(qtbot: QtBot, document: DeclarationDocument, width: int) -> IndicatorPanel:
     panel = IndicatorPanel(document)
     qtbot.addWidget(panel)
     panel.resize(width, 700)
@@ -59,7 +59,7 @@ def _panel(qtbot: Any, document: DeclarationDocument, width: int) -> IndicatorPa
 
 
 def test_wrapped_rows_are_tall_enough_for_their_whole_text(
-    qtbot: Any, seed_document: DeclarationDocument
+    qtbot: QtBot, seed_document: DeclarationDocument
 ) -> None:
     seed_document.declaration.categories[0].indicators[3].name = LONG_NAME
     for width in (760, 1000):
@@ -68,7 +68,7 @@ def test_wrapped_rows_are_tall_enough_for_their_whole_text(
 
 
 def test_rows_with_a_finding_icon_wrap_like_the_others(
-    qtbot: Any, seed_document: DeclarationDocument
+    qtbot: QtBot, seed_document: DeclarationDocument
 ) -> None:
     seed_document.declaration.categories[0].indicators[3].name = LONG_NAME
     panel = _panel(qtbot, seed_document, 800)

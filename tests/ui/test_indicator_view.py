@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
+from tests.qtkeys import key_click
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.indicators.model import Column, IndicatorTreeModel
 from ui.indicators.panel import IndicatorPanel
@@ -20,7 +23,7 @@ from ui.indicators.view import IndicatorTreeView
 
 
 @pytest.fixture
-def panel(qtbot: Any, seed_document: DeclarationDocument) -> IndicatorPanel:
+def panel(qtbot: QtBot, seed_document: DeclarationDocument) -> IndicatorPanel:
     made = IndicatorPanel(seed_document)
     qtbot.addWidget(made)
     made.resize(1100, 3000)  # tall: every row is on screen for the drops
@@ -81,19 +84,19 @@ def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: 
     return True
 
 
-def test_drag_within_a_level2_through_the_view(panel: IndicatorPanel, qtmodeltester: Any) -> None:
+def test_drag_within_a_level2_through_the_view(panel: IndicatorPanel, qtmodeltester: ModelTester) -> None:
     view, model = panel.view, panel.model
     before = _names(model, 0)
     mime = _drag(view, [(0, 0)])
     assert _drop(view, mime, model.indicator_index(0, 3), "above")
     assert _names(model, 0) == [*before[1:3], before[0], *before[3:]]
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     model.document.undo_stack.undo()
     assert _names(model, 0) == before
 
 
 def test_drag_between_level2s_of_one_level1_through_the_view(
-    panel: IndicatorPanel, qtmodeltester: Any
+    panel: IndicatorPanel, qtmodeltester: ModelTester
 ) -> None:
     view, model = panel.view, panel.model
     quality = _cat(model, "质量指标")
@@ -108,7 +111,7 @@ def test_drag_between_level2s_of_one_level1_through_the_view(
     mime = _drag(view, [(0, 0)])
     assert _drop(view, mime, model.indicator_index(quality, 0), "below")
     assert _names(model, quality)[1] == quantity_before[1]
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     model.document.undo_stack.undo()
     model.document.undo_stack.undo()
     assert (_names(model, 0), _names(model, quality)) == (quantity_before, quality_before)
@@ -157,10 +160,10 @@ def _matching(model: IndicatorTreeModel, word: str) -> list[str]:
     ]
 
 
-def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: QtBot, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is panel.filter
     panel.filter.insert("满意度")  # typed through the input method
     expected = _matching(model, "满意度")
@@ -175,7 +178,7 @@ def test_ctrl_f_filters_and_clearing_shows_every_row(qtbot: Any, panel: Indicato
 
 
 def test_filter_stays_consistent_through_edits_and_undo(
-    qtbot: Any, panel: IndicatorPanel, seed_path: Path
+    qtbot: QtBot, panel: IndicatorPanel, seed_path: Path
 ) -> None:
     view, model = panel.view, panel.model
     document = model.document
@@ -191,17 +194,19 @@ def test_filter_stays_consistent_through_edits_and_undo(
     )
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(*first))
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert _visible_names(view) == matches[1:]
     document.undo_stack.undo()
     assert _visible_names(view) == matches
     # A row added by the user shows (and is edited) although it matches nothing yet.
     view.setCurrentIndex(model.indicator_index(*first))
-    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    key_click(view, Qt.Key.Key_Insert)
     assert view.state() == QAbstractItemView.State.EditingState
     added = model.categories[first[0]].indicators[first[1] + 1]
     assert not view.isRowHidden(first[1] + 1, model.category_index(first[0]))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    name_editor = QApplication.focusWidget()
+    assert name_editor is not None
+    key_click(name_editor, Qt.Key.Key_Escape)
     # Rows put back by undo/redo are filtered like the rest.
     document.undo_stack.undo()
     document.undo_stack.redo()
@@ -215,29 +220,29 @@ def test_filter_stays_consistent_through_edits_and_undo(
 
 
 # -- keyboard -----------------------------------------------------------------------------
-def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: QtBot, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     document = model.document
     before = _names(model, 0)
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 1))
-    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0) == [before[0], before[1], before[1], *before[2:]]
     assert view.currentIndex().row() == 2  # on the copy
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0) == before
     view.setCurrentIndex(model.indicator_index(0, 0, Column.VALUE))
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0)[:2] == [before[1], before[0]]
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, Column.VALUE)
     # Ctrl+Down at the end of a level-2 continues into the next level-2 of the same level-1.
     last = len(before) - 1
     view.setCurrentIndex(model.indicator_index(0, last))
     moving = _names(model, 0)[last]
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 1)[0] == moving
     QApplication.clipboard().setText("甲指标\t≥1次\t\t说明\n乙指标\t100%\t\t\n")
-    qtbot.keyClick(
+    key_click(
         view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert _names(model, 1)[1:3] == ["甲指标", "乙指标"]
@@ -245,22 +250,22 @@ def test_keyboard_duplicate_delete_move_down_and_paste(qtbot: Any, panel: Indica
     assert "甲指标" not in _names(model, 1)
 
 
-def test_enter_edits_the_current_cell(qtbot: Any, panel: IndicatorPanel) -> None:
+def test_enter_edits_the_current_cell(qtbot: QtBot, panel: IndicatorPanel) -> None:
     view, model = panel.view, panel.model
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 0, Column.UNIT))
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    key_click(view, Qt.Key.Key_Return)
     editor = QApplication.focusWidget()
     assert view.state() == QAbstractItemView.State.EditingState
     assert isinstance(editor, QLineEdit)
     editor.setText("次")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    key_click(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert model.categories[0].indicators[0].unit == "次"
 
 
 def test_ctrl_v_puts_one_cell_into_the_current_cell_and_rows_as_new_rows(
-    qtbot: Any, panel: IndicatorPanel
+    qtbot: QtBot, panel: IndicatorPanel
 ) -> None:
     view, model = panel.view, panel.model
     document = model.document
@@ -268,11 +273,11 @@ def test_ctrl_v_puts_one_cell_into_the_current_cell_and_rows_as_new_rows(
     view.setFocus()
     view.setCurrentIndex(model.indicator_index(0, 1, Column.VALUE))
     QApplication.clipboard().setText("＞＝98%\r\n")  # one cell copied from a spreadsheet
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert model.categories[0].indicators[1].value == "≥98%"
     assert len(model.categories[0].indicators) == count
     QApplication.clipboard().setText("丙指标\t≥2次\n丁指标\t≥3次\n")
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert _names(model, 0)[2:4] == ["丙指标", "丁指标"]
     document.undo_stack.undo()
     document.undo_stack.undo()

@@ -16,6 +16,7 @@ from desktop.exchange.canonical import fingerprint
 from desktop.exchange.reader import read_json_file
 from desktop.services.store import DeclarationStore
 from tests.documents.helpers import pdftotext, squeeze
+from tests.qtkeys import key_click
 from tests.ui.test_editor_window import type_text
 from ui.budget.model import Column as BudgetColumn
 from ui.budget.panel import BudgetPanel
@@ -92,8 +93,10 @@ def test_first_declaration_from_empty_to_printed_and_reopened(
     quantity = [c.level2 for c in tree.categories].index("数量指标")
     indicators.view.setCurrentIndex(tree.category_index(quantity))
     indicators.view.setFocus()
-    qtbot.keyClick(indicators.view, Qt.Key.Key_Insert)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # leave the new name editor
+    key_click(indicators.view, Qt.Key.Key_Insert)
+    name_editor = QApplication.focusWidget()
+    assert name_editor is not None
+    key_click(name_editor, Qt.Key.Key_Escape)  # leave the new name editor
     row = tree.indicator_index(quantity, 0, 0)
     tree.setData(row, "运维服务次数")
     tree.setData(row.siblingAtColumn(1), ">=12次")

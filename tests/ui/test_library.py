@@ -3,15 +3,18 @@ you type, for the current level-2 category."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QDialog
 
 from desktop.app import make_main_window
 from desktop.services.store import DeclarationStore
+from tests.qtkeys import key_clicks
 from ui.indicators.panel import IndicatorPanel
 from ui.library.dialog import IndicatorLibraryDialog
 from ui.main_window import MainWindow
@@ -29,7 +32,7 @@ def _texts(dialog: IndicatorLibraryDialog) -> list[str]:
 
 
 @pytest.fixture
-def empty_window(qtbot: Any, db_path: Path, store: DeclarationStore) -> MainWindow:
+def empty_window(qtbot: QtBot, db_path: Path, store: DeclarationStore) -> MainWindow:
     window = make_main_window(db_path)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
@@ -39,7 +42,7 @@ def empty_window(qtbot: Any, db_path: Path, store: DeclarationStore) -> MainWind
 
 
 def test_library_on_an_empty_store_offers_the_catalogue_of_the_category(
-    empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+    empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     panel = _panel(empty_window)
     cost = [c.level2 for c in panel.model.categories].index("成本指标")
@@ -49,7 +52,7 @@ def test_library_on_an_empty_store_offers_the_catalogue_of_the_category(
     def pick(dialog: IndicatorLibraryDialog) -> int:
         seen["title"] = dialog.windowTitle()
         seen["all"] = _texts(dialog)
-        qtbot.keyClicks(dialog.search_edit, "")
+        key_clicks(dialog.search_edit, "")
         dialog.search_edit.insert("会议")  # typed through the input method: filters at once
         seen["meeting"] = _texts(dialog)
         dialog.search_edit.clear()
@@ -74,7 +77,7 @@ def test_library_on_an_empty_store_offers_the_catalogue_of_the_category(
 
 
 def test_library_lists_other_declarations_and_names_first(
-    qtbot: Any, seed_window: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, seed_window: Callable[[int, int], MainWindow], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed_window(1280, 800)  # one stored copy of the seed ...
     window = seed_window(1280, 800)  # ... and this one: the first is "another declaration"

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QSpinBox, QTreeView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabBar,
+    QTreeView,
+    QWidget,
+)
 
 from desktop.app import make_main_window
 from desktop.services.store import DeclarationStore
@@ -16,61 +27,86 @@ from desktop.settings import Settings
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.dialogs.year_replacements import YearReplacementsDialog
+from ui.indicators.panel import IndicatorPanel
 from ui.library.dialog import IndicatorLibraryDialog
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: Any, db_path: Path, store: DeclarationStore) -> Any:
+def window(qtbot: QtBot, db_path: Path, store: DeclarationStore) -> MainWindow:
     win = make_main_window(db_path)
+    assert isinstance(win, MainWindow)
     qtbot.addWidget(win)
     win.show()
     return win
 
 
+W = TypeVar("W", bound=QWidget)
+
+
+def _child(window: QWidget, kind: type[W], name: str) -> W:
+    child = window.findChild(kind, name)
+    assert child is not None, name
+    return child
+
+
+def _page_name(window: MainWindow) -> str:
+    page = window.stack.currentWidget()
+    assert page is not None
+    return page.objectName()
+
+
+def _document_id(window: MainWindow) -> int:
+    assert window.document is not None
+    declaration_id = window.document.declaration_id
+    assert declaration_id is not None
+    return declaration_id
+
+
 def test_start_page_then_new_declaration_with_header_fields(
-    window: Any, store: DeclarationStore, qtbot: Any
+    window: MainWindow, store: DeclarationStore, qtbot: QtBot
 ) -> None:
-    assert window.stack.currentWidget().objectName() == "startPage"
+    assert _page_name(window) == "startPage"
     assert not window.window_actions["saveVersionAction"].isEnabled()
     window.window_actions["newAction"].trigger()
     assert len(store.list()) == 1
     new_id = store.list()[0].id
-    unit = window.findChild(QLineEdit, "unitNameEdit")
+    unit = _child(window, QLineEdit, "unitNameEdit")
     unit.setText("福田区某单位")
     unit.editingFinished.emit()
-    window.findChild(QSpinBox, "yearSpin").setValue(2031)
+    _child(window, QSpinBox, "yearSpin").setValue(2031)
     window.flush()
     stored = store.load(new_id)
     assert (stored.unit_name, stored.year) == ("福田区某单位", 2031)
     assert all(not c.indicators for c in stored.categories)
-    assert window.findChild(QLabel, "indicatorEmptyHint").text().startswith("尚无绩效指标")
+    assert _child(window, QLabel, "indicatorEmptyHint").text().startswith("尚无绩效指标")
     window.window_actions["undoAction"].trigger()
     window.flush()
     assert store.load(new_id).year != 2031
-    list_view = window.findChild(QTreeView, "declarationList")
+    list_view = _child(window, QTreeView, "declarationList")
     assert list_view.model().index(0, 1).data() == "福田区某单位"
 
 
 def test_sample_duplicate_and_delete_with_confirmation(
-    window: Any, store: DeclarationStore, answer_yes: list[str]
+    window: MainWindow, store: DeclarationStore, answer_yes: list[str]
 ) -> None:
     window.window_actions["newFromSampleAction"].trigger()
-    sample_id = window.document.declaration_id
+    sample_id = _document_id(window)
     assert store.load(sample_id).indicator_count() == 29
     window.window_actions["duplicateDeclarationAction"].trigger()
-    copy_id = window.document.declaration_id
+    copy_id = _document_id(window)
     assert copy_id != sample_id and store.load(copy_id).indicator_count() == 29
     window.window_actions["deleteDeclarationAction"].trigger()
     assert answer_yes and "删除后无法恢复" in answer_yes[0]
     assert [s.id for s in store.list()] == [sample_id]
-    assert window.document is None and window.stack.currentWidget().objectName() == "startPage"
+    assert window.document is None and _page_name(window) == "startPage"
 
 
 def test_new_from_last_year_shows_each_replacement(
-    window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.window_actions["newFromSampleAction"].trigger()
-    old = store.load(window.document.declaration_id)
+    old = store.load(_document_id(window))
     shown: list[str] = []
 
     def accept_all_but_first(dialog: YearReplacementsDialog) -> int:
@@ -80,7 +116,7 @@ def test_new_from_last_year_shows_each_replacement(
 
     monkeypatch.setattr(YearReplacementsDialog, "exec", accept_all_but_first)
     window.window_actions["newFromLastYearAction"].trigger()
-    new = store.load(window.document.declaration_id)
+    new = store.load(_document_id(window))
     assert new.year == old.year + 1 and new.unit_name == old.unit_name
     assert new.indicator_count() == old.indicator_count()
     with_year = [i for i, g in enumerate(old.goals) if "2026" in g]
@@ -93,21 +129,23 @@ def test_new_from_last_year_shows_each_replacement(
 
 
 def test_versions_history_restore_and_final(
-    window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch, answer_yes: list[str]
+    window: MainWindow, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch, answer_yes: list[str]
 ) -> None:
     window.window_actions["newFromSampleAction"].trigger()
-    doc_id = window.document.declaration_id
+    doc_id = _document_id(window)
     window.window_actions["saveVersionAction"].trigger()
     status = window.save_status.text()
     assert "第 1 版" in status and "指纹 c493b6999ea4" in status
-    panel = window.findChild(object, "indicatorPanel")
+    panel = _child(window, IndicatorPanel, "indicatorPanel")
     panel.model.setData(panel.model.indicator_index(0, 0), "改过的名称")
     window.flush()
     assert "已自动保存" in window.save_status.text()
     assert "c493b6999ea4" not in window.save_status.text()
 
     def restore_first(dialog: HistoryDialog) -> int:
-        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "c493b6999ea4"
+        fingerprint = dialog.table.item(0, 2)
+        assert dialog.table.rowCount() == 1 and fingerprint is not None
+        assert fingerprint.text() == "c493b6999ea4"
         dialog.table.selectRow(0)
         dialog.restore_selected()
         return QDialog.DialogCode.Accepted
@@ -118,15 +156,15 @@ def test_versions_history_restore_and_final(
     assert panel.model.indicator_index(0, 0).data() == "党组织建设事项数"
     window.window_actions["markFinalAction"].trigger()  # the working copy equals version 1: mark it
     assert [(r.number, r.is_final) for r in store.revisions(doc_id)] == [(1, True)]
-    assert window.findChild(QTreeView, "declarationList").model().index(0, 4).data() == "定稿"
+    assert _child(window, QTreeView, "declarationList").model().index(0, 4).data() == "定稿"
 
 
 def test_library_adds_catalogue_and_stored_indicators(
-    window: Any, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.window_actions["newFromSampleAction"].trigger()
     window.window_actions["newAction"].trigger()
-    panel = window.findChild(object, "indicatorPanel")
+    panel = _child(window, IndicatorPanel, "indicatorPanel")
     panel.view.setCurrentIndex(panel.model.category_index(2))  # 时效指标
     seen: dict[str, list[str]] = {}
 
@@ -148,15 +186,20 @@ def test_library_adds_catalogue_and_stored_indicators(
     assert added[0].value and added[0].unit == ""
 
 
-def test_settings_dialog_groups_and_saves(qtbot: Any) -> None:
+def test_settings_dialog_groups_and_saves(qtbot: QtBot) -> None:
     settings = Settings()
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    tabs = [dialog.findChild(object, "qt_tabwidget_tabbar").tabText(i) for i in range(3)]
+    tab_bar = dialog.findChild(QTabBar, "qt_tabwidget_tabbar")
+    assert tab_bar is not None
+    tabs = [tab_bar.tabText(i) for i in range(3)]
     assert {"编辑", "打印与导出"} <= set(tabs)
     profile_box = dialog.editors["editor.default_profile"]
+    assert isinstance(profile_box, QComboBox)
     profile_box.setCurrentIndex(profile_box.findData("MOF-2021"))
-    dialog.editors["print.signature_block"].setChecked(True)
+    signature_box = dialog.editors["print.signature_block"]
+    assert isinstance(signature_box, QCheckBox)
+    signature_box.setChecked(True)
     dialog.apply()
     again = Settings()
     assert again.get("editor.default_profile") == "MOF-2021"
@@ -164,7 +207,7 @@ def test_settings_dialog_groups_and_saves(qtbot: Any) -> None:
 
 
 def test_settings_that_cannot_be_saved_are_reported(
-    qtbot: Any, monkeypatch: Any, warnings: list[str]
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
 ) -> None:
     from desktop.settings import SettingsSaveError
     from ui.dialogs import settings as settings_dialog
@@ -181,12 +224,12 @@ def test_settings_that_cannot_be_saved_are_reported(
         "values",
         lambda self: {"print.signature_block": True},
     )
-    assert settings_dialog.edit_settings(settings, None)  # type: ignore[arg-type]
+    assert settings_dialog.edit_settings(settings, None)
     assert warnings and "只读" in warnings[0]
     assert settings.get("print.signature_block") is True  # kept for this session
 
 
-def test_a_damaged_settings_file_is_said_once_in_the_status_bar(qtbot: Any, tmp_path: Path) -> None:
+def test_a_damaged_settings_file_is_said_once_in_the_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
     from desktop.app import make_main_window
     from desktop.settings import config_dir
 

@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.domain.changes import Part
 from desktop.services.store import DeclarationStore
 from tests.documents.helpers import pdftotext, squeeze
 from ui import output_controller
 from ui.main_window import MainWindow
+from ui.preview.dialogs import PrintPreviewDialog
+from ui.preview.section import PreviewSection
 from ui.sections import section_index
 
 
@@ -31,7 +35,9 @@ def test_preview_section_shows_the_pages_with_revision_or_unsaved_label(
     window: MainWindow, tmp_path: Path
 ) -> None:
     window.show_section(section_index("预览"))
-    pane = window.findChild(object, "previewSection").pane  # type: ignore[union-attr]
+    section = window.findChild(PreviewSection, "previewSection")
+    assert section is not None
+    pane = section.pane
     assert pane.page_count() >= 3
     saved = tmp_path / "saved.pdf"
     saved.write_bytes(pane.pdf_bytes())
@@ -79,15 +85,19 @@ def test_print_and_print_preview_use_the_frozen_revision(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     printed: list[bytes] = []
-    monkeypatch.setattr(
-        output_controller, "print_with_dialog", lambda data, parent: printed.append(data) or True
-    )
+
+    def print_with_dialog(data: bytes, parent: QWidget | None) -> bool:
+        printed.append(data)
+        return True
+
+    monkeypatch.setattr(output_controller, "print_with_dialog", print_with_dialog)
     shown: list[int] = []
-    monkeypatch.setattr(
-        output_controller.PrintPreviewDialog,
-        "exec",
-        lambda self: shown.append(self.pane.page_count()) or 0,
-    )
+
+    def show_preview(dialog: PrintPreviewDialog) -> int:
+        shown.append(dialog.pane.page_count())
+        return 0
+
+    monkeypatch.setattr(PrintPreviewDialog, "exec", show_preview)
     window.window_actions["printAction"].trigger()
     window.window_actions["printPreviewAction"].trigger()
     assert printed and printed[0].startswith(b"%PDF")
@@ -174,8 +184,10 @@ def test_the_suggested_name_has_no_character_windows_refuses(
     assert window.document is not None
     window.document.declaration.unit_name = "福田区/重点片区:中心"
     asked: list[str] = []
-    monkeypatch.setattr(
-        window.output, "ask_export_path", lambda suggested: asked.append(suggested) or None
-    )
+
+    def ask_export_path(suggested: str) -> None:
+        asked.append(suggested)  # and cancel the dialog
+
+    monkeypatch.setattr(window.output, "ask_export_path", ask_export_path)
     window.output.export()
     assert Path(asked[0]).name == "2026年福田区_重点片区_中心绩效目标申报表.pdf"

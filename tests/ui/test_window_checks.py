@@ -9,8 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.domain.changes import Part
+from desktop.domain.model import Totals
 from desktop.exchange.reader import read_json_file
 from desktop.rules.engine import check_declaration
 from desktop.services.store import DeclarationStore
@@ -132,12 +134,9 @@ def test_an_empty_unmarked_category_marks_its_level2_row(window: MainWindow) -> 
 
 
 def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWindow) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.domain.model import Totals
-
     assert window.document is not None and window.editor is not None
     computed = window.document.declaration.computed_totals()
+    assert computed.fiscal is not None
     window.document.declaration.declared_totals = Totals(
         computed.total, computed.fiscal + 1, computed.other
     )
@@ -149,7 +148,7 @@ def test_a_declared_total_that_differs_jumps_to_采用计算值(window: MainWind
     window.checks.jump_to(finding.where)
     assert window.editor.currentIndex() == section_index("主要任务与预算")
     focus = QApplication.focusWidget()
-    assert focus is not None and focus.text() == "采用计算值"  # type: ignore[attr-defined]
+    assert isinstance(focus, QPushButton) and focus.text() == "采用计算值"
 
 
 def test_last_years_stored_form_feeds_c01(

@@ -7,7 +7,7 @@ and lets a test put anything exactly where it wants it.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -62,7 +62,7 @@ def sheet_xml(rows: Iterable[bytes | str], dimension: str | None = None) -> Iter
     yield b"</sheetData></worksheet>"
 
 
-def table_rows(table: list[list[object]]) -> list[str]:
+def table_rows(table: Sequence[Sequence[object]]) -> list[str]:
     from openpyxl.utils import get_column_letter
 
     out = []

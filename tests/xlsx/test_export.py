@@ -83,12 +83,13 @@ def test_tasks_and_goals_sheets(seed_xlsx: Path) -> None:
     goals = rows(wb["年度总体目标"])
     assert goals[0] == ["目标序号", "目标内容"]
     assert len(goals) == 11 and goals[10][0] == 10
-    assert goals[2][1].startswith("通过加强2026年辅助人员力量")
+    goal = goals[2][1]
+    assert isinstance(goal, str) and goal.startswith("通过加强2026年辅助人员力量")
 
 
 def test_meta_sheet_keys(seed: Declaration, export: Callable[..., Path]) -> None:
     seed.budget_control_total = Decimal("3293.33")
-    meta = dict(rows(openpyxl.load_workbook(export(seed))["_perfdecl"]))
+    meta = {key: value for key, value in rows(openpyxl.load_workbook(export(seed))["_perfdecl"])}
     for key in ("format", "version", "form", "profile", "year", "unit_name", "supervisor",
                 "footer.preparer", "footer.phone", "footer.unit_head", "footer.date",
                 "budget_control_total", "totals", "accepted_findings", "source_fingerprint"):

@@ -64,7 +64,7 @@ def test_value_with_unit_inside_or_beside(make_workbook: Builder, profile: Profi
 
 
 def test_unrecognised_value_names_its_cell(make_workbook: Builder, profile: Profile) -> None:
-    rows: list[list[object]] = [HEADER]
+    rows: list[list[object]] = [list[object](HEADER)]
     rows += [[n, "产出指标", "数量指标", f"指标{n}", "≥", n, "次", "", ""] for n in range(1, 11)]
     rows.append([11, "产出指标", "数量指标", "指标11", "", "2%8", "", "", ""])
     path = make_workbook({"绩效指标": rows})
@@ -98,14 +98,16 @@ def test_level_names_checked_and_filled_down(make_workbook: Builder, profile: Pr
 def test_empty_markers_become_empty_values_with_a_warning(make_workbook: Builder, profile: Profile) -> None:
     path = make_workbook({"绩效指标": [HEADER, [1, "产出指标", "数量指标", "指标1", "", "/", "*", "", ""]]})
     result = read_indicator_list(path, profile)
-    assert (result.rows[0].indicator.value, result.rows[0].indicator.unit) == ("", "")
+    indicator = result.rows[0].indicator
+    assert indicator is not None and (indicator.value, indicator.unit) == ("", "")
     assert result.warnings == ["绩效指标!F2：指标值“/”表示空值，已按空值导入（S09）"]
 
 
 def test_unknown_grade_is_a_warning(make_workbook: Builder, profile: Profile) -> None:
     path = make_workbook({"绩效指标": [HEADER, [1, "效益指标", "社会效益指标", "指标1", "定性", "很好", "", "", ""]]})
     result = read_indicator_list(path, profile)
-    assert result.rows[0].indicator.value == "很好"
+    indicator = result.rows[0].indicator
+    assert indicator is not None and indicator.value == "很好"
     assert result.warnings == ["绩效指标!F2：“很好”不是指标体系中的定性等级词"]
 
 

@@ -76,7 +76,8 @@ def _edit(path: Path, sheet: str, changes: dict[str, object]) -> None:
 
 def _row_of(path: Path, name: str) -> int:
     ws = openpyxl.load_workbook(path)["绩效指标"]
-    return next(r[0].row for r in ws.iter_rows() if r[3].value == name)
+    row: int = next(r[0].row for r in ws.iter_rows() if r[3].value == name)
+    return row
 
 
 def test_edited_value_is_joined_back_and_listed(seed_xlsx: Path) -> None:

@@ -126,7 +126,7 @@ class SettingsDialog(QDialog):
                 self.settings.set(key, value)
 
 
-def edit_settings(settings: Settings, parent: QWidget) -> bool:
+def edit_settings(settings: Settings, parent: QWidget | None) -> bool:
     """Show the dialog; True when the user saved changes."""
     dialog = SettingsDialog(settings, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
+from tests.qtkeys import key_click, key_clicks
 from ui.budget.model import HIDDEN_PRECISION_ROLE, Column
 from ui.budget.panel import BudgetPanel
 from ui.document import DeclarationDocument
@@ -83,11 +84,11 @@ def _paste_into_editor(qtbot: QtBot, panel: BudgetPanel, text: str) -> QLineEdit
     view = _view(panel)
     view.setFocus()
     view.setCurrentIndex(panel.model.index(0, Column.OTHER))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     editor = view.focusWidget()
     assert isinstance(editor, QLineEdit)
     QGuiApplication.clipboard().setText(text)
-    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     return editor
 
 
@@ -97,7 +98,7 @@ def test_amounts_pasted_into_the_editor_are_taken(
 ) -> None:
     editor = _paste_into_editor(qtbot, panel, text)
     assert _total_shown(panel) == total  # the live total includes the pasted text
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    key_click(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _view(panel).state() != QAbstractItemView.State.EditingState)
     cell = panel.model.index(0, Column.OTHER)
     assert panel.document.declaration.tasks[0].other == value
@@ -115,9 +116,9 @@ def test_amounts_pasted_into_the_editor_are_refused_next_to_the_cell(
     message = _message(panel)
     assert message.isVisible() and reason in message.text()
     assert _total_shown(panel) == "3,293.33"
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused: the editor stays open to correct
+    key_click(editor, Qt.Key.Key_Return)  # refused: the editor stays open to correct
     assert _view(panel).focusWidget() is editor
-    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    key_click(editor, Qt.Key.Key_Escape)
     assert panel.document.declaration.tasks[0].other == Decimal(0)
     assert panel.document.undo_stack.count() == 0
 
@@ -126,13 +127,13 @@ def test_an_emptied_amount_is_zero(qtbot: QtBot, panel: BudgetPanel) -> None:
     view = _view(panel)
     view.setFocus()
     view.setCurrentIndex(panel.model.index(1, Column.FISCAL))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     editor = view.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == "888.96"
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    key_click(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key_click(editor, Qt.Key.Key_Delete)
     assert _total_shown(panel) == "2,404.37"
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    key_click(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert panel.document.declaration.tasks[1].fiscal == Decimal(0)
     assert panel.model.index(1, Column.FISCAL).data() == "0.00"
@@ -144,14 +145,14 @@ def test_ctrl_v_over_cells_is_one_step_and_all_or_nothing(qtbot: QtBot, panel: B
     view.setFocus()
     view.setCurrentIndex(panel.model.index(0, Column.FISCAL))
     QGuiApplication.clipboard().setText("1,125.3x\t0\r\n")
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     message = _message(panel)
     assert message.isVisible() and "第 1 行“财政拨款”" in message.text()
     assert tasks[0].fiscal == Decimal("1125.33") and panel.document.undo_stack.count() == 0
 
     # A column of two amounts copied from a spreadsheet, over 财政拨款 of rows 1 and 2.
     QGuiApplication.clipboard().setText("１，０００\r\n 2.5 \r\n")
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert not message.isVisible()
     assert [t.fiscal for t in tasks] == [Decimal("1000"), Decimal("2.5"), Decimal("1279.04")]
     assert _total_shown(panel) == "2,281.54"
@@ -161,7 +162,7 @@ def test_ctrl_v_over_cells_is_one_step_and_all_or_nothing(qtbot: QtBot, panel: B
     # Three rows cannot go over the last two tasks: refused whole, nothing changes.
     view.setCurrentIndex(panel.model.index(1, Column.OTHER))
     QGuiApplication.clipboard().setText("1\n2\n3\n")
-    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "Ctrl+Shift+V" in message.text()
     assert [t.other for t in tasks] == [Decimal(0)] * 3
 
@@ -174,8 +175,8 @@ def test_control_total_refuses_bad_text_and_follows_undo(qtbot: QtBot, panel: Bu
     document, control = panel.document, panel.control
     field, gap = control.edit, control.gap
     field.setFocus()
-    qtbot.keyClicks(field, "3,293.325")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    key_clicks(field, "3,293.325")
+    key_click(field, Qt.Key.Key_Return)
     assert document.declaration.budget_control_total == Decimal("3293.325")
     assert field.text() == "3,293.325"
     # 0.005 rounds half up to 0.01; the exact difference is shown too.
@@ -183,8 +184,8 @@ def test_control_total_refuses_bad_text_and_follows_undo(qtbot: QtBot, panel: Bu
 
     for bad, reason in (("-1", "负数"), ("1e3", "不是金额"), ("3300.1234567", "6 位小数")):
         field.selectAll()
-        qtbot.keyClicks(field, bad)
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+        key_clicks(field, bad)
+        key_click(field, Qt.Key.Key_Return)
         assert gap.text().startswith("未保存：") and reason in gap.text()
         assert field.text() == "3,293.325"
         assert document.declaration.budget_control_total == Decimal("3293.325")
@@ -192,7 +193,7 @@ def test_control_total_refuses_bad_text_and_follows_undo(qtbot: QtBot, panel: Bu
 
     field.selectAll()
     _type(field, "３４００")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    key_click(field, Qt.Key.Key_Return)
     assert gap.text() == "金额合计低于预算控制数 106.67 万元"
     # Undo from the toolbar while the field keeps the focus: the field shows the undone value,
     # and leaving it does not write the newer value back.
@@ -205,7 +206,7 @@ def test_control_total_refuses_bad_text_and_follows_undo(qtbot: QtBot, panel: Bu
 
     field.setFocus()
     field.selectAll()
-    qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    key_click(field, Qt.Key.Key_Delete)
+    key_click(field, Qt.Key.Key_Return)
     assert document.declaration.budget_control_total is None
     assert gap.text() == "填写后将与金额合计比较"

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.domain.model import Task
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_file
+from tests.qtmodels import check_model
 from ui.budget.commands import InsertTasksCommand, MoveTasksCommand, RemoveTasksCommand
 from ui.budget.model import BudgetTableModel, Column
 from ui.document import DeclarationDocument
@@ -22,19 +23,19 @@ def test_model_contract_through_edits(qtmodeltester: ModelTester, seed_path: Pat
     document = DeclarationDocument(declaration, load_profile(declaration.profile_id))
     model = BudgetTableModel(document)
     stack: QUndoStack = document.undo_stack
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
     assert model.setData(model.index(0, Column.OTHER), "1,000")
     stack.push(InsertTasksCommand(model, 1, [Task(name="新任务", fiscal=Decimal("5"))], "添加任务"))
     stack.push(MoveTasksCommand(model, [(0, 3)]))
     stack.push(RemoveTasksCommand(model, [0, 2]))
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     assert [t.name for t in declaration.tasks] == ["一般管理事务", "基本支出"]
     assert model.index(model.rowCount() - 1, Column.TOTAL).data() == "3,014.29"
 
     while stack.canUndo():
         stack.undo()
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     assert [t.name for t in declaration.tasks] == [
         "基本支出",
         "一般管理事务",

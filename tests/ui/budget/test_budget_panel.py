@@ -16,6 +16,7 @@ from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile, new_declaration
 from desktop.exchange.reader import read_json_file
+from tests.qtkeys import key_click, key_clicks, mouse_click
 from ui.budget.model import AMOUNT_ROLE, HIDDEN_PRECISION_ROLE, Column
 from ui.budget.panel import BudgetPanel
 from ui.document import DeclarationDocument
@@ -64,7 +65,7 @@ def _type(editor: QLineEdit, text: str) -> None:
 
 def _press_return(qtbot: QtBot, panel: BudgetPanel, editor: QLineEdit) -> None:
     """Enter commits through a queued call in Qt: wait until the editor has closed."""
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    key_click(editor, Qt.Key.Key_Return)
     view = _table(panel)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
 
@@ -73,11 +74,11 @@ def _start_editing(qtbot: QtBot, panel: BudgetPanel, row: int, column: Column) -
     view = _table(panel)
     view.setFocus()
     view.setCurrentIndex(view.model().index(row, column))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     editor = view.focusWidget()
     assert isinstance(editor, QLineEdit)
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    key_click(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key_click(editor, Qt.Key.Key_Backspace)
     return editor
 
 
@@ -89,7 +90,7 @@ def test_typing_an_amount_updates_the_totals_key_by_key(
     assert _shown_total(seed_panel) == "2,404.37"
     seen = []
     for key in "1000.5":
-        qtbot.keyClicks(editor, key)
+        key_clicks(editor, key)
         seen.append((_shown_total(seed_panel), _shown_total(seed_panel, Column.FISCAL)))
     assert seen == [
         ("2,405.37", "2,405.37"),
@@ -106,7 +107,7 @@ def test_typing_an_amount_updates_the_totals_key_by_key(
     assert seed_panel.document.undo_stack.count() == 0
 
     with qtbot.waitSignal(seed_panel.document.changed) as changed:
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        key_click(editor, Qt.Key.Key_Return)
     assert changed.args == [Part.TASKS]
     last = model.rowCount() - 1
     assert model.index(last, Column.TOTAL).data(AMOUNT_ROLE) == Decimal("3404.87")
@@ -122,22 +123,22 @@ def test_typing_an_amount_updates_the_totals_key_by_key(
 
 def test_invalid_text_is_refused_next_to_the_cell(qtbot: QtBot, seed_panel: BudgetPanel) -> None:
     editor = _start_editing(qtbot, seed_panel, 0, Column.OTHER)
-    qtbot.keyClicks(editor, "12a")
+    key_clicks(editor, "12a")
     message = seed_panel.findChild(QLabel, "cellMessage")
     assert isinstance(message, QLabel)
     assert message.isVisible() and "不是金额" in message.text()
     assert _shown_total(seed_panel) == "3,293.33"  # the invalid text never previews
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused: the editor stays open
+    key_click(editor, Qt.Key.Key_Return)  # refused: the editor stays open
     assert _table(seed_panel).focusWidget() is editor
     editor.setText("1.1234567")
-    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    key_click(editor, Qt.Key.Key_Escape)
     assert seed_panel.model.index(0, Column.OTHER).data() == "0.00"
     assert seed_panel.document.undo_stack.count() == 0
 
     editor = _start_editing(qtbot, seed_panel, 0, Column.OTHER)
-    qtbot.keyClicks(editor, "0.1234567")
+    key_clicks(editor, "0.1234567")
     assert "6 位小数" in message.text()
-    qtbot.keyClicks(editor, "\b-")  # backspace, then a minus sign
+    key_clicks(editor, "\b-")  # backspace, then a minus sign
     assert "负数" in message.text() or "不是金额" in message.text()
 
 
@@ -159,18 +160,21 @@ def test_rows_insert_above_the_total_move_duplicate_and_delete(
 ) -> None:
     view = _table(seed_panel)
     model = seed_panel.model
-    names = lambda: [t.name for t in seed_panel.document.declaration.tasks]  # noqa: E731
+
+    def names() -> list[str]:
+        return [t.name for t in seed_panel.document.declaration.tasks]
+
     view.setFocus()
     view.setCurrentIndex(model.index(2, Column.NAME))
-    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    key_click(view, Qt.Key.Key_Insert)
     assert names()[-1] == "" and model.rowCount() == 5
     assert model.index(4, Column.NAME).data() == "金额合计"
     assert view.isRowHidden(4) and not view.isRowHidden(3)
 
     view.setCurrentIndex(model.index(0, Column.NAME))
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert names()[:2] == ["一般管理事务", "基本支出"]
-    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert names()[1:3] == ["基本支出", "基本支出"]
     assert _shown_total(seed_panel) == "4,418.66"
 
@@ -180,7 +184,7 @@ def test_rows_insert_above_the_total_move_duplicate_and_delete(
     view.selectionModel().select(
         model.index(4, Column.NAME), QItemSelectionModel.SelectionFlag.Select
     )
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert names() == ["一般管理事务", "基本支出", "重点片区建设（其他项目）"]
     for _ in range(4):
         seed_panel.document.undo_stack.undo()
@@ -196,7 +200,7 @@ def test_the_total_row_cannot_be_selected_or_edited(qtbot: QtBot, seed_panel: Bu
     assert all(i.row() < last for i in view.selectionModel().selectedIndexes())
     assert not model.setData(model.index(last, Column.FISCAL), "5")
     assert not model.flags(model.index(last, Column.FISCAL)) & Qt.ItemFlag.ItemIsSelectable
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # deletes every task, never the total row
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # deletes every task, never the total row
     assert model.rowCount() == 1 and _shown_total(seed_panel) == "0.00"
 
 
@@ -222,15 +226,15 @@ def test_declared_totals_banner_and_control_total(qtbot: QtBot, seed_panel: Budg
     seed_panel.model.setData(seed_panel.model.index(0, Column.FISCAL), "1200")
     assert seed_panel.banner.isVisible()
     assert "基本支出 的总额：文件中为 1,125.33，计算值为 1,200.00" in seed_panel.banner.label.text()
-    qtbot.mouseClick(seed_panel.banner.button, Qt.MouseButton.LeftButton)
+    mouse_click(seed_panel.banner.button, Qt.MouseButton.LeftButton)
     assert not seed_panel.banner.isVisible() and document.declaration.declared_totals is None
     document.undo_stack.undo()
     assert seed_panel.banner.isVisible() and document.declaration.declared_totals is not None
 
     field = seed_panel.control.edit
     field.setFocus()
-    qtbot.keyClicks(field, "3,300")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    key_clicks(field, "3,300")
+    key_click(field, Qt.Key.Key_Return)
     assert document.declaration.budget_control_total == Decimal("3300")
     assert seed_panel.control.gap.text() == "金额合计超出预算控制数 68.00 万元"
     document.undo_stack.undo()

@@ -10,12 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QPointF, Qt
-from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtGui import QDropEvent, QGuiApplication, QPainter
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem, QTableView
 
 from desktop.domain.model import Declaration, Task
 from desktop.domain.profile import load_profile, new_declaration
 from desktop.exchange.reader import read_json_file
+from tests.qtkeys import key_click, key_clicks
 from ui.budget.model import Column
 from ui.budget.panel import BudgetPanel
 from ui.budget.row_drag import RowDragView
@@ -61,16 +62,16 @@ def test_several_selected_rows_move_together_with_one_undo(
     view, stack = seed_panel.view, seed_panel.document.undo_stack
     view.setFocus()
     _select_rows(view, [1, 2])
-    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert _names(seed_panel) == ["一般管理事务", "重点片区建设（其他项目）", "基本支出"]
     assert _selected(view) == [0, 1] and view.currentIndex().row() == 0
     assert stack.count() == 1
     # Already at the top: nothing moves, nothing is added to the undo history.
-    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert stack.count() == 1 and _selected(view) == [0, 1]
     # The pinned 金额合计 is never a target: moving down stops above it.
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _names(seed_panel) == ["基本支出", "一般管理事务", "重点片区建设（其他项目）"]
     assert seed_panel.model.index(3, Column.NAME).data() == "金额合计"
     assert stack.count() == 2
@@ -88,7 +89,7 @@ def test_keyboard_paste_and_the_bars_follow_every_change(
     view.setFocus()
     view.setCurrentIndex(seed_panel.model.index(2, Column.NAME))
     QGuiApplication.clipboard().setText("宣传\t制作宣传片\t1,000\t706.67\r\n")
-    qtbot.keyClick(
+    key_click(
         view,
         Qt.Key.Key_V,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
@@ -100,7 +101,7 @@ def test_keyboard_paste_and_the_bars_follow_every_change(
     stack.redo()
     assert len(bars.shares()) == 4
     _select_rows(view, [0])
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert [name for name, _ in bars.shares()] == _names(seed_panel)
     assert bars.shares()[0][1] == Decimal("888.96") / Decimal("3874.67")
     stack.undo()  # the deleted row and its share are back; 宣传 is still there
@@ -151,10 +152,11 @@ def test_an_empty_budget_explains_what_to_do(qtbot: QtBot, seed_panel: BudgetPan
     mof = new_declaration(load_profile("MOF-2021"), 2026)
     mof.tasks = []
     panel = _panel(qtbot, mof)
-    assert panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
+    empty = panel.findChild(QLabel, "budgetEmpty")
+    assert empty is not None and empty.isVisible()
     panel.add_row()
     assert panel.document.declaration.tasks == [Task()]
-    assert not panel.findChild(QLabel, "budgetEmpty").isVisible()  # type: ignore[union-attr]
+    assert not empty.isVisible()
 
 
 def _drop(view: RowDragView, data: QMimeData, row: int, lower_half: bool) -> None:
@@ -204,9 +206,11 @@ def test_a_keystroke_repaints_only_the_cells_it_changes(
     painted: list[int] = []
     original = AmountDelegate.paint
 
-    def paint(self: AmountDelegate, painter: object, option: object, index: QModelIndex) -> None:
+    def paint(
+        self: AmountDelegate, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
         painted.append(index.row())
-        original(self, painter, option, index)  # type: ignore[arg-type]
+        original(self, painter, option, index)
 
     monkeypatch.setattr(AmountDelegate, "paint", paint)
     declaration = new_declaration(load_profile("SZ-DEPT-2026"), 2026)
@@ -216,11 +220,11 @@ def test_a_keystroke_repaints_only_the_cells_it_changes(
     view.setFocus()
     view.setCurrentIndex(model.index(100, Column.FISCAL))
     view.scrollTo(view.currentIndex(), QTableView.ScrollHint.PositionAtBottom)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     editor = view.focusWidget()
     qtbot.wait(50)
     painted.clear()
-    qtbot.keyClicks(editor, "7")
+    key_clicks(editor, "7")
     qtbot.waitUntil(lambda: 200 in painted)  # the pinned 金额合计 shows the new total
     qtbot.wait(50)
     assert model.index(200, Column.TOTAL).data() == "19,807.00"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.engine import check_declaration
 from desktop.rules.findings import DIMENSIONS, Finding
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.findings.model import FINDING_ROLE, REASON_ROLE, WHERE_ROLE, Column, FindingsModel
 
@@ -20,13 +23,13 @@ def _children(model: FindingsModel, row: int) -> list[Finding]:
 
 
 def test_groups_by_dimension_in_official_order(
-    seed_document: DeclarationDocument, qtmodeltester: Any
+    seed_document: DeclarationDocument, qtmodeltester: ModelTester
 ) -> None:
     findings = check_declaration(seed_document.declaration, seed_document.profile)
     model = FindingsModel()
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     model.set_findings(findings)
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
     present = {f.dimension for f in findings}
     assert model.dimensions() == [d for d in DIMENSIONS if d in present]
@@ -44,7 +47,7 @@ def test_groups_by_dimension_in_official_order(
     )
 
 
-def test_group_row_shows_its_counts(seed_document: DeclarationDocument, qapp: Any) -> None:
+def test_group_row_shows_its_counts(seed_document: DeclarationDocument, qapp: QApplication) -> None:
     findings = check_declaration(seed_document.declaration, seed_document.profile)
     model = FindingsModel()
     model.set_findings(findings)
@@ -54,7 +57,7 @@ def test_group_row_shows_its_counts(seed_document: DeclarationDocument, qapp: An
     assert model.index(row, 0).data() == f"相关性（警告 {warnings} · 提示 {infos}）"
 
 
-def test_finding_row_columns_and_where(qapp: Any) -> None:
+def test_finding_row_columns_and_where(qapp: QApplication) -> None:
     finding = Finding(
         "I07", "warning", "适当性", "indicators[31].value", "民生诉求满意度", "指标值偏低", False
     )
@@ -78,7 +81,7 @@ def test_finding_row_columns_and_where(qapp: Any) -> None:
     )
 
 
-def test_accepted_finding_is_grey_with_reason(qtmodeltester: Any) -> None:
+def test_accepted_finding_is_grey_with_reason(qtmodeltester: ModelTester) -> None:
     finding = Finding(
         "I07", "warning", "适当性", "indicators[31].value", "民生诉求满意度", "指标值偏低", True
     )
@@ -87,7 +90,7 @@ def test_accepted_finding_is_grey_with_reason(qtmodeltester: Any) -> None:
     model.set_findings(
         [finding, other], [AcceptedFinding("I07", "民生诉求满意度", "区里最低要求60%")]
     )
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     group = model.index(0, 0)
     # open findings come before accepted ones, whatever their severity
     assert [model.index(r, 0, group).data(FINDING_ROLE).rule for r in range(2)] == ["I14", "I07"]
@@ -105,7 +108,7 @@ def test_accepted_finding_is_grey_with_reason(qtmodeltester: Any) -> None:
     assert group.data() == "适当性（提示 1 · 已接受 1）"
 
 
-def test_same_findings_do_not_reset(qtbot: Any) -> None:
+def test_same_findings_do_not_reset(qtbot: QtBot) -> None:
     finding = Finding("G03", "warning", "完整性", "goals[1]", "目标2", "没有量化内容", False)
     model = FindingsModel()
     assert model.set_findings([finding])
@@ -119,7 +122,7 @@ def test_same_findings_do_not_reset(qtbot: Any) -> None:
     assert model.rowCount(QModelIndex()) == 0
 
 
-def test_goal_and_task_subjects_carry_their_number(qapp: Any) -> None:
+def test_goal_and_task_subjects_carry_their_number(qapp: QApplication) -> None:
     goal = Finding(
         "G03", "warning", "完整性", "goals[1]", "通过加强2026年辅助人员力量", "没有量化内容", False
     )

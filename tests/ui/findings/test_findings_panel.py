@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.findings import Finding
+from tests.qtkeys import key_click, key_clicks, mouse_click, mouse_double_click
 from ui.document import DeclarationDocument
 from ui.findings import panel as panel_module
 from ui.findings.accept_dialog import AcceptDialog
@@ -23,7 +24,7 @@ from ui.findings.panel import FindingsPanel
 
 
 @pytest.fixture
-def panel(seed_document: DeclarationDocument, qtbot: Any) -> FindingsPanel:
+def panel(seed_document: DeclarationDocument, qtbot: QtBot) -> FindingsPanel:
     checker = LiveChecker(seed_document, delay_ms=30)
     widget = FindingsPanel(checker)
     qtbot.addWidget(widget)
@@ -60,7 +61,7 @@ def test_view_is_named_and_summary_counts_open_findings(panel: FindingsPanel) ->
     assert panel.view.isExpanded(panel.model.index(0, 0))
 
 
-def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: Any) -> None:
+def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: QtBot) -> None:
     document = panel.checker.document
     assert document is not None
     document.declaration.unit_name = ""
@@ -71,7 +72,7 @@ def test_counts_follow_the_edits(panel: FindingsPanel, qtbot: Any) -> None:
 
 
 def test_accept_a_warning_with_reason_then_undo(
-    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     document = panel.checker.document
     assert document is not None
@@ -80,10 +81,13 @@ def test_accept_a_warning_with_reason_then_undo(
     assert panel.accept_button.isEnabled()
     assert not panel.withdraw_button.isEnabled()
     asked: list[Finding] = []
-    monkeypatch.setattr(
-        panel_module, "ask_reason", lambda f, parent: asked.append(f) or "区财政局要求最低60%"
-    )
-    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+
+    def ask_reason(finding: Finding, parent: QWidget | None) -> str:
+        asked.append(finding)
+        return "区财政局要求最低60%"
+
+    monkeypatch.setattr(panel_module, "ask_reason", ask_reason)
+    mouse_click(panel.accept_button, Qt.MouseButton.LeftButton)
 
     assert asked == [finding]
     assert document.declaration.accepted_findings == [
@@ -95,7 +99,8 @@ def test_accept_a_warning_with_reason_then_undo(
     assert "区财政局要求最低60%" in row.data(Qt.ItemDataRole.ToolTipRole)
     assert "已接受 1" in panel.summary.text()
     # the selection stayed on the finding, which can now be withdrawn instead
-    assert panel.current_finding() is not None and panel.current_finding().rule == "I07"
+    current = panel.current_finding()
+    assert current is not None and current.rule == "I07"
     assert panel.detail.text().endswith("已接受，理由：区财政局要求最低60%")
     assert panel.withdraw_button.isEnabled() and not panel.accept_button.isEnabled()
 
@@ -150,7 +155,7 @@ def test_an_error_cannot_be_accepted(panel: FindingsPanel, monkeypatch: pytest.M
     assert document.declaration.accepted_findings == []
 
 
-def test_double_click_and_enter_ask_to_jump(panel: FindingsPanel, qtbot: Any) -> None:
+def test_double_click_and_enter_ask_to_jump(panel: FindingsPanel, qtbot: QtBot) -> None:
     index = _row_of(panel, "I07", Column.MESSAGE)
     where = index.data(FINDING_ROLE).where
     panel.view.scrollTo(index)
@@ -158,19 +163,19 @@ def test_double_click_and_enter_ask_to_jump(panel: FindingsPanel, qtbot: Any) ->
     viewport = panel.view.viewport()
     with qtbot.waitSignal(panel.jump_requested, timeout=1000) as blocker:
         # a real double-click: press/release, then the double-click event
-        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=center)
-        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=center)
+        mouse_click(viewport, Qt.MouseButton.LeftButton, pos=center)
+        mouse_double_click(viewport, Qt.MouseButton.LeftButton, pos=center)
     assert blocker.args == [where]
     g03 = _row_of(panel, "G03")
     panel.view.setCurrentIndex(g03)
     with qtbot.waitSignal(panel.jump_requested, timeout=1000) as blocker:
-        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        key_click(panel.view, Qt.Key.Key_Return)
     assert blocker.args == [g03.data(FINDING_ROLE).where]
     # Enter on a dimension row folds it instead of jumping
     group = panel.model.index(0, 0)
     panel.view.setCurrentIndex(group)
     with qtbot.assertNotEmitted(panel.jump_requested):
-        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        key_click(panel.view, Qt.Key.Key_Return)
     assert not panel.view.isExpanded(group)
 
 
@@ -186,7 +191,7 @@ def test_collapsed_dimension_stays_collapsed_after_a_check(panel: FindingsPanel)
 
 
 def test_export_writes_the_findings(
-    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: Any
+    panel: FindingsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     target = tmp_path / "自检"
     proposals: list[str] = []
@@ -216,7 +221,7 @@ def test_export_failure_is_reported(
     assert not target.exists()
 
 
-def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
+def test_accept_dialog_needs_a_reason(qtbot: QtBot) -> None:
     finding = Finding(
         "I07", "warning", "适当性", "indicators[31].value", "民生诉求满意度", "偏低", False
     )
@@ -224,7 +229,7 @@ def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
-    qtbot.keyClicks(dialog.reason_edit, "   ")
+    key_clicks(dialog.reason_edit, "   ")
     assert not ok.isEnabled()
     # QTest cannot type Chinese; an input method commits text like this
     dialog.reason_edit.insertPlainText("上级要求 ")
@@ -232,7 +237,7 @@ def test_accept_dialog_needs_a_reason(qtbot: Any) -> None:
     assert dialog.reason() == "上级要求"
 
 
-def test_narrow_dock_keeps_the_message_visible(panel: FindingsPanel, qtbot: Any) -> None:
+def test_narrow_dock_keeps_the_message_visible(panel: FindingsPanel, qtbot: QtBot) -> None:
     panel.resize(340, 600)
     qtbot.waitUntil(lambda: panel.view.isColumnHidden(Column.SUBJECT))
     assert panel.view.isColumnHidden(Column.SEVERITY)

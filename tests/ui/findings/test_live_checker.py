@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pytestqt.qtbot import QtBot
 
 from desktop.domain.changes import Part
 from desktop.domain.model import AcceptedFinding, Declaration
@@ -24,7 +24,7 @@ class CountingCheck:
         return check_declaration(declaration, profile)
 
 
-def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, qtbot: Any) -> None:
+def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, qtbot: QtBot) -> None:
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
     assert check.calls == 1  # the document is checked when it is attached
@@ -41,7 +41,7 @@ def test_burst_of_edits_runs_the_rules_once(seed_document: DeclarationDocument, 
     assert not checker.is_pending()
 
 
-def test_findings_follow_the_edit(seed_document: DeclarationDocument, qtbot: Any) -> None:
+def test_findings_follow_the_edit(seed_document: DeclarationDocument, qtbot: QtBot) -> None:
     checker = LiveChecker(seed_document, delay_ms=50)
     assert not any(f.rule == "S05" for f in checker.findings)
     seed_document.declaration.goals.clear()
@@ -52,7 +52,7 @@ def test_findings_follow_the_edit(seed_document: DeclarationDocument, qtbot: Any
 
 
 def test_run_now_checks_at_once_and_cancels_the_pending_check(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
@@ -67,7 +67,7 @@ def test_run_now_checks_at_once_and_cancels_the_pending_check(
 
 
 def test_acceptance_is_shown_without_running_the_rules(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     check = CountingCheck()
     checker = LiveChecker(seed_document, check=check, delay_ms=100)
@@ -85,7 +85,7 @@ def test_acceptance_is_shown_without_running_the_rules(
 
 
 def test_a_failing_rule_keeps_the_last_findings(
-    seed_document: DeclarationDocument, qtbot: Any
+    seed_document: DeclarationDocument, qtbot: QtBot
 ) -> None:
     calls: list[int] = []
 
@@ -104,7 +104,7 @@ def test_a_failing_rule_keeps_the_last_findings(
     assert checker.findings == before
 
 
-def test_switching_documents(seed_document: DeclarationDocument, qtbot: Any) -> None:
+def test_switching_documents(seed_document: DeclarationDocument, qtbot: QtBot) -> None:
     check = CountingCheck()
     checker = LiveChecker(check=check)
     assert checker.findings == [] and check.calls == 0

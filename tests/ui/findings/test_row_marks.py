@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.model import AcceptedFinding
 from desktop.rules.engine import check_declaration
@@ -19,7 +18,7 @@ def _category(document: DeclarationDocument, level2: str) -> int:
 
 
 def test_seed_marks_land_on_the_rows_concerned(
-    seed_document: DeclarationDocument, qapp: Any
+    seed_document: DeclarationDocument, qapp: QApplication
 ) -> None:
     findings = check_declaration(seed_document.declaration, seed_document.profile)
     marks = RowMarks(findings, seed_document.declaration)
@@ -46,7 +45,7 @@ def test_seed_marks_land_on_the_rows_concerned(
 
 
 def test_accepted_findings_leave_the_row_unmarked(
-    seed_document: DeclarationDocument, qapp: Any
+    seed_document: DeclarationDocument, qapp: QApplication
 ) -> None:
     seed_document.declaration.accepted_findings.append(
         AcceptedFinding("I07", "民生诉求满意度", "上级要求")
@@ -57,7 +56,7 @@ def test_accepted_findings_leave_the_row_unmarked(
 
 
 def test_error_on_a_header_field_is_a_section_mark(
-    seed_document: DeclarationDocument, qapp: Any
+    seed_document: DeclarationDocument, qapp: QApplication
 ) -> None:
     seed_document.declaration.unit_name = ""
     marks = RowMarks(

@@ -17,6 +17,8 @@ from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
 from desktop.exchange.reader import read_json_bytes, read_json_file
 from desktop.exchange.writer import dumps_declaration
+from tests.qtkeys import key_click, key_clicks
+from tests.qtmodels import check_model
 from ui.document import DeclarationDocument
 from ui.goals.editor import GoalsEditor
 from ui.goals.model import LINK_COUNT_ROLE, GoalColumn
@@ -81,11 +83,11 @@ def test_reorder_moves_links_with_the_goals(
     first_text = declaration.goals[0]
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
-    parts: list[str] = []
+    parts: list[Part] = []
     editor.document.changed.connect(parts.append)
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert parts == [Part.GOALS | Part.LINKS]  # one notification per step
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert declaration.goals[2] == first_text
     # The indicators that measured 目标1 now measure 目标3, where that text went.
     assert _links(declaration) == [[3], [1, 3], [2]]
@@ -107,7 +109,7 @@ def test_delete_drops_links_and_undo_restores_them(
     view = _view(editor)
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
-    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert len(declaration.goals) == 9
     assert _links(declaration) == [[], [1], [2]]
     editor.document.undo_stack.undo()
@@ -120,7 +122,7 @@ def test_insert_and_duplicate_renumber(
     view = _view(editor)
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, GoalColumn.TEXT))
-    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert declaration.goals[0] == declaration.goals[1]
     assert _links(declaration) == [[1], [1, 3], [4]]
     assert _numbers(editor)[-1] == "目标11"
@@ -134,18 +136,18 @@ def test_typing_shows_a_live_character_count_and_commits_once(
     view = _view(editor)
     view.setFocus()
     view.setCurrentIndex(view.model().index(1, GoalColumn.TEXT))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    key_click(view, Qt.Key.Key_F2)
     text_editor = view.focusWidget()
     assert isinstance(text_editor, QPlainTextEdit)
     text_editor.clear()
     counts = []
     for word in ("abc", "de"):
-        qtbot.keyClicks(text_editor, word)
+        key_clicks(text_editor, word)
         counts.append(_column(editor, GoalColumn.LENGTH)[1])
-    qtbot.keyClick(text_editor, Qt.Key.Key_Return)  # a new line inside the goal
-    qtbot.keyClicks(text_editor, "f")
+    key_click(text_editor, Qt.Key.Key_Return)  # a new line inside the goal
+    key_clicks(text_editor, "f")
     assert counts == ["3", "5"] and _column(editor, GoalColumn.LENGTH)[1] == "7"
-    qtbot.keyClick(text_editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    key_click(text_editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert declaration.goals[1] == "abcde\nf"
     assert editor.document.undo_stack.count() == 1
@@ -164,18 +166,18 @@ def test_model_contract_and_replace(
     qtmodeltester: ModelTester, editor: GoalsEditor, seed_path: Path
 ) -> None:
     model = editor.model
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     editor.add_goal()
     editor.move_goal(-1)
     editor.delete_goals()
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
     replacement = read_json_file(seed_path).declaration
     replacement.goals = replacement.goals[:2]
     editor.document.replace(replacement, load_profile(replacement.profile_id))
     assert _numbers(editor) == ["目标1", "目标2"]
     assert not editor.empty.isVisible()
     editor.document.replace(read_json_file(seed_path).declaration, load_profile("SZ-DEPT-2026"))
-    qtmodeltester.check(model)
+    check_model(qtmodeltester, model)
 
 
 def _select_goals(view: QTableView, rows: list[int]) -> None:
@@ -198,7 +200,7 @@ def test_ctrl_shift_v_pastes_goals_from_a_spreadsheet_as_one_step(
     # Two cells of a column copied from WPS, the first holding a line break.
     QGuiApplication.clipboard().setText('"组织培训\r\n不少于2次"\r\n编印教材\r\n')
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(view, Qt.Key.Key_V, shift_ctrl)
+    key_click(view, Qt.Key.Key_V, shift_ctrl)
     assert declaration.goals[1:3] == ["组织培训\n不少于2次", "编印教材"]
     assert _numbers(editor)[1:3] == ["目标2", "目标3"] and len(declaration.goals) == 12
     # Links to the goals after the pasted ones follow them to their new numbers.
@@ -220,12 +222,12 @@ def test_several_selected_goals_move_together_with_their_links(
     texts = list(declaration.goals)
     view.setFocus()
     _select_goals(view, [0, 1])
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert declaration.goals[:3] == [texts[2], texts[0], texts[1]]
     assert _links(declaration) == [[2], [2, 3], [1]]
     assert sorted({i.row() for i in view.selectionModel().selectedRows()}) == [1, 2]
     _select_goals(view, [0, 9])  # the last goal cannot go lower: nothing moves
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    key_click(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert editor.document.undo_stack.count() == 1
     editor.document.undo_stack.undo()
     assert declaration.goals == texts and _links(declaration) == [[1], [1, 2], [3]]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
 
 from desktop.documents.pdf import render_pdf_bytes
 from desktop.domain.profile import load_profile
@@ -72,7 +74,7 @@ def test_without_qtpdf_the_pane_offers_the_system_viewer(
     pane = PdfPreviewPane(lambda: b"%PDF-1.4")
     qtbot.addWidget(pane)
     assert "QtPdf" in pane.message.text()
-    assert pane.findChild(object, "openExternalButton") is not None
+    assert pane.findChild(QPushButton, "openExternalButton") is not None
 
 
 def test_printing_to_a_pdf_file_gives_the_same_pages(
@@ -104,8 +106,8 @@ def test_printing_a_page_range(qtbot: QtBot, tmp_path: Path) -> None:
     assert int(_pdfinfo(out)["Pages"]) == 2
 
 
-def _shown_pane(qtbot: QtBot, render: object) -> PdfPreviewPane:
-    pane = PdfPreviewPane(render)  # type: ignore[arg-type]
+def _shown_pane(qtbot: QtBot, render: Callable[[], bytes]) -> PdfPreviewPane:
+    pane = PdfPreviewPane(render)
     qtbot.addWidget(pane)
     pane.resize(800, 900)
     pane.show()
