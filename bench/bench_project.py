@@ -14,6 +14,7 @@ add_repository_to_path()
 from desktop.documents.pdf import render_pdf_bytes  # noqa: E402
 from desktop.documents.xlsx.export import build_workbook  # noqa: E402
 from desktop.domain.profile import load_profile  # noqa: E402
+from desktop.domain.project import ProjectDeclaration  # noqa: E402
 from desktop.exchange.canonical import fingerprint  # noqa: E402
 from desktop.exchange.reader import read_json_file  # noqa: E402
 from desktop.rules.engine import check_declaration  # noqa: E402
@@ -24,6 +25,7 @@ PROJECT = REPO / "tests" / "fixtures" / "project-futian-2026-zdpq.json"
 
 def main() -> None:
     project = read_json_file(PROJECT).declaration
+    assert isinstance(project, ProjectDeclaration)
     seed = read_json_file(SEED).declaration
     profile = load_profile(project.profile_id)
     related = RelatedForms(department=seed)

@@ -11,6 +11,7 @@ from desktop.documents.layout import FormLayout
 from desktop.documents.options import Orientation, PrintOptions
 from desktop.documents.pdf import render_pdf
 from desktop.documents.project_layout import build_project_layout
+from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import fingerprint
@@ -19,7 +20,7 @@ from tests.documents.helpers import page_count, pdftotext, squeeze
 from tests.project.helpers import ANNUAL, ZDPQ, doc, read
 
 
-def _pdf(decl: ProjectDeclaration, path: Path, options: PrintOptions | None = None) -> str:
+def _pdf(decl: Declaration, path: Path, options: PrintOptions | None = None) -> str:
     render_pdf(decl, load_profile(decl.profile_id), path, options=options or PrintOptions(), revision=2, fingerprint=fingerprint(decl))
     return squeeze(pdftotext(path))
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import equal_in_content, fingerprint
@@ -127,10 +129,7 @@ def test_last_years_project_is_found_by_name_for_c01(db_path: Path, tmp_path: Pa
     assert not [f for f in found if f["rule"] == "C01"]
 
 
-def _script() -> object:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
+def _script() -> tuple[Config, ScriptDirectory]:
     from db.engine import MIGRATIONS
 
     config = Config()
@@ -140,7 +139,7 @@ def _script() -> object:
 
 def test_migrations_have_a_single_head() -> None:
     _, script = _script()
-    heads = script.get_heads()  # type: ignore[attr-defined]
+    heads = script.get_heads()
     assert len(heads) == 1, heads
 
 
@@ -154,8 +153,8 @@ def test_a_database_before_the_project_table_is_upgraded_keeping_its_forms(db_pa
     config, _ = _script()
     engine = create_engine(f"sqlite:///{db_path}")
     with engine.begin() as conn:
-        config.attributes["connection"] = conn  # type: ignore[attr-defined]
-        command.downgrade(config, "0001_initial")  # type: ignore[arg-type]
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001_initial")
         assert "project_part" not in inspect(conn).get_table_names()
     engine.dispose()
     with open_store(db_path) as store:  # opening migrates to head
