@@ -40,7 +40,10 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
     if command == "import":
         from desktop.commands.importing import run_import
 
-        return run_import(ctx, Path(args.file), args.into, args.replace, args.horizon)
+        return run_import(
+            ctx, Path(args.file), args.into, args.replace, args.horizon,
+            dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
+        )
     if command == "list":
         from desktop.commands.listing import run_list
 

@@ -113,11 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser(
         "import",
-        help="导入 .json 或 .xlsx 申报表，输出新编号",
-        description="导入申报表文件；成功时只输出新申报表的编号。",
+        help="导入申报表文件（交换文件、Excel 工作簿、文字处理文档或网页表格），输出新编号",
+        description="导入申报表文件（类型按内容识别）；成功时只输出新申报表的编号。",
     )
     _add_db(imp, suppress=True)
-    imp.add_argument("file", metavar="文件", help=".json 或 .xlsx 文件")
+    imp.add_argument(
+        "file", metavar="文件", help="申报表文件：.json、.xlsx 或其他电子表格、文字处理文档、网页表格（类型按内容识别）"
+    )
     imp.add_argument("--into", metavar="编号", type=int, help="把 Excel 指标清单导入已有的申报表")
     imp.add_argument(
         "--replace", action="store_true", help="与 --into 一起使用：替换原有的绩效指标"
@@ -126,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--horizon",
         choices=["年度", "中期"],
         help="与 --into 一起使用：项目支出表导入年度（默认）或中期绩效指标",
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help="只读取并列出识别结果、未识别的内容和审核结果，不保存"
+    )
+    imp.add_argument(
+        "--prefer",
+        choices=("form", "data", "申报表", "数据"),
+        default="form",
+        metavar="申报表|数据",
+        help="本程序导出的工作簿中“申报表”工作表与数据工作表不一致时以哪个为准（默认：申报表）",
     )
 
     lst = sub.add_parser("list", help="列出数据库中的申报表", description="列出数据库中的申报表。")

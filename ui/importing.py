@@ -1,4 +1,5 @@
-"""文件 → 打开/导入: read a .json/.xlsx file, or put an Excel indicator list into the open one.
+"""文件 → 打开/导入: read any declaration file (kind told by content; form layouts go through the
+import preview), or put an Excel indicator list into the open one.
 
 Every file is read and checked completely before anything changes; a refused file leaves the
 database and the open declaration exactly as they were, with a message naming the place.
@@ -32,31 +33,33 @@ class ReadOutcome:
 
 
 def read_any(parent: QWidget, path: Path) -> ReadOutcome | None:
-    """Read ``path``; tells the user (a message box over ``parent``) and returns None when it is
-    refused. The readers are imported when first used, to keep start-up light."""
-    suffix = path.suffix.lower()
+    """Read ``path`` whatever its kind (told by content); tells the user (a message box over
+    ``parent``) and returns None when it is refused or the import preview was cancelled. The
+    readers are imported when first used, to keep start-up light."""
+    from desktop.documents.formread.files import FlatListError, read_declaration_any
+    from desktop.documents.formread.result import FormReadError
+    from desktop.documents.formread.sources.detect import SourceKind, detect_source
+
     try:
-        if suffix == ".json":
-            from desktop.exchange.reader import read_json_file
-
-            result = read_json_file(path)
-            return ReadOutcome(result.declaration, warnings=list(result.warnings))
-        if suffix in (".xlsx", ".xls"):
-            from desktop.documents.xlsx import NotOwnWorkbookError, read_xlsx
-
-            try:
-                own = read_xlsx(path)
-            except NotOwnWorkbookError:
-                return ReadOutcome(indicator_list=path)
-            return ReadOutcome(own.declaration, warnings=list(own.warnings))
-    except ValueError as error:  # ExchangeError and XlsxImportError are ValueErrors
+        outcome = read_declaration_any(path)
+    except (FlatListError, FormReadError) as refusal:
+        # an Excel sheet without a form: the indicator-list reader says what it finds
+        if detect_source(path) in (SourceKind.XLSX, SourceKind.XLS):
+            return ReadOutcome(indicator_list=path)
+        QMessageBox.warning(parent, "无法导入文件", f"{path.name}：{refusal}")
+        return None
+    except ValueError as error:  # every reader's refusal is a ValueError with a Chinese message
         QMessageBox.warning(parent, "无法导入文件", f"{path.name}：{error}")
         return None
     except OSError as error:
         QMessageBox.warning(parent, "无法导入文件", f"{path.name}：{describe_os_error(error, writing=False)}")
         return None
-    QMessageBox.warning(parent, "无法导入文件", f"{path.name}：只能导入 .json、.xlsx 或 .xls 文件")
-    return None
+    from ui.import_preview import confirm_import, needs_preview
+
+    if needs_preview(outcome):
+        chosen = confirm_import(parent, path, outcome)
+        return None if chosen is None else ReadOutcome(chosen, warnings=[])
+    return ReadOutcome(outcome.declaration, warnings=list(outcome.warnings))
 
 
 def import_into_open(context: AppContext, parent: QWidget, path: Path, list_path: Path) -> bool:

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self.context = AppContext(store, settings, self)
         self.editor: DeclarationEditor | None = None
         self.window_actions = build_actions(self, self.undo_group)
+        from ui.form_paste import install_paste_form_action
+
+        install_paste_form_action(self.context, self, self.window_actions)
         self.controller = LifecycleController(self.context, self)
         self.output = OutputController(self.context, self, self)
         self.checks = ChecksController(self.context, self)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_OK, CommandError
+from desktop.commands.import_report import print_import_report
 from desktop.commands.targets import read_declaration_file
 from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
@@ -16,15 +17,19 @@ from desktop.services.store import NotFoundError
 
 
 def run_import(
-    ctx: CommandContext, file: Path, into: int | None, replace: bool, horizon: str | None = None
+    ctx: CommandContext, file: Path, into: int | None, replace: bool, horizon: str | None = None,
+    *, dry_run: bool = False, prefer_data: bool = False,
 ) -> int:
     if replace and into is None:
         raise CommandError("--replace 只能与 --into 一起使用")
     if horizon is not None and into is None:
         raise CommandError("--horizon 只能与 --into 一起使用")
     if into is not None:
-        return _import_into(ctx, file, into, replace, horizon)
-    loaded = read_declaration_file(file)
+        return _import_into(ctx, file, into, replace, dry_run, horizon)
+    loaded = read_declaration_file(file, prefer_data=prefer_data)
+    print_import_report(ctx, loaded, dry_run=dry_run)
+    if dry_run:
+        return EXIT_OK
     # The file is fully validated before the database is opened, so a refused file never
     # creates or changes a database.
     store = ctx.open_store(ctx.db_path, True)
@@ -32,18 +37,17 @@ def run_import(
         declaration_id = import_new(store, loaded.declaration)
     finally:
         store.close()
-    for warning in loaded.warnings:
-        print(warning, file=ctx.err)
     print(declaration_id, file=ctx.out)
     return EXIT_OK
 
 
 def _import_into(
-    ctx: CommandContext, file: Path, into: int, replace: bool, horizon: str | None
+    ctx: CommandContext, file: Path, into: int, replace: bool, dry_run: bool, horizon: str | None
 ) -> int:
-    if file.suffix.lower() not in (".xlsx", ".xls"):
-        raise CommandError(f"{file}：--into 只接受 Excel 指标清单（.xlsx 或 .xls）")
-    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
+    from desktop.documents.formread.files import read_indicator_source
+    from desktop.documents.formread.result import FormReadError
+    from desktop.documents.formread.sources.detect import UnreadableFileError
+    from desktop.documents.xlsx import XlsxImportError, apply_indicator_list
 
     if not ctx.db_path.exists():
         raise CommandError(f"数据库不存在：{ctx.db_path}")
@@ -55,11 +59,12 @@ def _import_into(
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
         target = _horizon_target(declaration, into, horizon)
         try:
-            result = read_indicator_list(file, load_profile(declaration.profile_id))
+            result = read_indicator_source(file, load_profile(declaration.profile_id))
             notes = apply_indicator_list(target, result, replace)
-        except XlsxImportError as exc:
+        except (XlsxImportError, FormReadError, UnreadableFileError) as exc:
             raise CommandError(f"{file}：{exc}") from exc
-        store.save(into, declaration)
+        if not dry_run:
+            store.save(into, declaration)
     finally:
         store.close()
     for warning in [*result.warnings, *notes]:

@@ -8,7 +8,6 @@ from pathlib import Path
 from desktop.commands.errors import CommandError
 from desktop.domain.model import Declaration
 from desktop.exchange.errors import ExchangeError
-from desktop.exchange.reader import ReadResult, read_json_file
 
 FILE_SUFFIXES = (".json", ".xlsx")
 
@@ -27,43 +26,36 @@ class FileDeclaration:
     warnings: list[str] = field(default_factory=list)
     normalised_paths: list[str] = field(default_factory=list)
     goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
+    #: Cells of a form-layout file that could not be placed (``place：text``).
+    unplaced: list[str] = field(default_factory=list)
+    #: ``goal_number_mismatches`` of a project's 中期 goals (docs/project-form.md §5).
     mid_goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
 
 
-def read_declaration_file(path: Path) -> FileDeclaration:
-    """Read a .json or our own .xlsx; raises :class:`CommandError` naming the place."""
-    suffix = path.suffix.lower()
+def read_declaration_file(path: Path, *, prefer_data: bool = False) -> FileDeclaration:
+    """Read any declaration file, its kind told by content (JSON, our workbook, a form layout).
+
+    Raises :class:`CommandError` naming the file and the place of the problem.
+    """
     if not path.exists():
         raise CommandError(f"{path}：文件不存在")
     if path.is_dir():
         raise CommandError(f"{path}：这是文件夹，不是申报表文件")
-    if suffix == ".json":
-        try:
-            result: ReadResult = read_json_file(path)
-        except ExchangeError as exc:
-            raise CommandError(f"{path}：{exc}") from exc
-        return FileDeclaration(
-            path,
-            result.declaration,
-            result.warnings,
-            result.normalised_paths,
-            result.goal_number_mismatches,
-            result.mid_goal_number_mismatches,
-        )
-    if suffix in (".xlsx", ".xls"):
-        return _read_xlsx(path)
-    raise CommandError(f"{path}：不支持的文件类型“{path.suffix}”，请使用 .json 或 .xlsx")
-
-
-def _read_xlsx(path: Path) -> FileDeclaration:
-    from desktop.documents.xlsx import NotOwnWorkbookError, XlsxImportError, read_xlsx
+    from desktop.documents.formread.files import read_declaration_any
+    from desktop.documents.formread.result import FormReadError
+    from desktop.documents.formread.sources.detect import UnreadableFileError
+    from desktop.documents.xlsx.problems import XlsxImportError
 
     try:
-        result = read_xlsx(path)
-    except NotOwnWorkbookError as exc:
-        raise CommandError(
-            f"{path}：这是一份指标清单，不是完整的申报表；请用 import --into 编号 把指标导入已有的申报表"
-        ) from exc
-    except XlsxImportError as exc:
+        outcome = read_declaration_any(path, prefer_data=prefer_data)
+    except (ExchangeError, XlsxImportError, UnreadableFileError, FormReadError) as exc:
         raise CommandError(f"{path}：{exc}") from exc
-    return FileDeclaration(path, result.declaration, list(result.warnings))
+    return FileDeclaration(
+        path,
+        outcome.declaration,
+        outcome.warnings,
+        outcome.normalised_paths,
+        outcome.goal_number_mismatches,
+        outcome.unplaced,
+        outcome.mid_goal_number_mismatches,
+    )

@@ -74,3 +74,12 @@ def seed_window(
         return made
 
     return open_window
+
+
+@pytest.fixture
+def empty_window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
+    """A main window over the test store with no declaration open."""
+    made = make_main_window(db_path)
+    assert isinstance(made, MainWindow)
+    qtbot.addWidget(made)
+    return made

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import make_main_window
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
 from desktop.services.store import DeclarationStore
@@ -18,11 +16,8 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: DeclarationStore, db_path: Path) -> MainWindow:
-    made = make_main_window(db_path)
-    assert isinstance(made, MainWindow)
-    qtbot.addWidget(made)
-    return made
+def window(empty_window: MainWindow) -> MainWindow:
+    return empty_window
 
 
 def _flat_list(path: Path) -> Path:
@@ -58,9 +53,14 @@ def test_indicator_list_appended_to_the_open_declaration_as_one_undo_step(
     assert window.document is not None
     before = window.document.declaration.indicator_count()
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda *args: told.append(args[2]))
+    )
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     declaration = window.document.declaration
     assert declaration.indicator_count() == before + 2
+    assert told and "“备注”列不属于申报表，没有导入" in told[0]  # no column dropped unsaid
     quantity = declaration.category("产出指标", "数量指标")
     assert quantity is not None and quantity.indicators[-1].name == "新增培训场次"
     window.document.undo_stack.undo()
@@ -73,6 +73,7 @@ def test_indicator_list_can_replace_the_table(
     window.controller.import_file(seed_path)
     assert window.document is not None
     monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: True)
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args: None))
     window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
     assert window.document.declaration.indicator_count() == 2
 

@@ -87,16 +87,26 @@ def test_amount_as_text_in_the_pattern_is_taken(seed_xlsx: Path) -> None:
 
 
 def test_level_names_checked_against_the_profile(seed_xlsx: Path) -> None:
-    edit(seed_xlsx, "绩效指标", {"C3": "数量", "B4": "产出"})
+    edit(seed_xlsx, "绩效指标", {"C3": "效益指标", "B4": "过程指标"})
     assert problems(seed_xlsx) == [
-        "绩效指标!C3：二级指标“数量”不属于一级指标“产出指标”",
-        "绩效指标!B4：一级指标“产出”不属于指标体系 SZ-DEPT-2026（应为：产出指标、效益指标、满意度指标）",
+        "绩效指标!C3：二级指标“效益指标”不属于一级指标“产出指标”",
+        "绩效指标!B4：一级指标“过程指标”不属于指标体系 SZ-DEPT-2026（应为：产出指标、效益指标、满意度指标）",
     ]
 
 
-def test_goal_link_to_missing_goal(seed_xlsx: Path) -> None:
+def test_short_and_split_level_names_are_the_profile_names(seed_xlsx: Path) -> None:
+    edit(seed_xlsx, "绩效指标", {"C3": "数量", "B4": "产出\n指标", "B23": "效益", "C23": "社会效益"})
+    decl = read_xlsx(seed_xlsx).declaration
+    assert [len(c.indicators) for c in decl.categories[:2]] == [9, 5]
+    social = decl.category("效益指标", "社会效益指标")
+    assert social is not None and social.indicators[0].name == "党员民主评议落实率"
+
+
+def test_goal_link_to_missing_goal_is_a_note_on_its_row(seed_xlsx: Path) -> None:
     edit(seed_xlsx, "绩效指标", {"I2": "3、11"})
-    assert problems(seed_xlsx) == ["绩效指标!I2：对应目标 11 不存在（共 10 个目标）"]
+    result = read_xlsx(seed_xlsx)
+    assert "绩效指标!I2：对应目标 11 不存在（共 10 个目标），这一关联没有导入" in result.warnings
+    assert result.declaration.categories[0].indicators[0].goals == [3]
 
 
 def test_goal_links_in_other_spellings(seed_xlsx: Path) -> None:
@@ -137,9 +147,9 @@ def test_missing_column(seed_xlsx: Path) -> None:
 
 def test_all_problems_are_listed_at_once(seed_xlsx: Path) -> None:
     edit(seed_xlsx, "年度主要任务", {"D2": "x"})
-    edit(seed_xlsx, "绩效指标", {"E12": None, "F12": "2%8", "I5": "99"})
+    edit(seed_xlsx, "绩效指标", {"E12": None, "F12": "2%8", "B5": "过程指标"})
     found = problems(seed_xlsx)
-    assert [p.split("：")[0] for p in found] == ["年度主要任务!D2", "绩效指标!I5", "绩效指标!F12"]
+    assert [p.split("：")[0] for p in found] == ["年度主要任务!D2", "绩效指标!B5", "绩效指标!F12"]
 
 
 def test_long_lists_are_cut_in_the_message(seed_xlsx: Path) -> None:

@@ -15,7 +15,6 @@ from desktop.documents.xlsx import (
 )
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile, load_profile
-from desktop.exchange.canonical import content_key
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 Builder = Callable[..., Path]
@@ -111,12 +110,32 @@ def test_unknown_grade_is_a_warning(make_workbook: Builder, profile: Profile) ->
     assert result.warnings == ["绩效指标!F2：“很好”不是指标体系中的定性等级词"]
 
 
-def test_header_not_found(make_workbook: Builder, profile: Profile) -> None:
-    rows = [["说明"]] * 20 + [HEADER, [1, "产出指标", "数量指标", "指标1", "", "1次", "", "", ""]]
-    path = make_workbook({"Sheet1": rows})
+def test_header_far_down_is_found_and_a_missing_one_is_named(make_workbook: Builder, profile: Profile) -> None:
+    rows = [["说明"]] * 29 + [HEADER, [1, "产出指标", "数量指标", "指标1", "", "1次", "", "", ""]]
+    assert values(make_workbook({"Sheet1": rows}, name="low.xlsx"), profile)[0][1] == "指标1"
+    path = make_workbook({"Sheet1": [["说明"]] * 5}, name="none.xlsx")
     with pytest.raises(XlsxImportError) as info:
         read_indicator_list(path, profile)
-    assert "前 20 行" in str(info.value)
+    assert "找不到指标表头" in str(info.value)
+
+
+def test_explanation_synonyms_and_a_warning_per_unused_column(make_workbook: Builder, profile: Profile) -> None:
+    path = make_workbook({"Sheet1": [
+        ["一级指标", "二级指标", "三级指标", "指标值", "权重", "指标值说明", "评分标准", "牵头处室"],
+        ["产出", "数量", "培训场次", "≥12场", 10, "考察培训开展场次", "每少1场扣1分", "人事处"],
+        ["成本指标", "经济成本指标", "人均培训成本", "≤500元", 5, "总费用/人数", "", ""],
+        [None, None, "/", "/", None, None, None, None],
+    ]})
+    result = read_indicator_list(path, profile)
+    rows = [(r.level1, r.level2, r.indicator.name if r.indicator else None) for r in result.rows]
+    assert rows == [("产出指标", "数量指标", "培训场次"), ("产出指标", "成本指标", "人均培训成本"),
+                    ("产出指标", "成本指标", None)]
+    first = result.rows[0].indicator
+    assert first is not None and first.explanation == "考察培训开展场次"
+    assert "Sheet1!G1：“评分标准”列与“指标解释”列重复，已忽略" in result.warnings
+    assert "Sheet1!E1：“权重”列不属于申报表，没有导入" in result.warnings
+    assert "Sheet1!H1：“牵头处室”列不属于申报表，没有导入" in result.warnings
+    assert any("成本指标/经济成本指标" in w and "产出指标/成本指标" in w for w in result.warnings)
 
 
 def test_header_without_level_columns(make_workbook: Builder, profile: Profile) -> None:
@@ -186,21 +205,20 @@ def test_not_applicable_in_list_keeps_existing_rows(seed: Declaration, make_work
     assert notes == ["“数量指标”在清单中标为不适用，但申报表中已有指标，已保留原有指标"]
 
 
-def test_goal_link_beyond_the_declaration_changes_nothing(seed: Declaration, make_workbook: Builder) -> None:
-    path = make_workbook({"绩效指标": [HEADER, [1, "产出指标", "数量指标", "指标1", "", "1次", "", "", "12"]]})
+def test_goal_link_beyond_the_declaration_is_a_note_on_its_row(seed: Declaration, make_workbook: Builder) -> None:
+    path = make_workbook({"绩效指标": [HEADER, [1, "产出指标", "数量指标", "指标1", "", "1次", "", "", "2、12"]]})
     result = read_indicator_list(path, load_profile(seed.profile_id))
-    before = content_key(seed)
-    with pytest.raises(XlsxImportError) as info:
-        apply_indicator_list(seed, result, replace=True)
-    assert str(info.value) == "绩效指标!I2：对应目标 12 不存在（申报表共 10 个目标）"
-    assert content_key(seed) == before
+    notes = apply_indicator_list(seed, result, replace=True)
+    assert notes == ["绩效指标!I2：对应目标 12 不存在（申报表共 10 个目标），这一关联没有导入"]
+    assert seed.categories[0].indicators[0].goals == [2]
 
 
 def test_goal_links_checked_while_reading_when_the_count_is_known(seed: Declaration, make_workbook: Builder) -> None:
     path = make_workbook({"绩效指标": [HEADER, [1, "产出指标", "数量指标", "指标1", "", "1次", "", "", "12"]]})
-    with pytest.raises(XlsxImportError) as info:
-        read_indicator_list(path, load_profile(seed.profile_id), goal_count=10)
-    assert str(info.value) == "绩效指标!I2：对应目标 12 不存在（共 10 个目标）"
+    result = read_indicator_list(path, load_profile(seed.profile_id), goal_count=10)
+    assert result.warnings == ["绩效指标!I2：对应目标 12 不存在（共 10 个目标），这一关联没有导入"]
+    indicator = result.rows[0].indicator
+    assert indicator is not None and indicator.goals == []
 
 
 def test_other_profile_refused(seed: Declaration, small_list: Path) -> None:

@@ -97,7 +97,9 @@ class LifecycleController:
             self._parent,
             "打开或导入申报表文件",
             "",
-            "申报表文件 (*.json *.xlsx *.xls);;JSON 交换文件 (*.json);;Excel 工作簿 (*.xlsx *.xls)",
+            "申报表文件 (*.json *.xlsx *.xlsm *.xls *.et *.ods *.docx *.htm *.html);;"
+            "JSON 交换文件 (*.json);;Excel 或 WPS 表格 (*.xlsx *.xlsm *.xls *.et);;"
+            "OpenDocument 表格 (*.ods);;Word 文档 (*.docx);;网页表格 (*.htm *.html *.xls);;所有文件 (*)",
         )
         return self.import_file(Path(path)) if path else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,25 +50,35 @@ class HeaderMap:
     columns: dict[str, int]
     #: Titles found twice: (field, cell of the ignored duplicate).
     duplicates: list[tuple[str, str]]
+    #: Titles of no known field: (title, cell), for a warning per unused column.
+    unused: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def has(self, field: str) -> bool:
         return field in self.columns
 
 
 def map_header(sheet: SheetRows, row: int, synonyms: dict[str, tuple[str, ...]]) -> HeaderMap:
+    """Fields of one row; a title equal to the field's own name wins over a synonym of it."""
     table = _lookup(synonyms)
     columns: dict[str, int] = {}
     duplicates: list[tuple[str, str]] = []
+    unused: list[tuple[str, str]] = []
     cells = sheet.rows[row - 1] if row <= len(sheet.rows) else ()
+    exact = {field: column for column, value in reversed(list(enumerate(cells)))
+             if (field := table.get(normalise_title(value))) is not None and normalise_title(value) == normalise_title(field)}
     for column, value in enumerate(cells):
+        where = f"{sheet.name}!{column_letter(column)}{row}"
         field = table.get(normalise_title(value))
         if field is None:
+            if normalise_title(value):
+                unused.append((cell_text(value).strip(), where))
             continue
-        if field in columns:
-            duplicates.append((field, f"{sheet.name}!{column_letter(column)}{row}"))
+        chosen = exact.get(field, columns.get(field, column))
+        if chosen != column or field in columns:
+            duplicates.append((field, where))
             continue
         columns[field] = column
-    return HeaderMap(row, columns, duplicates)
+    return HeaderMap(row, columns, duplicates, unused)
 
 
 def find_header(

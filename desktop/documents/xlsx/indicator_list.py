@@ -1,8 +1,9 @@
 """A flat indicator list from another source, appended to (or replacing) a declaration's table.
 
-The header row is searched in the first 20 rows of each sheet (绩效指标 first), columns may come
-in any order under their usual synonyms, extra columns are ignored, level names are checked
-against the profile. Nothing is applied before the whole list has been read and checked.
+The header row is searched in every row of each sheet (绩效指标 first), columns may come in any
+order under their usual synonyms and the profile's label data, every column not used gets a
+warning, level names are matched through the profile's short forms and synonyms, and a goal
+link to a missing goal is a note on its row. Nothing is applied before the whole list has been read and checked.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.documents.xlsx import schema as s
+from desktop.documents.xlsx.cells import cell_text
 from desktop.documents.xlsx.headers import INDICATOR_SYNONYMS, HeaderMap, find_header
 from desktop.documents.xlsx.indicator_rows import IndicatorRow, read_indicator_rows
 from desktop.documents.xlsx.problems import Problem, ProblemLog, XlsxImportError
@@ -49,6 +51,27 @@ class IndicatorListResult:
         return sum(1 for r in self.rows if r.indicator is not None)
 
 
+def list_synonyms(profile_id: str) -> dict[str, tuple[str, ...]]:
+    """Column titles of a flat list: ours plus the profile's label data (指标值说明 → 指标解释)."""
+    from desktop.documents.formread.labels import form_labels
+
+    fields = {"level1": s.COL_LEVEL1, "level2": s.COL_LEVEL2, "name": s.COL_NAME, "operator": s.COL_OPERATOR,
+              "value": s.COL_VALUE, "unit": s.COL_UNIT, "explanation": s.COL_EXPLANATION}
+    synonyms = {key: list(titles) for key, titles in INDICATOR_SYNONYMS.items()}
+    for key, variants in form_labels(profile_id).indicator_columns.items():
+        if key in fields:
+            synonyms[fields[key]].extend(sorted(variants))
+    return {key: tuple(titles) for key, titles in synonyms.items()}
+
+
+def _column_of(where: str) -> int:
+    letters = "".join(ch for ch in where.rsplit("!", 1)[-1] if ch.isalpha())
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number - 1
+
+
 def _sheet_order(names: list[str]) -> list[str]:
     preferred = [n for n in names if n == s.SHEET_INDICATORS]
     return preferred + [n for n in names if n not in (s.SHEET_INDICATORS, s.SHEET_META)]
@@ -60,18 +83,18 @@ def read_indicator_list(path: str | Path, profile: Profile, *, goal_count: int |
     ``goal_count`` (the target declaration's number of goals) checks 对应目标 while reading;
     without it the links are checked by :func:`apply_indicator_list`.
     """
+    synonyms = list_synonyms(profile.id)
     with open_workbook(path) as workbook:
         found: tuple[SheetRows, HeaderMap] | None = None
         for name in _sheet_order(workbook.sheet_names):
             sheet = workbook.sheet(name)
-            header = find_header(sheet, _REQUIRED, INDICATOR_SYNONYMS, s.HEADER_SEARCH_ROWS)
+            header = find_header(sheet, _REQUIRED, synonyms, len(sheet.rows))
             if header is not None:
                 found = (sheet, header)
                 break
     if found is None:
         raise XlsxImportError.single(
-            f"找不到指标表头：任何工作表的前 {s.HEADER_SEARCH_ROWS} 行中都没有同时包含"
-            "“三级指标”（或“指标名称”）和“指标值”的一行"
+            "找不到指标表头：任何工作表中都没有同时包含“三级指标”（或“指标名称”）和“指标值”的一行"
         )
     sheet, header = found
     log = ProblemLog()
@@ -80,7 +103,10 @@ def read_indicator_list(path: str | Path, profile: Profile, *, goal_count: int |
         log.error(f"{sheet.name}!{header.row}", "表头缺少列" + "、".join(f"“{f}”" for f in absent))
         log.raise_if_errors()
     for field_name, where in header.duplicates:
-        log.warn(where, f"重复的“{field_name}”列，已忽略")
+        title = cell_text(sheet.value(header.row, _column_of(where))).strip()
+        log.warn(where, f"“{title}”列与“{field_name}”列重复，已忽略")
+    for title, where in header.unused:
+        log.warn(where, f"“{title}”列不属于申报表，没有导入")
     rows = read_indicator_rows(sheet, header, profile, log, goal_count)
     if not rows and not log.errors:
         log.error(sheet.name, "表头下面没有任何指标")
@@ -98,15 +124,13 @@ def apply_indicator_list(decl: Declaration, result: IndicatorListResult, replace
         raise XlsxImportError.single(
             f"指标清单按指标体系 {result.profile_id} 读取，申报表使用的是 {decl.profile_id}"
         )
-    problems = []
+    notes: list[str] = []
     for row in result.rows:
         if row.indicator is not None:
             too_high = [g for g in row.indicator.goals if g > len(decl.goals)]
-            if too_high:
-                problems.append(Problem(row.goals_cell, f"对应目标 {too_high[0]} 不存在（申报表共 {len(decl.goals)} 个目标）"))
-    if problems:
-        raise XlsxImportError(problems)
-    notes: list[str] = []
+            if too_high:  # a finding on its row, not a refusal of the file
+                notes.append(str(Problem(row.goals_cell, f"对应目标 {too_high[0]} 不存在（申报表共 {len(decl.goals)} 个目标），这一关联没有导入")))
+                row.indicator.goals = [g for g in row.indicator.goals if g <= len(decl.goals)]
     if replace:
         for category in decl.categories:
             category.indicators = []

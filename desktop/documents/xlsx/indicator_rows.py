@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.documents.xlsx import schema as s
 from desktop.documents.xlsx.cells import CellError, CellValue, cell_int, cell_text, is_blank
@@ -29,6 +30,9 @@ from desktop.documents.xlsx.valuesplit import (
 )
 from desktop.domain.model import NOT_APPLICABLE, Indicator
 from desktop.domain.profile import Profile
+
+if TYPE_CHECKING:
+    from desktop.documents.formread.levels import LevelResolver
 
 _GOAL_SPLIT = re.compile(r"[、,，;；\s/]+")
 _USED = (
@@ -68,6 +72,7 @@ class _RowReader:
         self.grade_words = profile.grade_words()
         self.lossless = header.has(s.COL_RAW_VALUE)
         self.previous = ("", "")
+        self.resolver: LevelResolver | None = None
 
     def ref(self, row: int, field: str) -> str:
         return cell_ref(self.sheet.name, row, self.header.columns.get(field, 0))
@@ -93,8 +98,15 @@ class _RowReader:
         level1, level2 = levels
         name = self.text(row, s.COL_NAME)
         value_cell = self.get(row, s.COL_VALUE)
-        if name.strip() == NOT_APPLICABLE and cell_text(value_cell).strip() == NOT_APPLICABLE:
+        value_shown = cell_text(value_cell).strip()
+        if name.strip() == NOT_APPLICABLE and value_shown == NOT_APPLICABLE:
             return IndicatorRow(row, level1, level2, None)
+        if name.strip() in s.EMPTY_MARKERS or name.strip() == NOT_APPLICABLE:
+            # ``/`` or ``不适用`` as a name is no indicator: the category is not applicable
+            if value_shown in s.EMPTY_MARKERS or value_shown in ("", NOT_APPLICABLE):
+                self.log.warn(self.ref(row, s.COL_NAME), f"三级指标“{name.strip()}”表示不适用，已将“{level2}”标为不适用")
+                return IndicatorRow(row, level1, level2, None)
+            self.log.warn(self.ref(row, s.COL_NAME), f"三级指标名称是“{name.strip()}”，请填写指标名称")
         try:
             value, unit, edited = self._value(row)
         except _Located as exc:
@@ -118,22 +130,28 @@ class _RowReader:
         return IndicatorRow(row, level1, level2, indicator, edited, self.ref(row, s.COL_GOALS))
 
     def _levels(self, row: int) -> tuple[str, str] | None:
+        """Level names as people write them (``产出``, ``数量``, 成本指标 of MOF-2021), filled down."""
+        from desktop.documents.formread.levels import LevelError, LevelResolver
+
         level1 = cell_text(self.get(row, s.COL_LEVEL1)).strip()
         level2 = cell_text(self.get(row, s.COL_LEVEL2)).strip()
         if not self.lossless:  # a print layout merges the level names down their rows
             level1 = level1 or self.previous[0]
             level2 = level2 or (self.previous[1] if level1 == self.previous[0] else "")
         self.previous = (level1, level2)
-        if not self.profile.has_level1(level1):
-            known = "、".join(l1.name for l1 in self.profile.framework)
-            problem = "一级指标为空" if not level1 else f"一级指标“{level1}”不属于指标体系 {self.profile.id}"
-            self.log.error(self.ref(row, s.COL_LEVEL1), f"{problem}（应为：{known}）")
+        if self.resolver is None:
+            from desktop.documents.formread.labels import form_labels
+
+            self.resolver = LevelResolver(self.profile, form_labels(self.profile.id))
+        try:
+            resolved = self.resolver.resolve(level1, level2)
+        except LevelError as exc:
+            first = "一级" in str(exc) and "二级指标“" not in str(exc)
+            self.log.error(self.ref(row, s.COL_LEVEL1 if first else s.COL_LEVEL2), str(exc))
             return None
-        if self.profile.level2(level1, level2) is None:
-            problem = "二级指标为空" if not level2 else f"二级指标“{level2}”不属于一级指标“{level1}”"
-            self.log.error(self.ref(row, s.COL_LEVEL2), problem)
-            return None
-        return level1, level2
+        if resolved.note:
+            self.log.warn(self.ref(row, s.COL_LEVEL2), resolved.note)
+        return resolved.level1, resolved.level2
 
     def _value(self, row: int) -> tuple[str, str, bool]:
         operator_cell = self.get(row, s.COL_OPERATOR)
@@ -177,12 +195,13 @@ class _RowReader:
             try:
                 number = cell_int(part)
             except CellError:
-                self.log.error(ref, f"对应目标“{cell_text(cell)}”应为目标序号，多个用“、”分隔")
+                self.log.warn(ref, f"对应目标“{cell_text(cell)}”应为目标序号，多个用“、”分隔；这一行的对应目标没有导入")
                 return []
             if number < 1 or (goal_count is not None and number > goal_count):
+                # one bad link is a note on its row, not a reason to refuse the file
                 total = "" if goal_count is None else f"（共 {goal_count} 个目标）"
-                self.log.error(ref, f"对应目标 {number} 不存在{total}")
-                return []
+                self.log.warn(ref, f"对应目标 {number} 不存在{total}，这一关联没有导入")
+                continue
             if number not in numbers:
                 numbers.append(number)
         return sorted(numbers)

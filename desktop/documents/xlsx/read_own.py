@@ -78,6 +78,8 @@ class _OwnReader:
         self.places: dict[str, str] = {}
         #: The ``_perfdecl`` rows: key → (value, sheet!cell).
         self.meta_values: dict[str, tuple[CellValue, str]] = {}
+        #: Set when a task row's amounts were edited after export.
+        self.amounts_edited = False
 
     def read(self) -> XlsxReadResult:
         names = self.workbook.sheet_names
@@ -92,6 +94,8 @@ class _OwnReader:
         if missing:
             raise XlsxImportError.single("缺少工作表" + "、".join(f"“{n}”" for n in missing))
         doc["tasks"] = self._tasks(self.workbook.sheet(s.SHEET_TASKS))
+        if self.amounts_edited and doc.pop("totals", None):
+            self.log.warn(s.SHEET_TASKS, "金额已修改，原申报表中的“金额合计”数已删除，合计按各任务金额重新计算")
         doc["goals"] = self._goals(self.workbook.sheet(s.SHEET_GOALS))
         profile_id = doc.get("profile") or DEFAULT_PROFILE_ID
         try:
@@ -244,7 +248,10 @@ class _OwnReader:
             return
         computed = Decimal(task["fiscal"]) + Decimal(task["other"])
         if total != computed:
-            self.log.warn(where, f"总额 {cell_text(shown)} 与财政拨款+其他资金 {format_amount(computed)} 不一致，已按计算值导入")
+            # the row was edited: a total declared by an earlier source no longer applies
+            dropped = "，原申报的总额已删除" if task.pop("total", None) is not None else ""
+            self.amounts_edited = True
+            self.log.warn(where, f"总额 {cell_text(shown)} 与财政拨款+其他资金 {format_amount(computed)} 不一致，已按计算值导入{dropped}")
 
     def _goals(self, sheet: SheetRows, path: str = "goals") -> list[str]:
         header = self._header(sheet, _GOAL_SYNONYMS, (s.COL_GOAL_TEXT,))

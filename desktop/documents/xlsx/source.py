@@ -8,6 +8,7 @@ The spreadsheet libraries are imported here, inside functions, never at import t
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from desktop.documents.xlsx.safety import FileKind, ZipReport, detect_kind, scre
 from desktop.documents.xlsx.schema import MAX_COLUMNS, MAX_ROWS
 
 _log = logging.getLogger(__name__)
-_DAMAGED = "文件已损坏或不是有效的 Excel 工作簿，无法读取"
+_DAMAGED = "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入"
 _TOO_MANY_ROWS = f"工作表超过 {MAX_ROWS} 行，不能导入"
 _ENTITIES = "文件包含不允许的 XML 实体声明（可能是恶意构造的文件），不能导入"
 
@@ -92,7 +93,9 @@ class Workbook:
         """Formula cells whose cached value is missing (written by a program that never calculated)."""
         import openpyxl
 
-        formulas = openpyxl.load_workbook(self._path, read_only=True, data_only=False, keep_links=False)
+        formulas = openpyxl.load_workbook(
+            in_memory(self._path), read_only=True, data_only=False, keep_links=False
+        )
         try:
             missing: set[tuple[int, int]] = set()
             for row_index, row in enumerate(
@@ -125,6 +128,12 @@ def _bounded_rows(source: Iterator[tuple[Any, ...]], name: str) -> list[tuple[Ce
     return rows
 
 
+def in_memory(path: Path) -> io.BytesIO:
+    """The file's bytes (already bounded by the screening): openpyxl judges a path by its
+    suffix and refuses an .xlsx named .xls or .et, a file object it reads by content."""
+    return io.BytesIO(path.read_bytes())
+
+
 @contextlib.contextmanager
 def open_workbook(path: str | Path) -> Iterator[Workbook]:
     """Screen and open ``path``; raises :class:`XlsxImportError` with a Chinese message."""
@@ -142,7 +151,7 @@ def _open_xlsx(path: Path) -> Workbook:
     import openpyxl
 
     try:
-        handle = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        handle = openpyxl.load_workbook(in_memory(path), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises anything from KeyError to ParseError on garbage
         _log.info("workbook %s unreadable: %r", path, exc)
         raise _refusal(exc) from exc
@@ -156,7 +165,7 @@ def _open_xls(path: Path) -> Workbook:
         book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct.error, ...
         _log.info("xls %s unreadable: %r", path, exc)
-        raise XlsxImportError.single("文件已损坏或不是有效的 Excel 97-2003 工作簿（.xls），无法读取") from exc
+        raise XlsxImportError.single("文件已损坏或不是有效的 Excel 97-2003 工作簿（.xls），无法读取；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from exc
     return Workbook(FileKind.XLS, book, None, path)
 
 
