@@ -100,3 +100,18 @@ def test_cli_export_xlsx_and_import_it_again(db_path: Path, tmp_path: Path) -> N
 
     with open_store(db_path) as store:
         assert equal_in_content(store.load(1), store.load(2))
+
+
+def test_an_edited_form_sheet_never_turns_a_project_into_a_department_form(tmp_path: Path) -> None:
+    """Importing our project workbook takes its data sheets; the 申报表 sheet is for people."""
+    from openpyxl import load_workbook
+
+    from desktop.commands.targets import read_declaration_file
+
+    _export(ZDPQ, tmp_path / "z.xlsx")
+    book = load_workbook(tmp_path / "z.xlsx")
+    book["申报表"]["C4"] = "改过的项目名称"
+    book.save(tmp_path / "z.xlsx")
+    loaded = read_declaration_file(tmp_path / "z.xlsx")
+    assert isinstance(loaded.declaration, ProjectDeclaration)
+    assert loaded.declaration.project.name == "重点片区建设（其他项目）"
