@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.domain.model import Declaration
 from desktop.domain.project import ProjectDeclaration, name_key
+from desktop.services.store import DamagedDatabaseError
 
 Row = dict[str, Any]
 _PARTS = ("project", "funds", "mid_term")
@@ -34,6 +35,14 @@ def project_rows(declaration_id: int, decl: Declaration) -> list[Row]:
             "content": json.dumps(parts, ensure_ascii=False, sort_keys=True),
         }
     ]
+
+
+def attach_stored(base: Declaration, content: str | None, declaration_id: int) -> ProjectDeclaration:
+    """:func:`attach_project` for a store: a damaged row is a :class:`DamagedDatabaseError`."""
+    try:
+        return attach_project(base, content or "{}")
+    except ValueError as exc:
+        raise DamagedDatabaseError(f"项目支出表 {declaration_id} 无法读取（{exc}）") from exc
 
 
 def attach_project(base: Declaration, content: str) -> ProjectDeclaration:

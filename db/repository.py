@@ -23,14 +23,14 @@ from db.engine import IMMEDIATE, describe_sqlite_error, open_engine
 from db.revisions import freeze, thaw
 from db.schema import (
     CHILD_TABLES,
-    AcceptedFindingRow,
-    CategoryStateRow,
-    DeclarationRow,
-    GoalRow,
-    IndicatorRow,
-    ProjectPartRow,
-    RevisionRow,
-    TaskRow,
+    accepted_findings,
+    category_states,
+    declarations,
+    goals,
+    indicators,
+    project_parts,
+    revisions,
+    tasks,
 )
 from db.types import utc_now
 from desktop.domain.model import FORM_PROJECT, Declaration, Indicator
@@ -45,8 +45,8 @@ from desktop.services.store import (
     StoreError,
 )
 
-D = DeclarationRow
-R = RevisionRow
+D = declarations.c
+R = revisions.c
 
 
 def _not_found(declaration_id: int) -> NotFoundError:
@@ -84,7 +84,7 @@ class SqliteDeclarationStore:
         now = utc_now()
         with self._transaction(write=True) as conn:
             values = mapping.declaration_values(declaration, now)
-            result = conn.execute(insert(D).values(created_at=now, **values).returning(D.id))
+            result = conn.execute(insert(declarations).values(created_at=now, **values).returning(D.id))
             declaration_id: int = result.scalar_one()
             self._insert_children(conn, declaration_id, declaration)
             if with_revision:  # an import: the declaration and its revision 1, or nothing
@@ -98,29 +98,29 @@ class SqliteDeclarationStore:
     def save(self, declaration_id: int, declaration: Declaration) -> None:
         with self._transaction(write=True) as conn:
             values = mapping.declaration_values(declaration, utc_now())
-            result = conn.execute(update(D).where(D.id == declaration_id).values(**values))
+            result = conn.execute(update(declarations).where(D.id == declaration_id).values(**values))
             if result.rowcount != 1:
                 raise _not_found(declaration_id)
             for table in CHILD_TABLES:
-                conn.execute(delete(table).where(table.declaration_id == declaration_id))
+                conn.execute(delete(table).where(table.c.declaration_id == declaration_id))
             self._insert_children(conn, declaration_id, declaration)
 
     def delete(self, declaration_id: int) -> None:
         with self._transaction(write=True) as conn:
             # Children and revisions go with it (ON DELETE CASCADE).
-            result = conn.execute(delete(D).where(D.id == declaration_id))
+            result = conn.execute(delete(declarations).where(D.id == declaration_id))
             if result.rowcount != 1:
                 raise _not_found(declaration_id)
 
     @staticmethod
     def _insert_children(conn: Connection, declaration_id: int, decl: Declaration) -> None:
         builders = (
-            (TaskRow, mapping.task_rows),
-            (GoalRow, mapping.goal_rows),
-            (CategoryStateRow, mapping.category_rows),
-            (IndicatorRow, mapping.indicator_rows),
-            (AcceptedFindingRow, mapping.accepted_rows),
-            (ProjectPartRow, project_mapping.project_rows),
+            (tasks, mapping.task_rows),
+            (goals, mapping.goal_rows),
+            (category_states, mapping.category_rows),
+            (indicators, mapping.indicator_rows),
+            (accepted_findings, mapping.accepted_rows),
+            (project_parts, project_mapping.project_rows),
         )
         for table, build in builders:
             rows = build(declaration_id, decl)
@@ -129,16 +129,16 @@ class SqliteDeclarationStore:
 
     @staticmethod
     def _load(conn: Connection, declaration_id: int) -> Declaration:
-        head = conn.execute(select(D).where(D.id == declaration_id)).one_or_none()
+        head = conn.execute(select(declarations).where(D.id == declaration_id)).one_or_none()
         if head is None:
             raise _not_found(declaration_id)
 
         def rows(*columns: Any) -> Any:
-            table = columns[0].class_
+            table = columns[0].table.c
             query = select(*columns).where(table.declaration_id == declaration_id)
             return conn.execute(query.order_by(table.position)).all()
 
-        t, g, c, i, a = TaskRow, GoalRow, CategoryStateRow, IndicatorRow, AcceptedFindingRow
+        t, g, c, i, a = (x.c for x in (tasks, goals, category_states, indicators, accepted_findings))
         categories = mapping.build_categories(
             head.profile_id,
             rows(c.level1, c.level2, c.not_applicable),
@@ -153,12 +153,9 @@ class SqliteDeclarationStore:
         )
         if head.form != FORM_PROJECT:
             return declaration
-        p = ProjectPartRow
+        p = project_parts.c
         content = conn.execute(select(p.content).where(p.declaration_id == declaration_id)).scalar()
-        try:
-            return project_mapping.attach_project(declaration, content or "{}")
-        except ValueError as exc:
-            raise DamagedDatabaseError(f"项目支出表 {declaration_id} 无法读取（{exc}）") from exc
+        return project_mapping.attach_stored(declaration, content, declaration_id)
 
     # -- listing --------------------------------------------------------------------------
     @staticmethod
@@ -167,8 +164,8 @@ class SqliteDeclarationStore:
         latest = select(func.coalesce(func.max(R.number), 0)).where(own).scalar_subquery()
         final = select(R.number).where(own, R.is_final).scalar_subquery()
         columns = (D.id, D.year, D.unit_name, D.form, D.profile_id, latest, final, D.modified_at)
-        project = ProjectPartRow
-        return select(*columns, project.name).outerjoin(project, project.declaration_id == D.id)
+        p = project_parts.c  # a project's name (docs/project-form.md §9)
+        return select(*columns, p.name).outerjoin(project_parts, p.declaration_id == D.id)
 
     def list(self) -> builtins.list[DeclarationSummary]:
         query = self._summary_query().order_by(D.modified_at.desc(), D.id.desc())
@@ -202,7 +199,7 @@ class SqliteDeclarationStore:
             is_final=False,
         )
         conn.execute(
-            insert(R).values(
+            insert(revisions).values(
                 declaration_id=declaration_id,
                 number=info.number,
                 created_at=info.created,
@@ -239,8 +236,8 @@ class SqliteDeclarationStore:
             if conn.execute(select(R.id).where(own, R.number == number)).first() is None:
                 raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
             if final:  # 定稿 is one revision: marking another one moves the mark
-                conn.execute(update(R).where(own, R.number != number).values(is_final=False))
-            conn.execute(update(R).where(own, R.number == number).values(is_final=final))
+                conn.execute(update(revisions).where(own, R.number != number).values(is_final=False))
+            conn.execute(update(revisions).where(own, R.number == number).values(is_final=final))
 
     @staticmethod
     def _require(conn: Connection, declaration_id: int) -> None:
@@ -252,11 +249,11 @@ class SqliteDeclarationStore:
         self, exclude_declaration_id: int | None = None
     ) -> builtins.list[StoredIndicator]:
         """Newest year first, then newest declaration, each in printed order; one query."""
-        i = IndicatorRow
+        i = indicators.c
         query = select(
             D.id, D.year, D.unit_name, D.profile_id, i.level1, i.level2, i.position,
             i.name, i.value, i.unit, i.explanation, i.goals,
-        ).join(D, D.id == i.declaration_id)  # fmt: skip
+        ).join(declarations, D.id == i.declaration_id)  # fmt: skip
         if exclude_declaration_id is not None:
             query = query.where(D.id != exclude_declaration_id)
         with self._transaction(write=False) as conn:

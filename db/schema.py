@@ -1,17 +1,27 @@
-"""The tables, as typed SQLAlchemy 2 ORM classes.
+"""The tables, as SQLAlchemy Core ``Table`` objects.
 
 ``migrations/versions`` creates the same schema explicitly; a test compares the two. Children
 reference their declaration with ``ON DELETE CASCADE`` so deleting a declaration is one statement.
-Every child carries an explicit ``position`` so order never depends on row ids.
+Every child carries an explicit ``position`` so order never depends on row ids. Core, not the
+ORM: the store runs SQL statements only, and the ORM's import and class set-up cost every start
+about 0.1 s (docs/performance.md).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from decimal import Decimal
-
-from sqlalchemy import ForeignKey, Index, MetaData, Text, UniqueConstraint, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 
 from db.types import IntList, Money, UtcTimestamp
 
@@ -22,157 +32,149 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+metadata = MetaData(naming_convention=NAMING)
 
 
-def _parent() -> Mapped[int]:
-    return mapped_column(ForeignKey("declaration.id", ondelete="CASCADE"), nullable=False)
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True)
 
 
-class DeclarationRow(Base):
-    __tablename__ = "declaration"
-    __table_args__ = (
-        Index("ix_declaration_modified_at", "modified_at"),
-        # C01 looks up last year's form of the same unit.
-        Index("ix_declaration_unit_name_form_year", "unit_name", "form", "year"),
+def _parent() -> Column[int]:
+    return Column(
+        "declaration_id",
+        Integer,
+        ForeignKey("declaration.id", ondelete="CASCADE"),
+        nullable=False,
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form: Mapped[str]
-    profile_id: Mapped[str]
-    year: Mapped[int]
-    unit_name: Mapped[str]
-    supervisor: Mapped[str]
-    budget_control_total: Mapped[Decimal | None] = mapped_column(Money)
+
+def _text(name: str) -> Column[str]:
+    return Column(name, String, nullable=False)
+
+
+declarations = Table(
+    "declaration",
+    metadata,
+    _id(),
+    _text("form"),
+    _text("profile_id"),
+    Column("year", Integer, nullable=False),
+    _text("unit_name"),
+    _text("supervisor"),
+    Column("budget_control_total", Money),
     # Declared totals as a source document printed them; the flag tells "none" from "empty".
-    has_declared_totals: Mapped[bool]
-    declared_total: Mapped[Decimal | None] = mapped_column(Money)
-    declared_fiscal: Mapped[Decimal | None] = mapped_column(Money)
-    declared_other: Mapped[Decimal | None] = mapped_column(Money)
-    footer_preparer: Mapped[str]
-    footer_phone: Mapped[str]
-    footer_unit_head: Mapped[str]
-    footer_date: Mapped[str]
-    created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    modified_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    Column("has_declared_totals", Boolean, nullable=False),
+    Column("declared_total", Money),
+    Column("declared_fiscal", Money),
+    Column("declared_other", Money),
+    _text("footer_preparer"),
+    _text("footer_phone"),
+    _text("footer_unit_head"),
+    _text("footer_date"),
+    Column("created_at", UtcTimestamp, nullable=False),
+    Column("modified_at", UtcTimestamp, nullable=False),
+    Index("ix_declaration_modified_at", "modified_at"),
+    # C01 looks up last year's form of the same unit.
+    Index("ix_declaration_unit_name_form_year", "unit_name", "form", "year"),
+)
+
+tasks = Table(
+    "task",
+    metadata,
+    _id(),
+    _parent(),
+    Column("position", Integer, nullable=False),
+    _text("name"),
+    _text("content"),
+    Column("fiscal", Money, nullable=False),
+    Column("other", Money, nullable=False),
+    Column("declared_total", Money),
+    UniqueConstraint("declaration_id", "position"),
+)
+
+goals = Table(
+    "goal",
+    metadata,
+    _id(),
+    _parent(),
+    Column("position", Integer, nullable=False),
+    _text("text"),
+    UniqueConstraint("declaration_id", "position"),
+)
+
+#: Every category of the working copy, in its order, with its 不适用 mark.
+category_states = Table(
+    "category_state",
+    metadata,
+    _id(),
+    _parent(),
+    Column("position", Integer, nullable=False),
+    _text("level1"),
+    _text("level2"),
+    Column("not_applicable", Boolean, nullable=False),
+    UniqueConstraint("declaration_id", "level1", "level2"),
+)
+
+#: A level-3 indicator; ``position`` counts within its category, ``goals`` is ``"1,3"``.
+indicators = Table(
+    "indicator",
+    metadata,
+    _id(),
+    _parent(),
+    _text("level1"),
+    _text("level2"),
+    Column("position", Integer, nullable=False),
+    _text("name"),
+    _text("value"),
+    _text("unit"),
+    _text("explanation"),
+    Column("goals", IntList, nullable=False),
+    UniqueConstraint("declaration_id", "level1", "level2", "position"),
+)
+
+accepted_findings = Table(
+    "accepted_finding",
+    metadata,
+    _id(),
+    _parent(),
+    Column("position", Integer, nullable=False),
+    _text("rule"),
+    _text("subject"),
+    _text("reason"),
+    UniqueConstraint("declaration_id", "position"),
+)
+
+#: A frozen snapshot: ``content`` is the exchange-format JSON of the declaration.
+revisions = Table(
+    "revision",
+    metadata,
+    _id(),
+    _parent(),
+    Column("number", Integer, nullable=False),
+    Column("created_at", UtcTimestamp, nullable=False),
+    _text("fingerprint"),
+    Column("content", Text, nullable=False),
+    Column("is_final", Boolean, nullable=False),
+    UniqueConstraint("declaration_id", "number"),
+    # At most one 定稿 revision per declaration.
+    Index("uq_revision_final", "declaration_id", unique=True, sqlite_where=text("is_final")),
+)
 
 
-class TaskRow(Base):
-    __tablename__ = "task"
-    __table_args__ = (UniqueConstraint("declaration_id", "position"),)
+#: What a project form has beyond a department form (docs/project-form.md §1): ``content`` is
+#: the JSON of the exchange keys ``project``, ``funds``, ``mid_term`` and ``footer.project_head``
+#: as the writer writes them; name, name key and code are columns so projects can be found.
+project_parts = Table(
+    "project_part",
+    metadata,
+    _id(),
+    _parent(),
+    _text("name"),
+    _text("name_key"),
+    _text("code"),
+    Column("content", Text, nullable=False),
+    UniqueConstraint("declaration_id"),
+    Index("ix_project_part_name_key", "name_key"),
+)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    position: Mapped[int]
-    name: Mapped[str]
-    content: Mapped[str]
-    fiscal: Mapped[Decimal] = mapped_column(Money)
-    other: Mapped[Decimal] = mapped_column(Money)
-    declared_total: Mapped[Decimal | None] = mapped_column(Money)
-
-
-class GoalRow(Base):
-    __tablename__ = "goal"
-    __table_args__ = (UniqueConstraint("declaration_id", "position"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    position: Mapped[int]
-    text: Mapped[str]
-
-
-class CategoryStateRow(Base):
-    """Every category of the working copy, in its order, with its 不适用 mark."""
-
-    __tablename__ = "category_state"
-    __table_args__ = (UniqueConstraint("declaration_id", "level1", "level2"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    position: Mapped[int]
-    level1: Mapped[str]
-    level2: Mapped[str]
-    not_applicable: Mapped[bool]
-
-
-class IndicatorRow(Base):
-    """A level-3 indicator; ``position`` counts within its category, ``goals`` is ``"1,3"``."""
-
-    __tablename__ = "indicator"
-    __table_args__ = (UniqueConstraint("declaration_id", "level1", "level2", "position"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    level1: Mapped[str]
-    level2: Mapped[str]
-    position: Mapped[int]
-    name: Mapped[str]
-    value: Mapped[str]
-    unit: Mapped[str]
-    explanation: Mapped[str]
-    goals: Mapped[list[int]] = mapped_column(IntList)
-
-
-class AcceptedFindingRow(Base):
-    __tablename__ = "accepted_finding"
-    __table_args__ = (UniqueConstraint("declaration_id", "position"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    position: Mapped[int]
-    rule: Mapped[str]
-    subject: Mapped[str]
-    reason: Mapped[str]
-
-
-class RevisionRow(Base):
-    """A frozen snapshot: ``content`` is the exchange-format JSON of the declaration."""
-
-    __tablename__ = "revision"
-    __table_args__ = (
-        UniqueConstraint("declaration_id", "number"),
-        # At most one 定稿 revision per declaration.
-        Index(
-            "uq_revision_final",
-            "declaration_id",
-            unique=True,
-            sqlite_where=text("is_final"),
-        ),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    number: Mapped[int]
-    created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    fingerprint: Mapped[str]
-    content: Mapped[str] = mapped_column(Text)
-    is_final: Mapped[bool]
-
-
-class ProjectPartRow(Base):
-    """What a project form has beyond a department form (docs/project-form.md §1).
-
-    ``content`` is the JSON of the exchange keys ``project``, ``funds``, ``mid_term`` and
-    ``footer.project_head``, exactly as the project writer writes them; name, name key and code
-    are columns so projects can be found by them (cross-checks, last year's project).
-    """
-
-    __tablename__ = "project_part"
-    __table_args__ = (
-        UniqueConstraint("declaration_id"),
-        Index("ix_project_part_name_key", "name_key"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = _parent()
-    name: Mapped[str]
-    name_key: Mapped[str]
-    code: Mapped[str]
-    content: Mapped[str] = mapped_column(Text)
-
-
-CHILD_TABLES = (
-    TaskRow, GoalRow, CategoryStateRow, IndicatorRow, AcceptedFindingRow, ProjectPartRow,
-)  # fmt: skip
+CHILD_TABLES = (tasks, goals, category_states, indicators, accepted_findings, project_parts)

@@ -2,17 +2,19 @@
 
 Only this module (and the command line) imports both. ``make_main_window`` builds a window for
 tests and for ``run_gui``; ``take_screenshot`` renders one offscreen for ``perfdecl gui
---screenshot`` (docs/cli.md): no event loop, no dialogs.
+--screenshot`` (docs/cli.md): no dialogs, and it grabs as soon as the event loop is idle (no
+fixed wait).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.commands.errors import CommandError
 from desktop.commands.targets import is_id, read_declaration_file
@@ -21,10 +23,16 @@ from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore, NotFoundError, StoreError
 
 
-def _open_store(db_path: str | Path) -> DeclarationStore:
+def _open_store(db_path: str | Path, *, deferred: bool = False) -> DeclarationStore:
+    """The store; ``deferred`` (the first window of a start) reads without SQLAlchemy until
+    something else than list/summary/load is needed (db/deferred.py)."""
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    if deferred:
+        from db.deferred import open_deferred
+
+        return open_deferred(db_path)
     from db.repository import open_store
 
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     return open_store(db_path)
 
 
@@ -108,7 +116,7 @@ def run_gui(db_path: Path, target: str | None) -> int:
     from ui.error_dialogs import install_exception_dialog, show_startup_error
 
     try:
-        store = _open_store(db_path)
+        store = _open_store(db_path, deferred=True)
     except StoreError as exc:
         # Started from a desktop icon there is no terminal: say it in a window too.
         show_startup_error("无法打开数据库", f"{exc}")
@@ -122,7 +130,28 @@ def run_gui(db_path: Path, target: str | None) -> int:
     window.resize(1280, 800)
     install_exception_dialog(write_crash_log)
     window.show()
+    _preload_database_layer(window)
     return app.exec()
+
+
+#: The database layer (SQLAlchemy) is imported in the background this long after the window
+#: shows: before the first autosave needs it, after the first paint.
+PRELOAD_DELAY_MS = 500
+
+
+def _preload_database_layer(window: QMainWindow) -> None:
+    """Import SQLAlchemy in a worker thread (db/deferred.py left it out of start-up), so that the
+    first autosave does not stop typing for the ~0.3 s the import takes."""
+    from PySide6.QtCore import QTimer
+
+    from ui.background import LatestJob
+
+    jobs = LatestJob(window)
+
+    def start() -> None:
+        jobs.submit(lambda _cancel: importlib.import_module("db.repository"))
+
+    QTimer.singleShot(PRELOAD_DELAY_MS, start)
 
 
 def take_screenshot(
@@ -144,7 +173,8 @@ def take_screenshot(
     app = _application(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="perfdecl-shot-") as scratch:
         store = _open_store(
-            db_path if db_path is not None else Path(scratch) / "screenshot.sqlite3"
+            db_path if db_path is not None else Path(scratch) / "screenshot.sqlite3",
+            deferred=True,
         )
         try:
             declaration_id = _resolve_target(store, target)
@@ -157,12 +187,14 @@ def take_screenshot(
             ratio = app.primaryScreen().devicePixelRatio() if app.primaryScreen() else 1.0
             window.resize(round(size[0] / ratio), round(size[1] / ratio))
             window.show()
-            # Twice: the first pass lays out, the second settles wrapped row heights.
-            app.processEvents()
-            app.processEvents()
-            # Queued layout work (row heights, the pinned total row) settles first; QtPdf
-            # draws the 预览 pages in a worker thread and needs longer.
-            _settle(PREVIEW_RENDER_MS if section == "预览" else LAYOUT_SETTLE_MS)
+            # Until idle: queued layout work (wrapped row heights, the pinned total row) runs
+            # from zero-time timers and posted events; the 预览 pages come from a worker thread.
+            _wait_until_idle()
+            preview = window.findChild(QWidget, "previewSection")
+            wait = getattr(preview, "wait_until_drawn", None)
+            if section == "预览" and wait is not None:
+                wait()
+                _wait_until_idle()
             image = window.grab().toImage()
             window.close()
             _save_png(image, out)
@@ -171,17 +203,18 @@ def take_screenshot(
     return 0
 
 
-PREVIEW_RENDER_MS = 1500
-LAYOUT_SETTLE_MS = 300
+#: Idle passes before a screenshot: layout requests posted by one pass run in the next.
+IDLE_PASSES = 3
 
 
-def _settle(milliseconds: int) -> None:
-    """Let queued work (e.g. page rendering threads) finish, without a full event loop."""
+def _wait_until_idle() -> None:
+    """Run the event loop until it is idle (a zero-time timer fires only then), a few times."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
+    for _ in range(IDLE_PASSES):
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
 
 
 def _save_png(image: object, out: Path) -> None:

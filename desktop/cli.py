@@ -23,10 +23,12 @@ from desktop.services.store import DeclarationStore, StoreError
 
 
 def open_store(path: Path, create: bool) -> DeclarationStore:
-    """Open the SQLite store (the only place the command line touches ``db``)."""
-    from db.repository import open_store as open_sqlite_store
+    """Open the SQLite store (the only place the command line touches ``db``). Reads go through
+    the ``sqlite3`` module until a command writes (db/deferred.py): ``check`` and ``list`` never
+    import SQLAlchemy."""
+    from db.deferred import open_deferred
 
-    return open_sqlite_store(path, create=create)
+    return open_deferred(path, create=create)
 
 
 def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -62,6 +64,10 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _run_gui(args: argparse.Namespace, ctx: CommandContext) -> int:
     target = getattr(args, "target", None)
     screenshot = getattr(args, "screenshot", None)
+    # The database layer first: PySide6's import hook reads the source of every module imported
+    # after Qt (for its __feature__ switches), which makes later imports slower. The first
+    # window reads without SQLAlchemy (db/deferred.py), which is imported when first needed.
+    import db.deferred  # noqa: F401
     from desktop import app
 
     if screenshot:

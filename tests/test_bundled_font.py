@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,50 @@ def test_symbols_used_in_values(char: str) -> None:
 def test_licence_ships_beside_the_font() -> None:
     licence = font_path().parent / "OFL.txt"
     assert "SIL OPEN FONT LICENSE" in licence.read_text(encoding="utf-8").upper()
+
+
+def test_code_point_file_matches_the_font() -> None:
+    # T04 reads this file instead of the font at start-up; rebuild it with
+    # `python packaging/fonts/build_song_font.py --code-points-only` after changing the font.
+    from desktop.resources import resource_path
+    from desktop.rules.fontcover import CODE_POINTS_FILE, parse_code_points
+
+    text = resource_path(CODE_POINTS_FILE).read_text(encoding="ascii")
+    assert parse_code_points(text) == _cmap()
+
+
+def test_build_script_writes_the_shipped_code_point_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+    import shutil
+    import sys
+
+    from desktop.resources import resource_path
+    from desktop.rules.fontcover import CODE_POINTS_FILE
+
+    script = Path(__file__).resolve().parent.parent / "packaging" / "fonts" / "build_song_font.py"
+    spec = importlib.util.spec_from_file_location("build_song_font", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look themselves up
+    spec.loader.exec_module(module)
+    font = tmp_path / "PerfDeclSong-Regular.ttf"
+    shutil.copyfile(font_path(), font)
+    written = module.write_code_points(font)
+    assert written.read_bytes() == resource_path(CODE_POINTS_FILE).read_bytes()
+
+
+def test_print_font_is_not_parsed_for_the_review_check() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from desktop.rules.fontcover import default_font_covers; "
+        "covers = default_font_covers(); print(covers('中'), covers('\\U0001F600'), "
+        "sorted(m for m in sys.modules if m.startswith('fontTools')))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.split() == ["True", "False", "[]"]

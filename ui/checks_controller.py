@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel
 
-from desktop.documents.fonts import FontError, load_print_font
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
-from desktop.rules.engine import Finding, check_declaration
-from desktop.rules.project.cross_forms import RelatedForms
-from desktop.services.related_forms import related_forms
+from desktop.rules.findings import Finding
 from desktop.services.revisions import previous_year_declaration
 from ui.app_context import AppContext
 from ui.document import DeclarationDocument
@@ -20,6 +18,9 @@ from ui.findings.checker import LiveChecker
 from ui.findings.panel import FindingsPanel
 from ui.findings.row_marks import RowMarks
 from ui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from desktop.rules.project.cross_forms import RelatedForms
 
 
 def counts_text(errors: int, warnings: int, infos: int) -> str:
@@ -96,11 +97,17 @@ class ChecksController(QObject):
     def _find_previous_year(self) -> None:
         document = self.context.document
         if document is not None:
+            # Imported here: the rule modules load with the first open, after the window shows.
+            from desktop.services.related_forms import related_forms
+
             store, declaration = self.context.store, document.declaration
             self._previous = previous_year_declaration(store, declaration)
             self._related = related_forms(store, declaration, document.declaration_id)
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
+        # Imported here: the rule modules load with the first check, after the window shows.
+        from desktop.rules.engine import check_declaration
+
         return check_declaration(
             declaration,
             profile,
@@ -115,6 +122,8 @@ class ChecksController(QObject):
         path = str(settings.get("print.font_path"))
         if not path:
             return None
+        from desktop.documents.fonts import FontError, load_print_font
+
         try:
             return load_print_font(path, int(settings.get("print.font_index"))).has
         except FontError:

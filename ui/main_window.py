@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         context = SectionContext(
             document,
             lambda: self.store.stored_indicators(declaration_id),
-            render_preview=self.output.preview_bytes,
+            prepare_preview=self.output.preview_job,
             print_current=self.output.print_document,
         )
         self.editor = DeclarationEditor(context, self.stack)

@@ -3,13 +3,17 @@
 Everything that leaves the application names a revision that exists (docs/cli.md, "Revisions"):
 before printing or exporting, the working copy is written and, when it differs from the latest
 revision, frozen as a new one. The font is checked first, so a refused print changes nothing.
-The 预览 section shows the working copy itself, marked 预览（未存档） when it is not yet frozen.
+The 预览 section shows the working copy itself, marked 预览（未存档） when it is not yet frozen;
+its pages are rendered in a worker thread from a snapshot (:meth:`OutputController.preview_job`).
+The print machinery (reportlab, QtPdf, QtPrintSupport) is imported on first use, not at start-up.
 """
 
 from __future__ import annotations
 
+import copy
 import errno
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -17,13 +21,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.documents.fonts import FontError, MissingGlyphError
-from desktop.documents.printing import check_printable_with_settings, pdf_bytes_with_settings
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.oserrors import describe_os_error
-from desktop.services.output import export_stored
 from desktop.services.revisions import OutputSource, output_source
 from ui.app_context import AppContext
-from ui.preview.dialogs import PrintPreviewDialog, print_with_dialog
+from ui.background import Cancel
 from ui.window_actions import WindowActions
 from ui.window_port import WindowPort
 
@@ -73,18 +75,30 @@ class OutputController(QObject):
         actions["exportAction"].triggered.connect(self.export)
 
     # -- the 预览 section ---------------------------------------------------------------------
-    def preview_bytes(self) -> bytes:
-        """The working copy's pages, labelled with its revision or 预览（未存档）."""
+    def preview_job(self) -> Callable[[Cancel], bytes]:
+        """Snapshot the working copy (here, on the GUI thread) and return the job that renders
+        its pages, labelled with its revision or 预览（未存档）, in a worker thread."""
         document = self.context.document
         assert document is not None and document.declaration_id is not None
-        declaration = document.declaration
+        declaration = copy.deepcopy(document.declaration)  # later edits never reach the worker
         label: int | str = UNSAVED_PREVIEW
         latest = self._latest_content(document.declaration_id)
         if latest is not None and latest[1] == content_key(declaration):
             label = latest[0]
-        return pdf_bytes_with_settings(
-            declaration, revision=label, fingerprint=fingerprint(declaration)
-        )
+        print_id = fingerprint(declaration)
+
+        def render(cancel: Cancel) -> bytes:
+            from desktop.documents.printing import pdf_bytes_with_settings
+
+            return pdf_bytes_with_settings(
+                declaration, revision=label, fingerprint=print_id, step=cancel.step
+            )
+
+        return render
+
+    def preview_bytes(self) -> bytes:
+        """The working copy's pages, rendered on this thread."""
+        return self.preview_job()(Cancel(lambda _done, _total: None))
 
     def _latest_content(self, declaration_id: int) -> tuple[int, bytes] | None:
         revisions = self.context.store.revisions(declaration_id)
@@ -106,6 +120,8 @@ class OutputController(QObject):
         self.window.flush()
         store = self.context.store
         if check_font:
+            from desktop.documents.printing import check_printable_with_settings
+
             try:
                 check_printable_with_settings(store.load(document.declaration_id))
             except (MissingGlyphError, FontError) as exc:
@@ -116,6 +132,8 @@ class OutputController(QObject):
         return source
 
     def _pdf(self, source: OutputSource) -> bytes:
+        from desktop.documents.printing import pdf_bytes_with_settings
+
         return pdf_bytes_with_settings(
             source.declaration,
             revision=source.revision.number,
@@ -130,7 +148,9 @@ class OutputController(QObject):
         with _busy():
             data = self._pdf(source)
         title = f"{source.declaration.year} {source.declaration.unit_name}".strip()
-        PrintPreviewDialog(data, title, self.window.dialog_parent()).exec()
+        from ui.preview import dialogs
+
+        dialogs.PrintPreviewDialog(data, title, self.window.dialog_parent()).exec()
 
     @Slot()
     def print_document(self) -> None:
@@ -139,7 +159,9 @@ class OutputController(QObject):
             return
         with _busy():
             data = self._pdf(source)
-        if print_with_dialog(data, self.window.dialog_parent()):
+        from ui.preview import dialogs
+
+        if dialogs.print_with_dialog(data, self.window.dialog_parent()):
             self.context.tell(f"已送打印：第 {source.revision.number} 版", 8000)
 
     @Slot()
@@ -185,7 +207,11 @@ class OutputController(QObject):
             return False
         self.window.flush()
         store = self.context.store
+        from desktop.services.output import export_stored
+
         if path.suffix.lower() == ".pdf":
+            from desktop.documents.printing import check_printable_with_settings
+
             try:  # before anything is frozen or written: a refused export changes nothing
                 check_printable_with_settings(store.load(document.declaration_id))
             except (MissingGlyphError, FontError) as exc:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.services.store import StoredIndicator
+from ui.background import Job
 from ui.document import DeclarationDocument
 
 
@@ -22,8 +23,9 @@ class SectionContext:
 
     document: DeclarationDocument
     stored_indicators: Callable[[], list[StoredIndicator]] = field(default=list)
-    #: The working copy's printed pages (None: no preview, e.g. in widget tests).
-    render_preview: Callable[[], bytes] | None = None
+    #: Snapshots the working copy and returns the job that renders its printed pages in a
+    #: worker thread (None: no preview, e.g. in widget tests).
+    prepare_preview: Callable[[], Job] | None = None
     print_current: Callable[[], None] | None = None
 
 
@@ -71,11 +73,11 @@ def _indicators(ctx: SectionContext) -> QWidget:
 
 
 def _preview(ctx: SectionContext) -> QWidget:
-    if ctx.render_preview is None:
+    if ctx.prepare_preview is None:
         return placeholder("预览", "打印页面（与打印和导出相同的 PDF）将在此显示。")
     from ui.preview.section import PreviewSection
 
-    return PreviewSection(ctx.document, ctx.render_preview, ctx.print_current)
+    return PreviewSection(ctx.document, ctx.prepare_preview, ctx.print_current)
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from db.schema import Base
+from db.schema import metadata
 
 
 def run_migrations_online() -> None:
@@ -18,7 +18,7 @@ def run_migrations_online() -> None:
         raise RuntimeError("PerfDecl migrations run only through db.engine (no connection given)")
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
         transactional_ddl=True,  # SQLite DDL is transactional: a failed upgrade leaves nothing
     )

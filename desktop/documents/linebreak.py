@@ -35,20 +35,22 @@ def _latin(ch: str) -> bool:
 
 def _atoms(text: str) -> list[str]:
     """Pieces of ``text`` a line may end between (spaces are pieces of their own)."""
-    atoms: list[str] = []
+    atoms: list[list[str]] = []  # characters, joined at the end: a long Latin run stays linear
+    prev = ""
     for ch in text:
         if atoms:
-            prev = atoms[-1][-1]
             glued = (
                 (ch in CANNOT_START and not prev.isspace())
                 or (prev in CANNOT_END and not ch.isspace())
                 or (_latin(prev) and _latin(ch))
             )
             if glued:
-                atoms[-1] += ch
+                atoms[-1].append(ch)
+                prev = ch
                 continue
-        atoms.append(ch)
-    return atoms
+        atoms.append([ch])
+        prev = ch
+    return ["".join(atom) for atom in atoms]
 
 
 def _break_long(atom: str, avail: float, width_of: WidthOf) -> list[str]:

@@ -10,7 +10,7 @@ text repeated there (``repeat_labels``) or printed once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -19,6 +19,8 @@ from desktop.documents.layout import Cell, FormLayout, Row
 CONTINUED = "（续）"
 #: Below this much room (pt) a row taller than a page starts on the next page instead.
 MIN_SPLIT_ROOM = 60.0
+#: Called as ``step(done, total)`` between units of work; may raise to stop (a cancelled preview).
+Step = Callable[[int, int], None]
 
 
 class Measurer(Protocol):
@@ -87,8 +89,14 @@ def _plain(row: Row) -> Row:
 
 class Paginator:
     def __init__(
-        self, layout: FormLayout, measurer: Measurer, frame: PageFrame, repeat_labels: bool
+        self,
+        layout: FormLayout,
+        measurer: Measurer,
+        frame: PageFrame,
+        repeat_labels: bool,
+        step: Step | None = None,
     ) -> None:
+        self.step = step
         self.measurer = measurer
         self.frame = frame
         self.repeat = repeat_labels
@@ -169,6 +177,8 @@ class Paginator:
         queue: list[_Entry] = [self._entry(i) for i in range(len(self.rows))]
         index = 0
         while index < len(queue):
+            if self.step is not None:
+                self.step(0, 0)  # no page count yet: a chance to stop
             entry = queue[index]
             current = pages[-1]
             if self._height([*current, entry]) <= capacity:
@@ -229,7 +239,12 @@ class Paginator:
 
 
 def paginate(
-    layout: FormLayout, measurer: Measurer, frame: PageFrame, *, repeat_labels: bool
+    layout: FormLayout,
+    measurer: Measurer,
+    frame: PageFrame,
+    *,
+    repeat_labels: bool,
+    step: Step | None = None,
 ) -> list[Page]:
     """The pages of ``layout``; see the module docstring for the rules."""
-    return Paginator(layout, measurer, frame, repeat_labels).paginate()
+    return Paginator(layout, measurer, frame, repeat_labels, step).paginate()

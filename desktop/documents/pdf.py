@@ -19,7 +19,7 @@ from desktop.atomic import atomic_write_bytes
 from desktop.documents.fonts import MissingGlyph, load_print_font, missing_glyphs
 from desktop.documents.layout import Cell, Role, SignatureItem, VAlign
 from desktop.documents.options import PrintOptions
-from desktop.documents.paginate import Page
+from desktop.documents.paginate import Page, Step
 from desktop.documents.pdf_measure import PAD_X, PAD_Y
 from desktop.documents.pdf_pages import (
     SIGNATURE_GAP,
@@ -54,10 +54,14 @@ def render_pdf_bytes(
     revision: int | str | None,
     fingerprint: str,
     created: datetime | None = None,
+    step: Step | None = None,
 ) -> bytes:
-    """The PDF as bytes; raises MissingGlyphError before drawing anything it would lose."""
-    form = paginate_form(decl, profile, options)
-    return _draw(form, options or PrintOptions(), decl, revision, fingerprint, created)
+    """The PDF as bytes; raises MissingGlyphError before drawing anything it would lose.
+
+    ``step(done, total)`` is called between rows and after each drawn page (a preview shows
+    progress and stops a render nobody wants by raising from it)."""
+    form = paginate_form(decl, profile, options, step)
+    return _draw(form, options or PrintOptions(), decl, revision, fingerprint, created, step)
 
 
 def render_pdf(
@@ -98,6 +102,7 @@ def _draw(
     revision: int | str | None,
     fingerprint: str,
     created: datetime | None,
+    step: Step | None = None,
 ) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -125,9 +130,11 @@ def _draw(
         version = revision
     else:
         version = f"第 {revision} 版" if revision is not None else "未存档"
-    for page in form.pages:
+    for done, page in enumerate(form.pages, start=1):
         _PageDrawer(canvas, form, page).draw(options, version, fingerprint)
         canvas.showPage()
+        if step is not None:
+            step(done, len(form.pages))
     canvas.save()
     return buffer.getvalue()
 

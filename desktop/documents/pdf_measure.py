@@ -2,14 +2,17 @@
 
 Sizes are in points. Lines are broken by :mod:`desktop.documents.linebreak` (the layout
 model's rules) and handed to reportlab as explicit lines, so its own Japanese-only wrapping never
-decides. Every cell is set in the body size, except the cells of a row that would be taller than
+decides. A cell's height is its line count times the leading, so measuring never builds a
+reportlab paragraph; one is built only for a cell that is drawn. A text is wrapped once: a row
+taller than a page is split between its wrapped lines, and the continuation keeps the remaining
+lines (so a 100,000-character text costs time linear in its length, not in length × pages). Every cell is set in the body size, except the cells of a row that would be taller than
 :data:`SHRINK_ROW_FRACTION` of a page at that size: the whole row is then set in the profile's
 minimum size (one size per row, never a lone small cell beside body-size neighbours).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -29,6 +32,25 @@ _LABEL_ROLES = frozenset({Role.LABEL, Role.HEADER, Role.GROUP_LABEL})
 _FIXED_ROLES = _LABEL_ROLES | {Role.VERTICAL_LABEL}  # printed wording: never shrinks
 
 
+_LinesKey = tuple[str, int, int, Role, float]
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A cell's text cut between wrapped lines (the lines only when it was really cut)."""
+
+    head: str
+    tail: str
+    head_lines: list[str] | None = None
+    tail_lines: list[str] | None = None
+
+
+def drawn_line_count(lines: list[str]) -> int:
+    """Lines reportlab sets for explicit ``lines``: a last empty line (a text ending in a line
+    break) takes no room."""
+    return len(lines) - 1 if lines and not lines[-1] else len(lines)
+
+
 def paragraph_markup(lines: list[str]) -> str:
     return "<br/>".join(escape(line) for line in lines)
 
@@ -46,6 +68,10 @@ class PdfMeasurer:
         self._styles: dict[tuple[int, float], Any] = {}
         self._paragraphs: dict[tuple[str, int, int, Role, Align, bool], tuple[Any, float]] = {}
         self._char_widths: dict[float, dict[str, float]] = {}
+        self._lines: dict[_LinesKey, list[str]] = {}
+        #: Keys of continuation texts, whose lines are dropped once they are split again (a
+        #: 100,000-character text would otherwise keep every page's remainder in memory).
+        self._continuations: set[_LinesKey] = set()
 
     def width(self, cell: Cell) -> float:
         return sum(self.columns[cell.col : cell.col + cell.colspan])
@@ -65,12 +91,15 @@ class PdfMeasurer:
             )
         return self._styles[key]
 
+    def size(self, cell: Cell) -> float:
+        return self.small if cell.small else self.body
+
     def paragraph(self, cell: Cell) -> tuple[Any, float]:
-        """The wrapped Paragraph of ``cell`` and its text height (without padding)."""
+        """The wrapped Paragraph of ``cell`` (built for drawing) and its text height."""
         key = (cell.text, cell.col, cell.colspan, cell.role, cell.align, cell.small)
         found = self._paragraphs.get(key)
         if found is None:
-            found = self._wrap(cell, self.small if cell.small else self.body)
+            found = self._wrap(cell, self.size(cell))
             self._paragraphs[key] = found
         return found
 
@@ -92,21 +121,35 @@ class PdfMeasurer:
 
         return measure
 
+    def _lines_key(self, cell: Cell, size: float) -> _LinesKey:
+        return (cell.text, cell.col, cell.colspan, cell.role, size)
+
     def lines(self, cell: Cell, size: float) -> list[str]:
-        """The lines ``cell`` prints in, by the layout model's rules."""
+        """The lines ``cell`` prints in, by the layout model's rules (wrapped once, cached)."""
         if cell.role is Role.VERTICAL_LABEL:
             return cell.display_lines()
-        avail = self.width(cell) - 2 * PAD_X
-        if cell.role in _LABEL_ROLES:
-            return label_lines(cell.text, avail, self.width_of(size))
-        return wrap_lines(cell.text, avail, self.width_of(size))
+        key = self._lines_key(cell, size)
+        found = self._lines.get(key)
+        if found is None:
+            avail = self.width(cell) - 2 * PAD_X
+            if cell.role in _LABEL_ROLES:
+                found = label_lines(cell.text, avail, self.width_of(size))
+            else:
+                found = wrap_lines(cell.text, avail, self.width_of(size))
+            self._lines[key] = found
+        return found
+
+    def text_height(self, cell: Cell) -> float:
+        """Height of the cell's lines; reportlab sets explicit lines at exactly the leading."""
+        size = self.size(cell)
+        return drawn_line_count(self.lines(cell, size)) * size * LEADING
 
     def _wrap(self, cell: Cell, size: float) -> tuple[Any, float]:
         from reportlab.platypus import Paragraph
 
         para = Paragraph(paragraph_markup(self.lines(cell, size)), self.style(cell.align, size))
-        _, height = para.wrap(self.width(cell) - 2 * PAD_X, 1e9)
-        return para, float(height)
+        para.wrap(self.width(cell) - 2 * PAD_X, 1e9)
+        return para, self.text_height(cell)
 
     def shrink_tall_rows(self, layout: FormLayout, page_height: float) -> FormLayout:
         """``layout`` with every row taller than the shrink limit set in the minimum size."""
@@ -125,43 +168,52 @@ class PdfMeasurer:
     def cell_height(self, cell: Cell) -> float:
         if not cell.text:
             return self.min_row
-        return max(self.min_row, self.paragraph(cell)[1] + 2 * PAD_Y)
+        return max(self.min_row, self.text_height(cell) + 2 * PAD_Y)
 
     def row_height(self, row: Row) -> float:
         return max((self.cell_height(c) for c in row.cells if c.rowspan == 1), default=self.min_row)
 
     def split_row(self, row: Row, height: float) -> tuple[Row, Row] | None:
         """Cut every cell at the same height; the tail is marked ``（续）``."""
-        for attempt in range(8):  # a shorter head may wrap at the larger size: retry lower
+        for attempt in range(8):  # a cell that is not cut between lines may be taller: retry
             avail = height - 2 * PAD_Y - attempt * self.body * LEADING
             if avail < self.body * LEADING:
                 return None
-            heads: list[Cell] = []
-            tails: list[Cell] = []
-            for cell in row.cells:
-                head_text, tail_text = self._split_text(cell, avail)
-                heads.append(replace(cell, text=head_text))
-                tails.append(replace(cell, text=tail_text))
-            head = replace(row, cells=tuple(heads))
+            cuts = [self._split_text(cell, avail) for cell in row.cells]
+            heads = [replace(cell, text=cut.head) for cell, cut in zip(row.cells, cuts)]
+            tails = [replace(cell, text=cut.tail) for cell, cut in zip(row.cells, cuts)]
             if not any(c.text for c in heads) or not any(c.text for c in tails):
                 return None
-            if self.row_height(head) <= height:
-                return head, replace(row, cells=tuple(_mark(tails, row.title)))
+            for cell, head, cut in zip(row.cells, heads, cuts):
+                if cut.head_lines is not None:
+                    self._forget_continuation(cell)
+                    self._remember(head, cut.head_lines, continuation=False)
+            head_row = replace(row, cells=tuple(heads))
+            if self.row_height(head_row) <= height:
+                marked = _mark(tails, row.title)
+                for before, after, cut in zip(tails, marked, cuts):
+                    if cut.tail_lines is not None:
+                        rest = cut.tail_lines
+                        if after.text != before.text:  # the continuation mark
+                            rest = self._with_mark(after, rest)
+                        self._remember(after, rest)
+                return head_row, replace(row, cells=tuple(marked))
         return None
 
-    def _split_text(self, cell: Cell, avail: float) -> tuple[str, str]:
-        from reportlab.platypus import Paragraph
-
-        cached, text_height = self.paragraph(cell)
-        if text_height <= avail:
-            return cell.text, ""
-        size = self.small if cell.small else self.body
-        # split a copy, keep the cache intact
-        para = Paragraph(paragraph_markup(self.lines(cell, size)), cached.style)
-        parts = para.split(self.width(cell) - 2 * PAD_X, avail)
-        if len(parts) < 2:
-            return "", cell.text
-        shown = sum(1 for ch in parts[0].getPlainText() if not ch.isspace())
+    def _split_text(self, cell: Cell, avail: float) -> _Cut:
+        """Cut ``cell`` between its wrapped lines so the head is at most ``avail`` tall."""
+        if cell.role is Role.VERTICAL_LABEL or not cell.text:
+            return _Cut(cell.text, "")
+        size = self.size(cell)
+        lines = self.lines(cell, size)
+        fits = int((avail + 0.01) // (size * LEADING))
+        if fits >= drawn_line_count(lines):
+            return _Cut(cell.text, "")
+        if fits <= 0:
+            return _Cut("", cell.text)
+        head_lines = lines[:fits]
+        # Lines keep every non-space character in order: count them off the head lines.
+        shown = sum(1 for line in head_lines for ch in line if not ch.isspace())
         position = 0
         for position, ch in enumerate(cell.text):  # noqa: B007 - position is used below
             if shown == 0:
@@ -170,7 +222,32 @@ class PdfMeasurer:
                 shown -= 1
         else:
             position = len(cell.text)
-        return cell.text[:position].rstrip(), cell.text[position:].lstrip()
+        return _Cut(
+            cell.text[:position].rstrip(), cell.text[position:].lstrip(), head_lines, lines[fits:]
+        )
+
+    def _forget_continuation(self, cell: Cell) -> None:
+        """A continuation is split once: drop its lines (its remainder is remembered instead)."""
+        key = self._lines_key(cell, self.size(cell))
+        if key in self._continuations:
+            self._continuations.discard(key)
+            self._lines.pop(key, None)
+
+    def _with_mark(self, cell: Cell, rest: list[str]) -> list[str]:
+        """The remaining lines with ``（续）`` before the first (which is re-wrapped alone)."""
+        if cell.role in _LABEL_ROLES or not rest:
+            return rest
+        size = self.size(cell)
+        avail = self.width(cell) - 2 * PAD_X
+        return [*wrap_lines(CONTINUED + rest[0], avail, self.width_of(size)), *rest[1:]]
+
+    def _remember(self, cell: Cell, lines: list[str], *, continuation: bool = True) -> None:
+        if cell.role in _LABEL_ROLES or cell.role is Role.VERTICAL_LABEL or not cell.text:
+            return
+        key = self._lines_key(cell, self.size(cell))
+        self._lines[key] = lines
+        if continuation:
+            self._continuations.add(key)
 
 
 def _shrunk(cell: Cell) -> Cell:
@@ -179,6 +256,7 @@ def _shrunk(cell: Cell) -> Cell:
 
 def _mark(cells: list[Cell], title: str) -> list[Cell]:
     """Mark the leftmost cell of a continued row: ``（续）text`` or ``title（续）``."""
+    cells = list(cells)
     first = min(range(len(cells)), key=lambda i: cells[i].col)
     cell = cells[first]
     text = f"{CONTINUED}{cell.text}" if cell.text else f"{title}{CONTINUED}"

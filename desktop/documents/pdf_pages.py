@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop.documents.fonts import MissingGlyphError, PrintFont, load_print_font, missing_glyphs
 from desktop.documents.layout import FormLayout
 from desktop.documents.options import PrintOptions
-from desktop.documents.paginate import Page, PageFrame, paginate
+from desktop.documents.paginate import Page, PageFrame, Step, paginate
 from desktop.documents.pdf_measure import MM, PdfMeasurer
 from desktop.documents.printed_form import build_layout
 from desktop.domain.model import Declaration
@@ -80,7 +80,10 @@ class FormPages:
 
 
 def paginate_form(
-    decl: Declaration, profile: Profile, options: PrintOptions | None = None
+    decl: Declaration,
+    profile: Profile,
+    options: PrintOptions | None = None,
+    step: Step | None = None,
 ) -> FormPages:
     """Lay out, check against the font and paginate; raises MissingGlyphError, FontError."""
     options = options or PrintOptions()
@@ -97,5 +100,5 @@ def paginate_form(
     )
     measurer = PdfMeasurer(layout, font)
     layout = measurer.shrink_tall_rows(layout, frame.other)
-    pages = paginate(layout, measurer, frame, repeat_labels=options.repeat_labels)
+    pages = paginate(layout, measurer, frame, repeat_labels=options.repeat_labels, step=step)
     return FormPages(layout, pages, measurer, font, geometry, frame)

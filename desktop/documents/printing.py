@@ -11,6 +11,7 @@ from datetime import datetime
 
 from desktop.documents.fonts import FontError, MissingGlyphError
 from desktop.documents.options import Orientation, PrintOptions
+from desktop.documents.paginate import Step
 from desktop.documents.pdf import check_printable, render_pdf, render_pdf_bytes
 from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
@@ -87,8 +88,9 @@ def pdf_bytes_with_settings(
     fingerprint: str,
     settings: Settings | None = None,
     created: datetime | None = None,
+    step: Step | None = None,
 ) -> bytes:
-    """The same PDF as bytes (preview and printing in the GUI)."""
+    """The same PDF as bytes (preview and printing in the GUI); ``step`` as in render_pdf_bytes."""
     return render_pdf_bytes(
         declaration,
         load_profile(declaration.profile_id),
@@ -96,4 +98,5 @@ def pdf_bytes_with_settings(
         revision=revision,
         fingerprint=fingerprint,
         created=created,
+        step=step,
     )

@@ -9,7 +9,6 @@ or infos but shown as ``已接受 N`` at the end when there are any.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -19,6 +18,7 @@ from desktop.domain.project import ProjectDeclaration
 from desktop.rules.checks import rule_checks
 from desktop.rules.context import CheckContext, FontCovers, SourceNotes
 from desktop.rules.findings import ERROR, INFO, SEVERITY_ORDER, WARNING, Finding
+from desktop.rules.order import document_key
 from desktop.rules.project.cross_forms import RelatedForms
 from desktop.rules.project.engine import (
     accepted_keys,
@@ -87,24 +87,7 @@ def _mark_accepted(findings: list[Finding], decl: Declaration) -> list[Finding]:
 
 
 # -- ordering ------------------------------------------------------------------------------
-_ORDER = [
-    "year", "unit_name", "supervisor", "project", "funds", "tasks", "totals", "goals",
-    "indicators", "mid_term", "footer",
-    "budget_control_total", "accepted_findings",
-    "level1", "level2", "name", "content", "value", "unit", "explanation", "total", "fiscal",
-    "other", "preparer", "phone", "unit_head", "date",
-]
-_RANK = {name: rank for rank, name in enumerate(_ORDER)}
-_TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 _RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
-
-
-def document_key(where: str) -> tuple[int, ...]:
-    """Sort key of an exchange path: top-level order of the format, then indices and fields."""
-    key: list[int] = []
-    for name, index in _TOKEN.findall(where):
-        key.append(int(index) if index else _RANK.get(name, len(_RANK)))
-    return tuple(key)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop.domain.model import AcceptedFinding, Declaration
-from desktop.rules.engine import document_key
 from desktop.rules.findings import ERROR, SEVERITY_LABELS, SEVERITY_ORDER, Finding
+from desktop.rules.order import document_key
 
 _STEP = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
 

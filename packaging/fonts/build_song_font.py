@@ -10,13 +10,17 @@ an OpenType collection. This script:
 3. converts the cubic CFF outlines to quadratic TrueType outlines with ``cu2qu``;
 4. renames the family to "PerfDecl Song" (the SIL OFL asks modified fonts to change their
    name, and "Noto" is a trademark of Google), keeping the copyright and licence records;
-5. writes the result deterministically (fixed ``head`` timestamps): same input, same bytes.
+5. writes the result deterministically (fixed ``head`` timestamps): same input, same bytes;
+6. writes the font's code points beside it (``PerfDeclSong-Regular.codepoints``), which the
+   review check T04 reads at start-up instead of parsing the font.
 
 Usage::
 
     python packaging/fonts/build_song_font.py \\
         --source /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \\
         --out resources/fonts/PerfDeclSong-Regular.ttf
+
+``--code-points-only`` rewrites just the code point file from an existing ``--out`` font.
 
 The source is Debian's ``fonts-noto-cjk`` package (version 1:20220127, font version 2.001).
 """
@@ -346,8 +350,27 @@ def build(source: Path, out: Path, face: str, max_err: float) -> list[Coverage]:
     font.close()
     print(f"wrote {out} ({out.stat().st_size:,} bytes, {time.perf_counter() - started:.1f} s)")
 
+    write_code_points(out)
     with TTFont(str(out)) as written:
         return measure(written)
+
+
+def code_points_path(font_file: Path) -> Path:
+    return font_file.with_suffix(".codepoints")
+
+
+def write_code_points(font_file: Path) -> Path:
+    """Write the code point file of ``font_file`` beside it (format of desktop.rules.fontcover)."""
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    from desktop.rules.fontcover import format_code_points
+
+    with TTFont(str(font_file), lazy=True) as font:
+        text = format_code_points(font.getBestCmap())
+    target = code_points_path(font_file)
+    target.write_text(text, encoding="ascii", newline="\n")
+    print(f"wrote {target}")
+    return target
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -373,12 +396,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=DEFAULT_MAX_ERR,
         help=f"cu2qu approximation error in font units (default: {DEFAULT_MAX_ERR})",
     )
+    parser.add_argument(
+        "--code-points-only",
+        action="store_true",
+        help="only rewrite the code point file of the existing --out font",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Build the font and print its GB2312/GBK coverage."""
     args = parse_args(argv)
+    if args.code_points_only:
+        write_code_points(args.out)
+        return 0
     if not args.source.is_file():
         print(
             f"source font not found: {args.source} (apt-get install fonts-noto-cjk)",

@@ -14,7 +14,8 @@ from sqlalchemy import inspect
 
 from db.engine import MIGRATIONS
 from db.repository import open_store
-from db.schema import Base
+from db.schema import metadata
+from db.schema_head import SCHEMA_HEAD
 from desktop.domain.model import Declaration
 from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, NotFoundError
 
@@ -42,6 +43,28 @@ def _version(path: Path) -> list[str]:
         return [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
 
 
+def test_schema_head_constant_is_the_migrations_head() -> None:
+    # Opening a file at SCHEMA_HEAD skips Alembic: a new migration must move the constant too.
+    assert _head() == SCHEMA_HEAD
+
+
+def test_database_at_head_opens_without_alembic_or_the_orm(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_store(db_path).close()
+    probe = (
+        "import sys; from db.repository import open_store; "
+        f"open_store({str(db_path)!r}, create=False).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'), "
+        "'sqlalchemy.orm' in sys.modules)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.split() == ["[]", "False"]  # neither Alembic nor the ORM is loaded
+
+
 def test_new_database_is_migrated_to_head(db_path: Path) -> None:
     open_store(db_path).close()
     with sqlite3.connect(db_path) as conn:
@@ -53,7 +76,7 @@ def test_new_database_is_migrated_to_head(db_path: Path) -> None:
 def test_migrated_schema_matches_the_orm_classes(db_path: Path) -> None:
     store = open_store(db_path)
     with store._engine.connect() as conn:
-        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
         indexes = {ix["name"] for ix in inspect(conn).get_indexes("revision")}
     store.close()
     assert differences == []

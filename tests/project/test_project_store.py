@@ -171,3 +171,19 @@ def test_the_seed_keeps_its_findings_beside_its_project_plus_one_c03(db_path: Pa
     extra = [f for f in stored if f not in alone]
     assert [(f["rule"], f["severity"], f["where"]) for f in extra] == [("C03", "info", "tasks[2]")]
     assert [f for f in alone if f not in stored] == []
+
+
+def test_the_deferred_store_reads_projects_like_the_full_store(db_path: Path) -> None:
+    from db.deferred import DeferredStore
+
+    assert run_cli("import", SEED, "--db", db_path).status == 0
+    assert run_cli("import", ZDPQ, "--db", db_path).status == 0
+    deferred = DeferredStore(db_path)
+    loaded = deferred.load(2)
+    assert isinstance(loaded, ProjectDeclaration) and not deferred.opened
+    assert fingerprint(loaded) == "461bc439ad8f"
+    assert [s.project_name for s in sorted(deferred.list(), key=lambda s: s.id)] == [
+        None,
+        "重点片区建设（其他项目）",
+    ]
+    assert deferred.summary(2).project_name == "重点片区建设（其他项目）"

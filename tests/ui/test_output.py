@@ -15,6 +15,7 @@ from desktop.services.store import DeclarationStore
 from tests.documents.helpers import pdftotext, squeeze
 from ui import output_controller
 from ui.main_window import MainWindow
+from ui.preview import dialogs
 from ui.preview.dialogs import PrintPreviewDialog
 from ui.preview.section import PreviewSection
 from ui.sections import section_index
@@ -37,6 +38,7 @@ def test_preview_section_shows_the_pages_with_revision_or_unsaved_label(
     window.show_section(section_index("预览"))
     section = window.findChild(PreviewSection, "previewSection")
     assert section is not None
+    assert section.wait()  # the pages are rendered in a worker thread
     pane = section.pane
     assert pane.page_count() >= 3
     saved = tmp_path / "saved.pdf"
@@ -90,7 +92,7 @@ def test_print_and_print_preview_use_the_frozen_revision(
         printed.append(data)
         return True
 
-    monkeypatch.setattr(output_controller, "print_with_dialog", print_with_dialog)
+    monkeypatch.setattr(dialogs, "print_with_dialog", print_with_dialog)
     shown: list[int] = []
 
     def show_preview(dialog: PrintPreviewDialog) -> int:

@@ -1,12 +1,15 @@
 """Live review checks: re-run the rules a moment after the user stops editing.
 
-Typing must never lag, so a change only restarts a single-shot timer; the rules run when the
-timer fires (400 ms after the last change) or at once on F5 (:meth:`LiveChecker.run_now`). An
-acceptance (or its undo) needs no new check: the current findings are re-marked immediately.
+Typing must never lag, so a change only restarts a single-shot timer. When it fires (400 ms
+after the last change) the rules run in a worker thread on a snapshot of the declaration
+(:mod:`ui.background`); a change meanwhile makes that result stale, and it is dropped. F5
+(:meth:`LiveChecker.run_now`) checks at once on the GUI thread. An acceptance (or its undo) needs
+no new check: the current findings are re-marked immediately.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 
@@ -17,6 +20,7 @@ from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.rules.findings import Finding
 from desktop.rules.locate import apply_acceptances
+from ui.background import Cancel, LatestJob
 from ui.document import DeclarationDocument
 
 log = logging.getLogger(__name__)
@@ -58,7 +62,10 @@ class LiveChecker(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.run_now)
+        self._timer.timeout.connect(self._check_in_background)
+        self._jobs = LatestJob(self)
+        self._jobs.finished.connect(self._on_checked)
+        self._jobs.failed.connect(self._on_failed)
         if document is not None:
             self.set_document(document)
 
@@ -72,8 +79,12 @@ class LiveChecker(QObject):
         return list(self._findings)
 
     def is_pending(self) -> bool:
-        """Whether a check is scheduled (the document changed since the last one)."""
-        return self._timer.isActive()
+        """Whether a check is scheduled or running (the document changed since the last one)."""
+        return self._timer.isActive() or self._jobs.is_busy()
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Wait (processing events) for a running background check; False on timeout."""
+        return self._jobs.wait(timeout_ms)
 
     def set_document(self, document: DeclarationDocument | None, check_now: bool = True) -> None:
         """Follow another document (or none); checks the new one at once, or after the
@@ -82,6 +93,7 @@ class LiveChecker(QObject):
             self._document.changed.disconnect(self._on_changed)
         self._document = document
         self._timer.stop()
+        self._jobs.cancel()
         if document is None:
             self._findings = []
             self.findings_changed.emit([])
@@ -99,12 +111,41 @@ class LiveChecker(QObject):
         if parts == Part.ACCEPTED and not self._timer.isActive():
             self._remark()
             return
+        self._jobs.cancel()  # a check of the text before this change is stale
         self._timer.start()  # restarts: only the last of a burst of changes runs the rules
 
     @Slot()
+    def _check_in_background(self) -> None:
+        document = self._document
+        if document is None:
+            return
+        snapshot = copy.deepcopy(document.declaration)  # the worker never sees later edits
+        profile, check = document.profile, self._check
+
+        def job(cancel: Cancel) -> list[Finding]:
+            cancel.step()
+            return check(snapshot, profile)
+
+        self._jobs.submit(job)
+
+    @Slot(object)
+    def _on_checked(self, findings: list[Finding]) -> None:
+        document = self._document
+        if document is None:
+            return
+        self._findings = apply_acceptances(findings, document.declaration.accepted_findings)
+        self.findings_changed.emit(list(self._findings))
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        log.error("review rules failed", exc_info=exc)
+        self.check_failed.emit("自检时出现内部错误，结果可能不完整；详情已写入日志。")
+
+    @Slot()
     def run_now(self) -> None:
-        """Check now (F5, or when the timer fires)."""
+        """Check now, on this thread (F5, a report, a screenshot)."""
         self._timer.stop()
+        self._jobs.cancel()
         document = self._document
         if document is None:
             return

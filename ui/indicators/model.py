@@ -79,6 +79,17 @@ POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The 1-based goal numbers of an indicator, as a list.
 GOALS_ROLE = Qt.ItemDataRole.UserRole + 3
 
+_COLUMNS = len(Column)
+# Flags combined once: flags() runs for every row each time the tree lays itself out.
+_BASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_INDICATOR_FLAGS = (
+    _BASE_FLAGS
+    | Qt.ItemFlag.ItemIsEditable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
+_DROP_TARGET_FLAGS = _BASE_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+_NOT_APPLICABLE_FLAGS = _BASE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDIT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole)
 
 
@@ -219,16 +230,22 @@ class IndicatorTreeModel(QAbstractItemModel):
     # -- structure ----------------------------------------------------------------------
     @override
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Called for every row whenever the tree lays itself out: arithmetic on the parent's
+        # id, no hasIndex() (which would call rowCount and columnCount back in Python).
+        if row < 0 or not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        kind = self.kind(parent)
-        if kind is Kind.LEVEL1:
-            return self.createIndex(row, column, LEVEL2_BASE + parent.row())
-        if kind is Kind.LEVEL2:
-            cat_index = self.category_of(parent)
-            assert cat_index is not None
+            return self.createIndex(row, column, 0) if row < len(self._level1) else QModelIndex()
+        parent_id = parent.internalId()
+        if parent.column() != 0 or parent_id >= LEVEL3_BASE:
+            return QModelIndex()
+        if parent_id == 0:
+            if row < len(self._level1[parent.row()][1]):
+                return self.createIndex(row, column, LEVEL2_BASE + parent.row())
+            return QModelIndex()
+        cat_index = self._level1[parent_id - LEVEL2_BASE][1][parent.row()]
+        category = self.categories[cat_index]
+        if row < (1 if category.not_applicable else len(category.indicators)):
             return self.createIndex(row, column, LEVEL3_BASE + cat_index)
         return QModelIndex()
 
@@ -261,7 +278,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     @override
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return len(Column)
+        return _COLUMNS
 
     @override
     def headerData(
@@ -350,26 +367,18 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     @override
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        kind = self.kind(index)
-        if kind is None:
+        # Inlined kind(): the tree asks every row's flags several times per layout.
+        if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if kind is Kind.INDICATOR:
-            return (
-                base
-                | Qt.ItemFlag.ItemIsEditable
-                | Qt.ItemFlag.ItemIsDragEnabled
-                | Qt.ItemFlag.ItemNeverHasChildren
-            )
-        if kind is Kind.LEVEL2:
-            cat_index = self.category_of(index)
-            assert cat_index is not None
-            if not self.categories[cat_index].not_applicable:
-                return base | Qt.ItemFlag.ItemIsDropEnabled
-            return base
-        if kind is Kind.NOT_APPLICABLE:
-            return base | Qt.ItemFlag.ItemNeverHasChildren
-        return base
+        parent_id = index.internalId()
+        if parent_id >= LEVEL3_BASE:
+            if self.categories[parent_id - LEVEL3_BASE].not_applicable:
+                return _NOT_APPLICABLE_FLAGS
+            return _INDICATOR_FLAGS
+        if parent_id == 0:
+            return _BASE_FLAGS
+        cat_index = self._level1[parent_id - LEVEL2_BASE][1][index.row()]
+        return _BASE_FLAGS if self.categories[cat_index].not_applicable else _DROP_TARGET_FLAGS
 
     @override
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing_extensions import override
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.indicators.model import Column, IndicatorTreeModel, Kind
 
+#: Rows are measured again this long after the last column width change.
+RELAYOUT_DELAY_MS = 120
 # Column widths in characters of the content font; 指标解释 takes the rest.
 _WIDTHS = {Column.VALUE: 5, Column.UNIT: 4, Column.GOALS: 4}
 
@@ -41,17 +43,40 @@ class IndicatorTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Per item: the tree then measures only the rows it shows (and the last screenful for the
+        # scroll bar); per pixel it would measure all 1,000 rows' wrapped heights on every
+        # layout, which made opening and resizing a large declaration take a second.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.EXPLANATION, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        # Wrapped rows change height with their column's width.
-        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+        # Wrapped rows change height with their column's width: lay out again a moment after
+        # the last column change (a window dragged wider resizes the columns many times; each
+        # layout walks all 1,000 rows), and only once the tree is on screen.
+        header.sectionResized.connect(self._on_column_resized)
+        self._layout_pending = False
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_DELAY_MS)
+        self._relayout.timeout.connect(self.scheduleDelayedItemsLayout)
         model.modelReset.connect(self._on_reset)
         model.rowsInserted.connect(self._on_rows_inserted)
         self.filter_text = ""
+
+    def _on_column_resized(self, *_: object) -> None:
+        if self.isVisible():
+            self._relayout.start()
+        else:
+            self._layout_pending = True
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._layout_pending:
+            self._layout_pending = False
+            self.scheduleDelayedItemsLayout()
+        super().showEvent(event)
 
     def _on_reset(self) -> None:
         self.expandAll()

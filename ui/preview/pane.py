@@ -10,8 +10,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QBuffer, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -105,14 +105,23 @@ class PdfPreviewPane(QWidget):
 
     # -- content ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Render again and show the result, keeping the page the user was on."""
+        """Render again (on this thread) and show the result, keeping the page the user was on."""
         try:
-            self._data = self._render()
+            data = self._render()
         except Exception as exc:  # noqa: BLE001 - a preview must not take the editor down
-            shown = "\n下面仍是上次生成的页面，改正后会自动更新。" if self.page_count() else ""
-            self.message.setText(f"无法生成预览：{exc}{shown}")
-            self.message.show()
+            self.show_error(exc)
             return
+        self.show_pdf(data)
+
+    def show_error(self, exc: BaseException) -> None:
+        """Say why the pages could not be made; the last good pages stay."""
+        shown = "\n下面仍是上次生成的页面，改正后会自动更新。" if self.page_count() else ""
+        self.message.setText(f"无法生成预览：{exc}{shown}")
+        self.message.show()
+
+    def show_pdf(self, data: bytes) -> None:
+        """Show ``data`` (rendered here or in a worker), keeping the page the user was on."""
+        self._data = data
         if self.document is None or self.view is None:
             return
         from ui.preview.printer import load_pdf
@@ -126,6 +135,21 @@ class PdfPreviewPane(QWidget):
         if 0 < page < self.page_count():
             self.view.pageNavigator().jump(page, self.view.pageNavigator().currentLocation())
         self._update_page_label()
+
+    def wait_until_drawn(self, timeout_ms: int = 5000) -> bool:
+        """Process events until QtPdf (which draws pages in its own thread) has drawn ink on
+        the view; for screenshots. False on timeout or without pages."""
+        if self.view is None or self.page_count() == 0:
+            return False
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if _has_ink(self.view.viewport().grab().toImage()):
+                return True
+            QThread.msleep(10)
+        return False
 
     def pdf_bytes(self) -> bytes:
         return self._data
@@ -205,3 +229,13 @@ class PdfPreviewPane(QWidget):
         path = folder / "预览.pdf"
         path.write_bytes(self._data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _has_ink(image: QImage) -> bool:
+    """Whether a (downscaled) picture of the view shows anything darker than paper grey."""
+    small = image.scaled(96, 96).convertToFormat(QImage.Format.Format_Grayscale8)
+    return any(
+        small.pixelColor(x, y).value() < 128
+        for y in range(small.height())
+        for x in range(small.width())
+    )
