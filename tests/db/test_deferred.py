@@ -124,7 +124,8 @@ builtins.__import__ = spy
 window = QMainWindow()
 shell._preload_database_layer(window)
 deadline = QDeadlineTimer(20000)
-while "db.repository" not in sys.modules and not deadline.hasExpired():
+# db.repository enters sys.modules before its own imports run: wait for those as well.
+while ("db.repository" not in sys.modules or not importers) and not deadline.hasExpired():
     QCoreApplication.processEvents()
 print(before, "db.repository" in sys.modules, importers[0] if importers else None)
 """
