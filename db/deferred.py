@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
-from db import mapping, project_mapping
+from db import backup, locks, mapping, project_mapping
 from db.revisions import thaw
 from db.schema_head import SCHEMA_HEAD
+from db.sqlite_errors import describe_sqlite_error
 from desktop.domain.model import FORM_PROJECT, Declaration
 from desktop.services.store import (
     DamagedDatabaseError,
@@ -34,10 +35,12 @@ from desktop.services.store import (
     NotFoundError,
     RevisionInfo,
     StoredIndicator,
+    StoreError,
 )
 
 if TYPE_CHECKING:
     from db.repository import SqliteDeclarationStore
+    from desktop.services.locking import LockHolder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SUMMARY = """
@@ -114,7 +117,73 @@ class DeferredStore:
         finally:
             conn.close()
 
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``, like the real store's writes)."""
+        conn = sqlite3.connect(self._uri, uri=True, timeout=5.0, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # busy beyond the timeout, read-only, disk full
+            raise StoreError(f"数据库暂时无法使用：{self.path}（{describe_sqlite_error(exc)}）") from exc
+        finally:
+            conn.close()
+
     # -- answered here until the real store is open ---------------------------------------
+    def working_version(self, declaration_id: int) -> int:
+        if self._full is not None:
+            return self._full.working_version(declaration_id)
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT version FROM declaration WHERE id = ?", (declaration_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"没有编号为 {declaration_id} 的申报表")
+        return int(row[0])
+
+    # Edit locks: the first window takes one before SQLAlchemy is imported (db/locks.py).
+    def acquire_lock(self, declaration_id: int, holder: LockHolder) -> LockHolder | None:
+        if self._full is not None:
+            return self._full.acquire_lock(declaration_id, holder)
+        with self._write() as conn:
+            if not locks.declaration_exists(conn, declaration_id):
+                raise NotFoundError(f"没有编号为 {declaration_id} 的申报表")
+            return locks.acquire(conn, declaration_id, holder)
+
+    def release_lock(self, declaration_id: int | None, token: str) -> None:
+        if self._full is not None:
+            return self._full.release_lock(declaration_id, token)
+        with self._write() as conn:
+            locks.release(conn, None if declaration_id is None else [declaration_id], token)
+        return None
+
+    def lock_holder(self, declaration_id: int) -> LockHolder | None:
+        if self._full is not None:
+            return self._full.lock_holder(declaration_id)
+        with self._write() as conn:
+            return locks.live_holder(conn, declaration_id)
+
+    def live_locks(self) -> builtins.list[tuple[int, LockHolder]]:
+        if self._full is not None:
+            return self._full.live_locks()
+        with self._write() as conn:
+            return locks.live_holders(conn)
+
+    def backup_folder(self) -> Path:
+        return backup.backup_folder(self.path)
+
+    def backup_to(self, target: Path) -> None:
+        if self._full is not None:
+            return self._full.backup_to(target)
+        backup.copy_database(self.path, target)
+        return None
+
     def list(self) -> builtins.list[DeclarationSummary]:
         if self._full is not None:
             return self._full.list()
@@ -233,8 +302,13 @@ class DeferredStore:
     def create(self, declaration: Declaration, *, with_revision: bool = False) -> int:
         return self.full().create(declaration, with_revision=with_revision)
 
-    def save(self, declaration_id: int, declaration: Declaration) -> None:
-        self.full().save(declaration_id, declaration)
+    def save(
+        self, declaration_id: int, declaration: Declaration, expected_version: int | None = None
+    ) -> int:
+        return self.full().save(declaration_id, declaration, expected_version)
+
+    def restore_from(self, source: Path, own_token: str | None = None) -> Path | None:
+        return self.full().restore_from(source, own_token)
 
     def delete(self, declaration_id: int) -> None:
         self.full().delete(declaration_id)

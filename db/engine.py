@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 from db.schema_head import SCHEMA_HEAD  # a file at head opens without Alembic (~0.2 s)
+from db.sqlite_errors import describe_sqlite_error
 from desktop.oserrors import describe_os_error
 from desktop.services.store import (
     DamagedDatabaseError,
@@ -41,25 +42,6 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Execution option that makes the next transaction ``BEGIN IMMEDIATE`` (take the write lock first,
 #: so two writers wait for each other instead of failing on lock upgrade).
 IMMEDIATE = "perfdecl_immediate"
-
-
-_SQLITE_MESSAGES = (
-    ("database is locked", "数据库正被其他程序占用（写入中），请稍后再试"),
-    ("readonly database", "数据库文件是只读的"),
-    ("database or disk is full", "磁盘空间不足"),
-    ("disk i/o error", "磁盘读写错误"),
-    ("unable to open database file", "无法打开数据库文件（文件夹不存在或没有权限）"),
-    ("authorization denied", "没有权限"),
-)
-
-
-def describe_sqlite_error(exc: BaseException | None) -> str:
-    """A Chinese description of an SQLite operational error (SQLite's own text is English)."""
-    text = str(exc).lower()
-    for needle, message in _SQLITE_MESSAGES:
-        if needle in text:
-            return message
-    return f"SQLite 错误：{exc}"
 
 
 def _damaged(path: Path) -> DamagedDatabaseError:
@@ -154,8 +136,12 @@ def _stored_revision(conn: Connection) -> str | None:
     return str(rows[0][0]) if len(rows) == 1 else None
 
 
-def _migrate(engine: Engine, path: Path, create: bool) -> None:
-    """Bring the schema to the head revision, or refuse a file that is not ours / too new."""
+def _migrate(engine: Engine, path: Path, create: bool, backup: bool) -> None:
+    """Bring the schema to the head revision, or refuse a file that is not ours / too new.
+
+    With ``backup`` an existing database is backed up (db/backup.py) before it is migrated:
+    only when a migration actually runs, never on the fast path at head.
+    """
     with engine.connect() as conn, conn.begin():
         if _stored_revision(conn) == SCHEMA_HEAD:
             return  # the common case: at head, no need for Alembic's script directory
@@ -170,6 +156,11 @@ def _migrate(engine: Engine, path: Path, create: bool) -> None:
     with engine.connect() as conn, conn.begin():
         if not _needs_upgrade(conn, script, path, create):
             return
+        existing = "alembic_version" in inspect(conn).get_table_names()
+    if backup and existing:
+        from db.backup import MIGRATION, auto_backup
+
+        auto_backup(path, MIGRATION)
     # Check again under the write lock: another program may have migrated in between.
     with engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin():
         if _needs_upgrade(conn, script, path, create):
@@ -184,14 +175,16 @@ def _use_wal(engine: Engine) -> None:
             raw.execute("PRAGMA journal_mode=WAL")
 
 
-def open_engine(path: str | Path, *, create: bool = True) -> Engine:
+def open_engine(
+    path: str | Path, *, create: bool = True, backup_before_migration: bool = True
+) -> Engine:
     """An engine on ``path`` with the schema at head; raises ``StoreError`` subclasses."""
     file = Path(path)
     _check_file(file, create)
     engine = _make_engine(file, create)
     try:
         _quick_check(engine, file)
-        _migrate(engine, file, create)
+        _migrate(engine, file, create, backup_before_migration)
         _use_wal(engine)
     except OperationalError as exc:  # locked, unreadable, read-only folder, disk full
         engine.dispose()

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
-from db import mapping, project_mapping
-from db.engine import IMMEDIATE, describe_sqlite_error, open_engine
+from db import backup, locks, mapping, project_mapping
+from db.engine import IMMEDIATE, open_engine
 from db.revisions import freeze, thaw
 from db.schema import (
     CHILD_TABLES,
@@ -32,9 +33,11 @@ from db.schema import (
     revisions,
     tasks,
 )
+from db.sqlite_errors import describe_sqlite_error
 from db.types import utc_now
 from desktop.domain.model import FORM_PROJECT, Declaration, Indicator
 from desktop.domain.profile import UnknownProfileError, load_profile
+from desktop.services.locking import ConflictError, LockedError, LockHolder
 from desktop.services.store import (
     DamagedDatabaseError,
     DeclarationStore,
@@ -45,6 +48,9 @@ from desktop.services.store import (
     StoreError,
 )
 
+if TYPE_CHECKING:
+    import sqlite3
+
 D = declarations.c
 R = revisions.c
 
@@ -53,16 +59,32 @@ def _not_found(declaration_id: int) -> NotFoundError:
     return NotFoundError(f"没有编号为 {declaration_id} 的申报表")
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
 class SqliteDeclarationStore:
     """Declarations, working copies and revisions in one SQLite file."""
 
     def __init__(self, engine: Engine, path: Path) -> None:
         self._engine = engine
         self.path = path
+        # Open connections keep writing to the file they opened even after it was moved away
+        # or replaced (a copy tool, a sync client, a pulled drive): such writes would be lost.
+        self._identity = _identity(path)
 
     # -- transactions ---------------------------------------------------------------------
+    def _check_file(self) -> None:
+        if self._identity is not None and _identity(self.path) != self._identity:
+            raise StoreError(f"数据库文件已被移走、删除或替换：{self.path}")
+
     @contextlib.contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Connection]:
+        self._check_file()
         try:
             with self._engine.connect() as conn:
                 if write:
@@ -95,15 +117,60 @@ class SqliteDeclarationStore:
         with self._transaction(write=False) as conn:
             return self._load(conn, declaration_id)
 
-    def save(self, declaration_id: int, declaration: Declaration) -> None:
+    def save(
+        self, declaration_id: int, declaration: Declaration, expected_version: int | None = None
+    ) -> int:
         with self._transaction(write=True) as conn:
             values = mapping.declaration_values(declaration, utc_now())
-            result = conn.execute(update(declarations).where(D.id == declaration_id).values(**values))
+            query = update(declarations).where(D.id == declaration_id)
+            if expected_version is not None:
+                query = query.where(D.version == expected_version)
+            result = conn.execute(query.values(version=D.version + 1, **values))
             if result.rowcount != 1:
-                raise _not_found(declaration_id)
+                self._require(conn, declaration_id)
+                raise ConflictError(
+                    f"申报表 {declaration_id} 已在别处（另一个窗口或程序）被修改，"
+                    "本窗口的修改没有写入，以免覆盖别处的修改"
+                )
             for table in CHILD_TABLES:
                 conn.execute(delete(table).where(table.c.declaration_id == declaration_id))
             self._insert_children(conn, declaration_id, declaration)
+            return self._version(conn, declaration_id)
+
+    def working_version(self, declaration_id: int) -> int:
+        with self._transaction(write=False) as conn:
+            return self._version(conn, declaration_id)
+
+    @staticmethod
+    def _version(conn: Connection, declaration_id: int) -> int:
+        version = conn.execute(select(D.version).where(D.id == declaration_id)).scalar_one_or_none()
+        if version is None:
+            raise _not_found(declaration_id)
+        return int(version)
+
+    # -- edit locks (db/locks.py: plain SQL on this transaction's sqlite3 connection) ---------
+    @staticmethod
+    def _raw(conn: Connection) -> sqlite3.Connection:
+        raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        return raw
+
+    def acquire_lock(self, declaration_id: int, holder: LockHolder) -> LockHolder | None:
+        with self._transaction(write=True) as conn:
+            self._require(conn, declaration_id)
+            return locks.acquire(self._raw(conn), declaration_id, holder)
+
+    def release_lock(self, declaration_id: int | None, token: str) -> None:
+        with self._transaction(write=True) as conn:
+            ids = None if declaration_id is None else [declaration_id]
+            locks.release(self._raw(conn), ids, token)
+
+    def lock_holder(self, declaration_id: int) -> LockHolder | None:
+        with self._transaction(write=True) as conn:  # may clear a stale lock
+            return locks.live_holder(self._raw(conn), declaration_id)
+
+    def live_locks(self) -> builtins.list[tuple[int, LockHolder]]:
+        with self._transaction(write=True) as conn:
+            return locks.live_holders(self._raw(conn))
 
     def delete(self, declaration_id: int) -> None:
         with self._transaction(write=True) as conn:
@@ -284,6 +351,23 @@ class SqliteDeclarationStore:
             )
             for r in rows
         ]
+
+    # -- backups --------------------------------------------------------------------------
+    def backup_folder(self) -> Path:
+        return backup.backup_folder(self.path)
+
+    def backup_to(self, target: Path) -> None:
+        self._check_file()
+        backup.copy_database(self.path, target)
+
+    def restore_from(self, source: Path, own_token: str | None = None) -> Path | None:
+        for declaration_id, holder in self.live_locks():
+            if holder.token != own_token:
+                raise LockedError(declaration_id, holder)
+        self._check_file()
+        from db.restore import restore_database
+
+        return restore_database(source, self.path)
 
     # -- lifetime -------------------------------------------------------------------------
     def close(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -73,9 +74,29 @@ declarations = Table(
     _text("footer_date"),
     Column("created_at", UtcTimestamp, nullable=False),
     Column("modified_at", UtcTimestamp, nullable=False),
+    # Grows by one at every save: a writer is refused when it is not the version it read.
+    Column("version", Integer, nullable=False, server_default=text("0")),
     Index("ix_declaration_modified_at", "modified_at"),
     # C01 looks up last year's form of the same unit.
     Index("ix_declaration_unit_name_form_year", "unit_name", "form", "year"),
+)
+
+#: The window editing a declaration (desktop/services/locking.py); one row per declaration.
+declaration_locks = Table(
+    "declaration_lock",
+    metadata,
+    Column(
+        "declaration_id",
+        Integer,
+        ForeignKey("declaration.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    _text("token"),
+    _text("owner"),
+    _text("host"),
+    Column("pid", Integer, nullable=False),
+    Column("process_started", Float, nullable=False),
+    Column("acquired_at", UtcTimestamp, nullable=False),
 )
 
 tasks = Table(

@@ -121,17 +121,31 @@ def run_gui(db_path: Path, target: str | None) -> int:
         # Started from a desktop icon there is no terminal: say it in a window too.
         show_startup_error("无法打开数据库", f"{exc}")
         raise
+    backup_problem = _daily_backup(db_path)
     try:
         declaration_id = _resolve_target(store, target)
     except CommandError as exc:
         show_startup_error("无法打开申报表", str(exc))
         declaration_id = None
     window = _window(store, declaration_id)
+    if backup_problem:
+        window.statusBar().showMessage(backup_problem, 30_000)
     window.resize(1280, 800)
     install_exception_dialog(write_crash_log)
     window.show()
     _preload_database_layer(window)
     return app.exec()
+
+
+def _daily_backup(db_path: Path) -> str:
+    """The first start of a day backs the database up (db/backup.py); a problem message or ""."""
+    from db.backup import daily_backup
+
+    try:
+        daily_backup(db_path)
+    except StoreError as exc:
+        return f"今日自动备份失败：{exc}"
+    return ""
 
 
 #: The database layer (SQLAlchemy) is imported in the background this long after the window

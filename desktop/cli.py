@@ -58,6 +58,14 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
         from desktop.commands.exporting import run_export
 
         return run_export(ctx, args.target, Path(args.to), args.revision)
+    if command == "backup":
+        from desktop.commands.backups import run_backup
+
+        return run_backup(ctx, Path(args.to))
+    if command == "restore":
+        from desktop.commands.backups import run_restore
+
+        return run_restore(ctx, Path(args.file))
     raise CommandError(f"未知的子命令：{command}")
 
 

@@ -166,6 +166,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", required=True, metavar="输出文件", help="输出文件：.pdf（正式版式）、.xlsx 或 .json"
     )
     exp.add_argument("--revision", type=int, metavar="版本号", help="导出指定的已存版本")
+
+    bak = sub.add_parser(
+        "backup",
+        help="把整个数据库备份到一个文件",
+        description="把整个数据库（全部申报表和历史版本）备份到一个文件；正在编辑时也可以备份。\n"
+        "程序每天首次启动时和升级数据库前也会自动备份，保留最近 10 份，"
+        "放在数据库旁边的 “<数据库名>-backups” 文件夹中。",
+    )
+    _add_db(bak, suppress=True)
+    bak.add_argument("--to", required=True, metavar="备份文件", help="备份文件（如 备份.sqlite3）")
+
+    res = sub.add_parser(
+        "restore",
+        help="用备份文件恢复整个数据库",
+        description="用备份文件替换整个数据库。恢复前自动备份当前数据库；"
+        "有申报表正在窗口中编辑时拒绝恢复；损坏的文件（未通过完整性检查）不会被恢复。",
+    )
+    _add_db(res, suppress=True)
+    res.add_argument("file", metavar="备份文件", help="由 perfdecl backup 或自动备份生成的文件")
     return parser
 
 

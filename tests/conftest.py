@@ -87,3 +87,20 @@ def tiny_font(tmp_path: Path) -> Path:
     path = tmp_path / "tiny.ttf"
     builder.save(str(path))
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--long",
+        action="store_true",
+        help="also run the long crash and soak runs (marker 'long'; minutes, not for CI)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--long"):
+        return
+    skip = pytest.mark.skip(reason="long run: use pytest --long (or -m long --long)")
+    for item in items:
+        if item.get_closest_marker("long") is not None:
+            item.add_marker(skip)

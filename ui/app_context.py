@@ -55,19 +55,25 @@ class AppContext(QObject):
         return self.document.declaration_id if self.document is not None else None
 
     # -- the open document ----------------------------------------------------------------
-    def open_document(self, declaration_id: int) -> DeclarationDocument:
-        """Load ``declaration_id`` from the store as the open document, with its autosave."""
+    def open_document(self, declaration_id: int, editable: bool = True) -> DeclarationDocument:
+        """Load ``declaration_id`` from the store as the open document, with its autosave.
+
+        A document another window edits is opened without autosave (``editable`` False: it is
+        only viewed, ui/read_only.py). The autosave names the row version it started from.
+        """
         if self.document is not None:
             self.close_document()
+        version = self.store.working_version(declaration_id)
         declaration = self.store.load(declaration_id)
         document = DeclarationDocument(
             declaration, load_profile(declaration.profile_id), declaration_id, self
         )
         self.document = document
-        delay = int(self.settings.get("editor.autosave_delay_ms"))
-        self.autosaver = Autosaver(document, self.store, delay)
-        self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.failed.connect(lambda message: self.tell(message, 10_000))
+        if editable:
+            delay = int(self.settings.get("editor.autosave_delay_ms"))
+            self.autosaver = Autosaver(document, self.store, delay, version)
+            self.autosaver.saved.connect(self._on_saved)
+            # The window's banner (ui/save_guard.py) shows failures until they are over.
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.document_opened.emit(document)
@@ -90,7 +96,7 @@ class AppContext(QObject):
     def discard_unsaved(self) -> None:
         """Forget unsaved edits (the declaration is about to be deleted)."""
         if self.autosaver is not None:
-            self.autosaver.dirty = False
+            self.autosaver.discard()
 
     # -- telling the window ---------------------------------------------------------------
     def tell(self, text: str, timeout_ms: int = 8000) -> None:

@@ -14,16 +14,25 @@ from typing_extensions import override
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.model import FORM_PROJECT
 from desktop.exchange.canonical import fingerprint
-from desktop.services.store import DeclarationStore
+from desktop.services.store import DeclarationStore, NotFoundError
 from desktop.settings import Settings
 from ui.app_context import AppContext
 from ui.autosave import Autosaver
+from ui.backup_controller import BackupController
 from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
+from ui.edit_lock import EditLock
 from ui.editor import DeclarationEditor
 from ui.findings.row_marks import RowMarks
 from ui.navigation import go_to_where, show_marks
@@ -32,6 +41,9 @@ from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
 from ui.output_controller import OutputController
 from ui.project_notice import tell_project_not_editable
+from ui.read_only import ReadOnlyView
+from ui.save_banner import SaveBanner
+from ui.save_guard import SaveGuard
 from ui.sections import SectionContext
 from ui.status import SaveStatus
 from ui.window_actions import NEED_DOCUMENT, build_actions
@@ -77,7 +89,22 @@ class MainWindow(QMainWindow):
         char = self.fontMetrics().horizontalAdvance("中")
         splitter.setSizes([char * 21, char * 80])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.save_banner = SaveBanner(central)
+        column.addWidget(self.save_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        # Failed saves, one writer per declaration, backups (docs/safety.md).
+        self.save_guard = SaveGuard(self.context, self, self.save_banner)
+        self.edit_lock = EditLock(store)
+        self.read_only: ReadOnlyView | None = None
+        self.save_banner.edit_requested.connect(self.retry_editing)
+        self.save_banner.take_over_requested.connect(self.take_over)
+        self.backups = BackupController(self.context, self, self.edit_lock)
+        self.backups.connect_actions(self.window_actions)
         self.save_status = SaveStatus(self)
         self.statusBar().addWidget(self.save_status, 1)
         self.statusBar().addPermanentWidget(self.checks.counts)
@@ -127,15 +154,23 @@ class MainWindow(QMainWindow):
 
     # -- open / close -------------------------------------------------------------------
     def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
-        """Open a stored declaration in this window (the previous one is saved first)."""
-        if self.store.summary(declaration_id).form == FORM_PROJECT:
+        """Open a stored declaration in this window (the previous one is saved first).
+
+        When another window or program edits it, it opens read-only (ui/edit_lock.py). A project
+        declaration is not opened: its sections are not built yet (ui/project_notice.py).
+        """
+        if self.store.summary(declaration_id).form == FORM_PROJECT:  # NotFoundError first
             tell_project_not_editable(self, declaration_id)
             return
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
         )
-        self.close_declaration(show_start=False)
-        document = self.context.open_document(declaration_id)
+        if not self.close_declaration(show_start=False):
+            return
+        holder = self.edit_lock.acquire(declaration_id)
+        document = self.context.open_document(declaration_id, editable=holder is None)
+        if self.autosaver is not None:
+            self.save_guard.attach(self.autosaver)
         document.replaced.connect(lambda: self.update_status())
         context = SectionContext(
             document,
@@ -150,17 +185,31 @@ class MainWindow(QMainWindow):
         self._fill_indicator_menu()
         self.show_section(keep)
         self._set_document_actions(True)
+        self.save_status.read_only = holder is not None
+        if holder is not None:
+            self.read_only = ReadOnlyView(
+                holder,
+                document,
+                self.editor.pages,
+                self.window_actions,
+                self.save_banner,
+                self.context.tell,
+            )
         self.checks.follow(document)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
 
-    def close_declaration(self, show_start: bool = True) -> None:
-        """Save and close the open declaration."""
+    def close_declaration(self, show_start: bool = True) -> bool:
+        """Save and close the open declaration; False when the user chose to keep it open."""
         if self.document is None:
             if show_start:
                 self._show_start()
-            return
-        self.flush()
+            return True
+        if not self.save_guard.may_close():
+            return False
+        self.edit_lock.release()
+        self.read_only = None
+        self.save_banner.clear_state()
         self.context.close_document()
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
@@ -170,6 +219,7 @@ class MainWindow(QMainWindow):
         self.editor = None
         if show_start:
             self._show_start()
+        return True
 
     def _show_start(self) -> None:
         self.stack.setCurrentWidget(self.start_page)
@@ -177,6 +227,27 @@ class MainWindow(QMainWindow):
         self.save_status.clear_status()
         self.setWindowTitle("绩效目标申报助手")
         self.refresh_list()
+
+    def retry_editing(self) -> None:
+        """Open the read-only declaration again: editable now if its other window has closed."""
+        if self.document is None or self.document.declaration_id is None:
+            return
+        try:
+            self.open_declaration(self.document.declaration_id)
+        except NotFoundError:  # deleted meanwhile by the window that edited it
+            self.close_declaration()
+            self.statusBar().showMessage("该申报表已被删除", 10_000)
+
+    def take_over(self) -> None:
+        """Clear the lock of a holder on another computer (after a warning) and edit."""
+        from ui import read_only
+
+        view, document = self.read_only, self.document
+        if view is None or document is None or document.declaration_id is None:
+            return
+        if read_only.confirm_take_over(self, view.holder):
+            self.store.release_lock(document.declaration_id, view.holder.token)
+            self.retry_editing()
 
     def commit_pending(self) -> None:
         """Commit a cell or field still being typed in (its editor commits when it loses focus)."""
@@ -253,8 +324,12 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing is ever lost and nothing is asked: the working copy is written now.
-        self.flush()
+        # Nothing is ever lost: the working copy is written now, and if it cannot be, the user
+        # chooses what happens to the edits (ui/save_guard.py).
+        if not self.save_guard.may_close():
+            event.ignore()
+            return
+        self.edit_lock.release_all()
         super().closeEvent(event)
 
     def current_page(self) -> QWidget | None:

@@ -7,8 +7,13 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QWidget
 
 
-def status_text(saved_at: datetime | None, revision: int, fingerprint: str) -> str:
-    parts = [f"已自动保存 {saved_at:%H:%M}" if saved_at else "已打开"]
+def status_text(
+    saved_at: datetime | None, revision: int, fingerprint: str, read_only: bool = False
+) -> str:
+    if read_only:  # another window edits it (ui/read_only.py): nothing is saved from here
+        parts = ["只读查看"]
+    else:
+        parts = [f"已自动保存 {saved_at:%H:%M}" if saved_at else "已打开"]
     parts.append(f"第 {revision} 版" if revision else "尚未保存版本")
     if fingerprint:
         parts.append(f"指纹 {fingerprint}")
@@ -24,6 +29,7 @@ class SaveStatus(QLabel):
         self.saved_at: datetime | None = None
         self.revision = 0
         self.fingerprint = ""
+        self.read_only = False
 
     def update_status(
         self,
@@ -37,8 +43,9 @@ class SaveStatus(QLabel):
             self.revision = revision
         if fingerprint is not None:
             self.fingerprint = fingerprint
-        self.setText(status_text(self.saved_at, self.revision, self.fingerprint))
+        self.setText(status_text(self.saved_at, self.revision, self.fingerprint, self.read_only))
 
     def clear_status(self) -> None:
         self.saved_at, self.revision, self.fingerprint = None, 0, ""
+        self.read_only = False
         self.setText("未打开申报表")

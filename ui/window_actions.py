@@ -27,6 +27,9 @@ _FILE = (
     ("printAction", "打印…", "Ctrl+P"),
     ("exportAction", "导出…", "Ctrl+E"),
     (None, "", ""),
+    ("backupAction", "备份…", ""),
+    ("restoreAction", "从备份恢复…", ""),
+    (None, "", ""),
     ("quitAction", "退出", "Ctrl+Q"),
 )
 #: Need an open declaration.

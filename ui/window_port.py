@@ -15,8 +15,11 @@ class WindowPort(Protocol):
     def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
         """Show ``declaration_id`` (saving the open one first), at ``section`` if given."""
 
-    def close_declaration(self, show_start: bool = True) -> None:
-        """Save and close the open declaration; show the start page if asked."""
+    def close_declaration(self, show_start: bool = True) -> bool:
+        """Save and close the open declaration; show the start page if asked.
+
+        False when its edits could not be saved and the user chose to keep it open.
+        """
 
     def flush(self) -> bool:
         """Commit what is being typed and write unsaved edits; False when writing failed."""

@@ -12,6 +12,7 @@ from desktop.domain.model import Declaration
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.project_profile import load_project_profile
+from desktop.services.locking import ConflictError, LockedError
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
 
@@ -54,9 +55,13 @@ def _import_into(
     store = ctx.open_store(ctx.db_path, False)
     try:
         try:
+            version = store.working_version(into)
             declaration = store.load(into)
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {into} 的申报表") from exc
+        holder = store.lock_holder(into)
+        if holder is not None:  # its window would overwrite (or be overwritten by) this import
+            raise CommandError(f"{LockedError(into, holder)}，再导入")
         target = _horizon_target(declaration, into, horizon)
         try:
             result = read_indicator_source(file, load_profile(declaration.profile_id))
@@ -64,7 +69,10 @@ def _import_into(
         except (XlsxImportError, FormReadError, UnreadableFileError) as exc:
             raise CommandError(f"{file}：{exc}") from exc
         if not dry_run:
-            store.save(into, declaration)
+            try:
+                store.save(into, declaration, version)
+            except ConflictError as exc:
+                raise CommandError(f"{exc}；请重新导入") from exc
     finally:
         store.close()
     for warning in [*result.warnings, *notes]:

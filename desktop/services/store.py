@@ -10,9 +10,13 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.domain.model import Declaration, Indicator
+
+if TYPE_CHECKING:
+    from desktop.services.locking import LockHolder
 
 
 class StoreError(Exception):
@@ -81,8 +85,34 @@ class DeclarationStore(Protocol):
         """The working copy; raises :class:`NotFoundError`."""
         ...
 
-    def save(self, declaration_id: int, declaration: Declaration) -> None:
-        """Replace the working copy atomically and touch its modification time."""
+    def save(
+        self, declaration_id: int, declaration: Declaration, expected_version: int | None = None
+    ) -> int:
+        """Replace the working copy atomically, touch its modification time; the new version.
+
+        With ``expected_version`` the write is refused with ``ConflictError`` (nothing written)
+        when the stored working copy is no longer that version (changed elsewhere).
+        """
+        ...
+
+    def working_version(self, declaration_id: int) -> int:
+        """The row version of the stored working copy (grows by one at every save)."""
+        ...
+
+    def acquire_lock(self, declaration_id: int, holder: LockHolder) -> LockHolder | None:
+        """Lock the declaration for ``holder``; returns the other live holder when refused."""
+        ...
+
+    def release_lock(self, declaration_id: int | None, token: str) -> None:
+        """Drop ``token``'s lock on ``declaration_id`` (None: all its locks)."""
+        ...
+
+    def lock_holder(self, declaration_id: int) -> LockHolder | None:
+        """Who edits the declaration now (stale locks of dead processes are cleared)."""
+        ...
+
+    def live_locks(self) -> list[tuple[int, LockHolder]]:
+        """Every live lock in the database, by declaration id."""
         ...
 
     def delete(self, declaration_id: int) -> None: ...
@@ -113,6 +143,22 @@ class DeclarationStore(Protocol):
         self, exclude_declaration_id: int | None = None
     ) -> builtins.list[StoredIndicator]:
         """Every level-3 indicator of the stored working copies (for the indicator library)."""
+        ...
+
+    def backup_folder(self) -> Path:
+        """Where the automatic backups of this database are kept."""
+        ...
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database at ``target`` (written atomically)."""
+        ...
+
+    def restore_from(self, source: Path, own_token: str | None = None) -> Path | None:
+        """Replace the whole database by the backup ``source``; the backup of the state before.
+
+        Refused with ``LockedError`` while anyone but ``own_token`` edits a declaration, and
+        with ``DamagedDatabaseError`` for a file that fails ``quick_check`` or is not ours.
+        """
         ...
 
     def close(self) -> None: ...

@@ -196,10 +196,13 @@ def test_usage_errors_have_no_english_left(argv: list[str]) -> None:
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["export", "--help"], ["import", "--help"],
-                                  ["check", "--help"], ["gui", "--help"]])  # fmt: skip
+                                  ["check", "--help"], ["gui", "--help"], ["backup", "--help"],
+                                  ["restore", "--help"]])  # fmt: skip
 def test_help_has_no_english_left_except_names(argv: list[str]) -> None:
     result = run_cli(*argv)
     assert result.status == 0
     text = re.sub(r"--?[a-z-]+|perfdecl|PERFDECL_DB|\.(json|xlsx|pdf|png|sqlite3)\b", "", result.out)
-    text = re.sub(r"\b(gui|import|list|check|export|Excel|JSON|PNG)\b|\d+x\d+|宽x高", "", text)
+    text = re.sub(
+        r"\b(gui|import|list|check|export|backup|restore|Excel|JSON|PNG)\b|\d+x\d+|宽x高", "", text
+    )
     assert not re.search(r"[A-Za-z]{2,}", text), text

@@ -27,6 +27,7 @@ TABLES = {
     "indicator",
     "accepted_finding",
     "revision",
+    "declaration_lock",
 }
 
 

@@ -73,10 +73,11 @@ class FakeWindow:
         self.calls.append(("open", declaration_id))
         self.context.open_document(declaration_id)
 
-    def close_declaration(self, show_start: bool = True) -> None:
+    def close_declaration(self, show_start: bool = True) -> bool:
         self.calls.append(("close", show_start))
         self.flush()
         self.context.close_document()
+        return True
 
     def flush(self) -> bool:
         return self.context.write_unsaved()

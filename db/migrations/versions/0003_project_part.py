@@ -1,7 +1,7 @@
 """The project form: one ``project_part`` row per project declaration (docs/project-form.md).
 
-Revision ID: 0002_project_part
-Revises: 0001_initial
+Revision ID: 0003_project_part
+Revises: 0002_writer_lock
 Create Date: 2026-12-02
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_project_part"
-down_revision: str | None = "0001_initial"
+revision = "0003_project_part"
+down_revision: str | None = "0002_writer_lock"
 branch_labels: str | None = None
 depends_on: str | None = None
 
