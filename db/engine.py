@@ -2,7 +2,8 @@
 
 Every connection gets ``foreign_keys=ON`` (SQLite's default is off), a busy timeout and
 ``synchronous=FULL``; once a file is known to be ours it is switched to WAL journalling, which the
-file remembers (the GUI and a command line may use one file at once). In WAL mode ``NORMAL`` may
+file remembers (the GUI and a command line may use one file at once); a file on a USB stick
+(portable mode) or a network share keeps the rollback journal instead. In WAL mode ``NORMAL`` may
 lose the last committed autosaves on a power cut; ``FULL`` syncs the log at every commit, which
 costs a few milliseconds per (debounced) autosave and keeps everything the user typed. A file
 that fails ``PRAGMA quick_check`` is refused as damaged before anything is written to it. A file
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 from db.schema_head import SCHEMA_HEAD  # a file at head opens without Alembic (~0.2 s)
 from db.sqlite_errors import describe_sqlite_error
+from desktop.datadirs import prefers_rollback_journal
 from desktop.oserrors import describe_os_error
 from desktop.services.store import (
     DamagedDatabaseError,
@@ -168,11 +170,14 @@ def _migrate(engine: Engine, path: Path, create: bool, backup: bool) -> None:
             command.upgrade(config, "head")
 
 
-def _use_wal(engine: Engine) -> None:
+def _use_wal(engine: Engine, path: Path) -> None:
+    # A USB stick (portable mode) or a network share gets the rollback journal: WAL there loses
+    # edits when the stick is pulled, and SMB cannot share its memory file (desktop/datadirs.py).
+    wanted = "delete" if prefers_rollback_journal(path) else "wal"
     with engine.connect() as conn:  # outside a transaction: journal_mode cannot change inside one
         raw: Any = conn.connection.driver_connection
-        if raw.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            raw.execute("PRAGMA journal_mode=WAL")
+        if raw.execute("PRAGMA journal_mode").fetchone()[0] != wanted:
+            raw.execute(f"PRAGMA journal_mode={wanted.upper()}")
 
 
 def open_engine(
@@ -185,7 +190,7 @@ def open_engine(
     try:
         _quick_check(engine, file)
         _migrate(engine, file, create, backup_before_migration)
-        _use_wal(engine)
+        _use_wal(engine, file)
     except OperationalError as exc:  # locked, unreadable, read-only folder, disk full
         engine.dispose()
         raise StoreError(f"无法打开数据库：{file}（{describe_sqlite_error(exc.orig)}）") from exc

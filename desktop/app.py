@@ -8,6 +8,7 @@ fixed wait).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -37,6 +38,7 @@ def _open_store(db_path: str | Path, *, deferred: bool = False) -> DeclarationSt
 
 
 def _window(store: DeclarationStore, declaration_id: int | None) -> QMainWindow:
+    from desktop.datadirs import startup_notice
     from desktop.settings import Settings
     from ui.fonts import apply_application_fonts
     from ui.main_window import MainWindow
@@ -47,8 +49,10 @@ def _window(store: DeclarationStore, declaration_id: int | None) -> QMainWindow:
     apply_application_fonts(app)
     settings = Settings()
     window = MainWindow(store, settings, declaration_id)
-    if settings.problem:  # a damaged settings file: defaults are in use, say so once
-        window.statusBar().showMessage(settings.problem, 20_000)
+    # A portable copy whose folder is read-only, a damaged settings file: say so once.
+    notices = [text for text in (startup_notice(), settings.problem) if text]
+    if notices:
+        window.statusBar().showMessage("；".join(notices), 60_000)
     window.destroyed.connect(lambda: store.close())
     return window
 
@@ -81,7 +85,19 @@ def _application(argv: list[str]) -> QApplication:
     app.setStyle("Fusion")
     app.setApplicationName("perfdecl")
     app.setApplicationDisplayName("绩效目标申报助手")
+    app.setDesktopFileName("perfdecl")  # Wayland/taskbars match the window to perfdecl.desktop
+    _set_window_icon(app)
     return app
+
+
+def _set_window_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from desktop.resources import ResourceError, resource_path
+
+    # An incomplete installation still starts without it; the font check reports what is missing.
+    with contextlib.suppress(ResourceError):
+        app.setWindowIcon(QIcon(str(resource_path("icons/perfdecl.png"))))
 
 
 def _display_available() -> bool:

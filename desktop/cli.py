@@ -18,6 +18,7 @@ from desktop.cli_parser import build_parser, parse_size
 from desktop.commands.context import CommandContext, default_db_path
 from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.crashlog import write_crash_log
+from desktop.datadirs import startup_notice
 from desktop.domain.profile import ProfileError
 from desktop.services.store import DeclarationStore, StoreError
 
@@ -112,6 +113,10 @@ def main(
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_UNUSABLE
     db_path = Path(args.db) if args.db else default_db_path()
+    if not args.db and args.command not in (None, "gui"):
+        notice = startup_notice()  # the GUI shows it in its status bar
+        if notice:
+            print(notice, file=err)
     ctx = CommandContext(db_path=db_path, open_store=open_store, out=out, err=err)
     try:
         return _dispatch(args, ctx)

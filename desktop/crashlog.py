@@ -12,9 +12,9 @@ from types import TracebackType
 
 def log_dir() -> Path:
     try:
-        from platformdirs import user_log_dir
+        from desktop.datadirs import resolve_data_dirs
 
-        folder = Path(user_log_dir("perfdecl", appauthor=False))
+        folder = resolve_data_dirs().logs  # beside the data in portable mode
         folder.mkdir(parents=True, exist_ok=True)
         return folder
     except OSError:

@@ -2,7 +2,8 @@
 
 A setting has a key, a type, a default, a Chinese title and a group (the settings dialog shows
 the groups as pages). The command line reads the same print settings as the GUI. Values live in
-``settings.json`` in the user's config folder (``PERFDECL_CONFIG_DIR`` overrides it), written
+``settings.json`` in the user's config folder (the portable folder in portable mode, see
+``desktop/datadirs.py``; ``PERFDECL_CONFIG_DIR`` overrides it), written
 atomically; an unreadable or invalid file falls back to the defaults (``problem`` says why) and
 is never overwritten with garbage, and a value of the wrong type reads as the default. A save that
 fails (a read-only config folder, a full disk) raises :class:`SettingsSaveError` with a Chinese
@@ -12,7 +13,6 @@ message; the new value stays in effect for this session.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,12 +109,10 @@ declare(SettingSpec("print.draft_watermark", bool, True, "自检有错误时加�
 
 
 def config_dir() -> Path:
-    override = os.environ.get("PERFDECL_CONFIG_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
+    """``PERFDECL_CONFIG_DIR``, else the user's (or the portable) settings folder."""
+    from desktop.datadirs import default_config_dir
 
-    return Path(user_config_dir("perfdecl", appauthor=False))
+    return default_config_dir()
 
 
 def _coerce(setting: SettingSpec, value: Any) -> Any:

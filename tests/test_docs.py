@@ -12,8 +12,16 @@ CITED = re.compile(r"docs/[\w-]+\.md")
 OUTSIDE = re.compile(r"(?<![\w/-])(?:domain|cli|ui|xlsx|exchange-format|project-form)\.md|\.\./shared/")
 
 
+BUILD_OUTPUT = REPO / "packaging" / "build"  # build environments (git-ignored), not our sources
+
+
 def _sources() -> list[Path]:
-    return [p for package in PACKAGES for p in sorted((REPO / package).rglob("*.py"))]
+    return [
+        p
+        for package in PACKAGES
+        for p in sorted((REPO / package).rglob("*.py"))
+        if not p.is_relative_to(BUILD_OUTPUT)
+    ]
 
 
 def test_every_cited_document_exists() -> None:

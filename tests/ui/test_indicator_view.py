@@ -56,6 +56,17 @@ def _drag(view: IndicatorTreeView, rows: list[tuple[int, int]]) -> QMimeData:
     return model.mimeData(dragged)
 
 
+DragArgs = tuple[Qt.DropAction, QMimeData, Qt.MouseButton, Qt.KeyboardModifier]
+
+
+def _drag_event(kind: type[QDragMoveEvent], point: QPointF, args: DragArgs) -> QDragMoveEvent:
+    """A drag event at ``point``; PySide6 6.8 LTS (packaging/compat) has the QPoint form only."""
+    try:
+        return kind(point, *args)
+    except TypeError:
+        return kind(point.toPoint(), *args)
+
+
 def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: str) -> bool:
     """Drag ``mime`` over ``target`` (above, on or below it) and release, as the mouse would.
 
@@ -65,17 +76,17 @@ def _drop(view: IndicatorTreeView, mime: QMimeData, target: QModelIndex, where: 
     rect = view.visualRect(target)
     y = {"above": rect.top() + 1, "on": rect.center().y(), "below": rect.bottom() - 1}[where]
     point = QPointF(rect.left() + 30, y)
-    args = (
+    args: DragArgs = (
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(point, *args)
+    enter = _drag_event(QDragEnterEvent, point, args)
     QApplication.sendEvent(view.viewport(), enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(point, *args)
+    move = _drag_event(QDragMoveEvent, point, args)
     QApplication.sendEvent(view.viewport(), move)
     if not move.isAccepted():
         QApplication.sendEvent(view.viewport(), QDragLeaveEvent())

@@ -75,7 +75,10 @@ class ValueEditor(QLineEdit):
         self.menu = QMenu(self)
         self.menu.addAction("数值与单位…", self._open_picker)
         for scale in profile.grade_scales:
-            sub = self.menu.addMenu(f"定性：{scale.title}")
+            # A submenu parented explicitly: the one addMenu(str) returns may be deleted with its
+            # Python wrapper on some PySide6 versions (6.8 LTS, packaging/README.md).
+            sub = QMenu(f"定性：{scale.title}", self.menu)
+            self.menu.addMenu(sub)
             for grade in scale.grades:
                 action = QAction(f"{grade.word}（{grade.band}）", sub)
                 action.triggered.connect(lambda _=False, w=grade.word: self.setText(w))
