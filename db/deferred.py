@@ -29,7 +29,7 @@ from db.schema_head import SCHEMA_HEAD
 from db.sqlite_errors import describe_sqlite_error
 from desktop.domain.model import FORM_PROJECT, Declaration
 from desktop.services.store import (
-    DamagedDatabaseError,
+    DamagedRevisionError,
     DeclarationStore,
     DeclarationSummary,
     NotFoundError,
@@ -284,6 +284,17 @@ class DeferredStore:
     def load_revision(self, declaration_id: int, number: int) -> Declaration:
         if self._full is not None:
             return self._full.load_revision(declaration_id, number)
+        content = self.revision_content(declaration_id, number)
+        try:
+            return thaw(content)
+        except ValueError as exc:  # ExchangeError, or JSON that no longer parses
+            raise DamagedRevisionError(
+                f"申报表 {declaration_id} 的第 {number} 版无法读取（{exc}）：{self.path}"
+            ) from exc
+
+    def revision_content(self, declaration_id: int, number: int) -> str:
+        if self._full is not None:
+            return self._full.revision_content(declaration_id, number)
         with self._read() as conn:
             row = conn.execute(
                 "SELECT content FROM revision WHERE declaration_id = ? AND number = ?",
@@ -291,12 +302,8 @@ class DeferredStore:
             ).fetchone()
         if row is None:
             raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
-        try:
-            return thaw(row[0])
-        except ValueError as exc:  # ExchangeError, or JSON that no longer parses
-            raise DamagedDatabaseError(
-                f"申报表 {declaration_id} 的第 {number} 版无法读取（{exc}）：{self.path}"
-            ) from exc
+        content: str = row[0]
+        return content
 
     # -- everything else opens the real store -----------------------------------------------
     def create(self, declaration: Declaration, *, with_revision: bool = False) -> int:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
 from db import backup, locks, mapping, project_mapping
 from db.engine import IMMEDIATE, open_engine
-from db.revisions import freeze, thaw
+from db.revisions import freeze_checked, gate, thaw
 from db.schema import (
     CHILD_TABLES,
     accepted_findings,
@@ -40,6 +40,7 @@ from desktop.domain.profile import UnknownProfileError, load_profile
 from desktop.services.locking import ConflictError, LockedError, LockHolder
 from desktop.services.store import (
     DamagedDatabaseError,
+    DamagedRevisionError,
     DeclarationStore,
     DeclarationSummary,
     NotFoundError,
@@ -103,6 +104,7 @@ class SqliteDeclarationStore:
 
     # -- working copies -------------------------------------------------------------------
     def create(self, declaration: Declaration, *, with_revision: bool = False) -> int:
+        gate(declaration)  # the one gate (desktop/domain/validate.py): nothing invalid is stored
         now = utc_now()
         with self._transaction(write=True) as conn:
             values = mapping.declaration_values(declaration, now)
@@ -120,6 +122,7 @@ class SqliteDeclarationStore:
     def save(
         self, declaration_id: int, declaration: Declaration, expected_version: int | None = None
     ) -> int:
+        gate(declaration)  # the one gate (desktop/domain/validate.py): nothing invalid is stored
         with self._transaction(write=True) as conn:
             values = mapping.declaration_values(declaration, utc_now())
             query = update(declarations).where(D.id == declaration_id)
@@ -254,7 +257,7 @@ class SqliteDeclarationStore:
 
     def _insert_revision(self, conn: Connection, declaration_id: int) -> RevisionInfo:
         """Freeze the stored working copy as the next revision number (inside ``conn``)."""
-        content, fingerprint = freeze(self._load(conn, declaration_id))
+        content, fingerprint = freeze_checked(self._load(conn, declaration_id))
         last = conn.execute(
             select(func.max(R.number)).where(R.declaration_id == declaration_id)
         ).scalar_one()
@@ -285,17 +288,21 @@ class SqliteDeclarationStore:
             return [RevisionInfo(*row) for row in conn.execute(query)]
 
     def load_revision(self, declaration_id: int, number: int) -> Declaration:
-        query = select(R.content).where(R.declaration_id == declaration_id, R.number == number)
-        with self._transaction(write=False) as conn:
-            content = conn.execute(query).scalar_one_or_none()
-        if content is None:
-            raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
+        content = self.revision_content(declaration_id, number)
         try:
             return thaw(content)
         except ValueError as exc:  # ExchangeError, or JSON that no longer parses
-            raise DamagedDatabaseError(
+            raise DamagedRevisionError(
                 f"申报表 {declaration_id} 的第 {number} 版无法读取（{exc}）：{self.path}"
             ) from exc
+
+    def revision_content(self, declaration_id: int, number: int) -> str:
+        query = select(R.content).where(R.declaration_id == declaration_id, R.number == number)
+        with self._transaction(write=False) as conn:
+            content: str | None = conn.execute(query).scalar_one_or_none()
+        if content is None:
+            raise NotFoundError(f"申报表 {declaration_id} 没有版本 {number}")
+        return content
 
     def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:
         own = R.declaration_id == declaration_id

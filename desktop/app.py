@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from desktop.commands.errors import CommandError
 from desktop.commands.targets import is_id, read_declaration_file
 from desktop.none_guard import make_none_immortal
+from desktop.services.duplicates import duplicate_message, find_duplicate
 from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore, NotFoundError, StoreError
 
@@ -62,8 +63,14 @@ def make_main_window(db_path: str | Path, declaration_id: int | None = None) -> 
     return _window(_open_store(db_path), declaration_id)
 
 
-def _resolve_target(store: DeclarationStore, target: str | None) -> int | None:
-    """An id (checked to exist) or a file imported into ``store``; raises CommandError."""
+def _resolve_target(
+    store: DeclarationStore, target: str | None, notes: list[str] | None = None
+) -> int | None:
+    """An id (checked to exist) or a file imported into ``store``; raises CommandError.
+
+    A file whose fingerprint a stored declaration already has opens that one (a file
+    association launched twice must not make a copy each time); ``notes`` receives what to say.
+    """
     if target is None:
         return None
     if is_id(target):
@@ -72,7 +79,13 @@ def _resolve_target(store: DeclarationStore, target: str | None) -> int | None:
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {target} 的申报表") from exc
         return int(target)
-    return import_new(store, read_declaration_file(Path(target)).declaration)
+    declaration = read_declaration_file(Path(target)).declaration
+    duplicate = find_duplicate(store, declaration)
+    if duplicate is not None:
+        if notes is not None:
+            notes.append(f"{duplicate_message(duplicate)}，已打开已有的申报表")
+        return duplicate.declaration_id
+    return import_new(store, declaration)
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -138,12 +151,15 @@ def run_gui(db_path: Path, target: str | None) -> int:
         show_startup_error("无法打开数据库", f"{exc}")
         raise
     backup_problem = _daily_backup(db_path)
+    notes: list[str] = []
     try:
-        declaration_id = _resolve_target(store, target)
+        declaration_id = _resolve_target(store, target, notes)
     except CommandError as exc:
         show_startup_error("无法打开申报表", str(exc))
         declaration_id = None
     window = _window(store, declaration_id)
+    for note in notes:
+        window.statusBar().showMessage(note, 20_000)
     if backup_problem:
         window.statusBar().showMessage(backup_problem, 30_000)
     window.resize(1280, 800)

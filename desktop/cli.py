@@ -20,6 +20,7 @@ from desktop.commands.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, Comma
 from desktop.crashlog import write_crash_log
 from desktop.datadirs import startup_notice
 from desktop.domain.profile import ProfileError
+from desktop.oserrors import describe_os_failure
 from desktop.services.store import DeclarationStore, StoreError
 
 
@@ -45,7 +46,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
 
         return run_import(
             ctx, Path(args.file), args.into, args.replace, args.horizon,
-            dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
+            copy=args.copy, dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
         )
     if command == "list":
         from desktop.commands.listing import run_list
@@ -131,6 +132,9 @@ def main(
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("已取消", file=err)
+        return EXIT_UNUSABLE
+    except OSError as exc:  # a name too long, no permission, a full disk: the user's to fix
+        print(describe_os_failure(exc), file=err)
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: log, apologise, exit 3
         try:

@@ -114,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser(
         "import",
         help="导入申报表文件（交换文件、Excel 工作簿、文字处理文档或网页表格），输出新编号",
-        description="导入申报表文件（类型按内容识别）；成功时只输出新申报表的编号。",
+        description="导入申报表文件（类型按内容识别）；成功时只输出新申报表的编号。\n"
+        "文件与已有申报表的内容或某个版本相同（指纹相同）时不重复导入，输出已有申报表的编号；\n"
+        "加 --copy 则仍导入为新的一份。",
     )
     _add_db(imp, suppress=True)
     imp.add_argument(
@@ -128,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--horizon",
         choices=["年度", "中期"],
         help="与 --into 一起使用：项目支出表导入年度（默认）或中期绩效指标",
+    )
+    imp.add_argument(
+        "--copy", action="store_true", help="即使已有内容相同的申报表，也导入为新的一份"
     )
     imp.add_argument(
         "--dry-run", action="store_true", help="只读取并列出识别结果、未识别的内容和审核结果，不保存"

@@ -17,14 +17,31 @@ _REASONS = {
     errno.EEXIST: "文件已存在",
     errno.EBUSY: "文件正被其他程序使用",
     errno.EINVAL: "文件名无效",
+    errno.ELOOP: "路径中的符号链接太多（可能循环链接）",
+    errno.EMLINK: "链接太多",
+    errno.EXDEV: "不能跨磁盘移动文件",
+    errno.ETXTBSY: "文件正被其他程序使用",
+    errno.EFBIG: "文件太大",
 }
+
+
+def describe_os_failure(exc: OSError) -> str:
+    """A whole Chinese message for an OS error of unknown direction, naming the file."""
+    reason = describe_os_error(exc, writing=None)
+    name = exc.filename if exc.filename is not None else ""
+    if isinstance(name, bytes):
+        name = name.decode("utf-8", "replace")
+    name = str(name)
+    if len(name) > 120:  # a name too long for the file system is too long for a message too
+        name = f"{name[:60]}…{name[-40:]}（共 {len(name)} 个字符）"
+    return f"{name}：无法访问（{reason}）" if name else f"无法访问文件（{reason}）"
 _WINDOWS_SHARING_VIOLATION = 32
 
 
-def describe_os_error(exc: OSError, *, writing: bool = True) -> str:
-    """A Chinese reason for a failed write (or read), for a message that names the file."""
+def describe_os_error(exc: OSError, *, writing: bool | None = True) -> str:
+    """A Chinese reason for a failed write (or read; None: either), for a message naming the file."""
     if exc.errno == errno.EACCES or (exc.errno is None and isinstance(exc, PermissionError)):
-        what = "写入" if writing else "读取"
+        what = {True: "写入", False: "读取", None: "访问"}[writing]
         return f"没有{what}权限，或文件正被其他程序（如 Excel、WPS、PDF 阅读器）打开"
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]

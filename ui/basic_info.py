@@ -1,9 +1,12 @@
-"""The 基本信息 section: 年度, 部门（单位）名称, 主管部门 and the signature-block fields."""
+"""The 基本信息 section: 年度, 部门（单位）名称, 主管部门 and the signature-block fields.
+
+年度 and 填报日期 are checked where they are typed (desktop/domain/validate.py and
+desktop/domain/dates.py): a refused value stays in the field, marked, with the reason beneath
+it, and nothing is stored; an accepted date is stored (and shown) as ``YYYY-MM-DD``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -15,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.changes import Part
+from desktop.domain.dates import FORMS_HINT, DateTextError, parse_date_text
 from desktop.domain.errors import EditError
 from desktop.domain.header import FOOTER_TITLES, HEADER_TITLES, FooterField, HeaderField
+from desktop.domain.validate import MAX_YEAR, MIN_YEAR, year_problem
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
 from ui.header_commands import SetFooterFieldCommand, SetHeaderFieldCommand, SetYearCommand
@@ -32,6 +37,7 @@ _FOOTER_FIELDS: tuple[tuple[FooterField, str], ...] = (
     ("unit_head", "unitHeadEdit"),
     ("date", "fillDateEdit"),
 )
+_REFUSED_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
 
 
 class BasicInfoPanel(QWidget):
@@ -44,15 +50,21 @@ class BasicInfoPanel(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self.year_spin = QSpinBox(self)
         self.year_spin.setObjectName("yearSpin")
-        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setKeyboardTracking(False)
         self.year_spin.valueChanged.connect(self._commit_year)
+        # QSpinBox silently reverts what is out of range: remember what was typed to say so.
+        self._typed_year = ""
+        self.year_spin.lineEdit().textEdited.connect(self._remember_year)
+        self.year_spin.editingFinished.connect(self._check_year)
+        self.messages: dict[str, QLabel] = {}
         self.profile_label = QLabel(self)
         self.profile_label.setObjectName("profileLabel")
         self.profile_label.setWordWrap(True)
         header = QGroupBox("申报表表头", self)
         form = QFormLayout(header)
         form.addRow("年度", self.year_spin)
+        form.addRow("", self._message("year"))
         for field, name in _HEADER_FIELDS:
             edit = self._line(field, name, HEADER_TITLES[field])
             edit.editingFinished.connect(lambda f=field, e=edit: self._commit_header(f, e.text()))
@@ -64,11 +76,10 @@ class BasicInfoPanel(QWidget):
             edit = self._line(f"footer.{part}", name, FOOTER_TITLES[part])
             edit.editingFinished.connect(lambda f=part, e=edit: self._commit_footer(f, e.text()))
             footer_form.addRow(FOOTER_TITLES[part], edit)
+        footer_form.addRow("", self._message("footer.date"))
         date_edit = self.edits["footer.date"]
         date_edit.setPlaceholderText("例如 2025-11-20")
-        date_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}){0,2}"), date_edit)
-        )
+        date_edit.setToolTip(f"可写成 {FORMS_HINT}；保存为 2026-01-15 的格式")
         # Forms are read better at a bounded width than stretched across a wide screen.
         char = self.fontMetrics().horizontalAdvance("中")
         for box in (header, footer):
@@ -91,23 +102,66 @@ class BasicInfoPanel(QWidget):
         self.edits[key] = edit
         return edit
 
+    def _message(self, key: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName("fieldMessage")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c0392b;")
+        label.hide()
+        self.messages[key] = label
+        return label
+
+    def _say(self, key: str, message: str | None) -> None:
+        """Show (or clear) why the value typed in ``key`` was refused, beneath the field."""
+        label = self.messages[key]
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        if key in self.edits:
+            self.edits[key].setStyleSheet(_REFUSED_STYLE if message else "")
+
+    def _remember_year(self, text: str) -> None:
+        self._typed_year = text
+
+    def _check_year(self) -> None:
+        typed, self._typed_year = self._typed_year.strip(), ""
+        if not typed:
+            return
+        accepted = (
+            typed.isdigit()
+            and year_problem(int(typed)) is None
+            and int(typed) == self.year_spin.value()
+        )
+        refused = f"年度应为 {MIN_YEAR} 至 {MAX_YEAR} 之间的 4 位数字，输入的“{typed}”未采用"
+        self._say("year", None if accepted else refused)
+
     def _commit_year(self, year: int) -> None:
         if year != self.document.declaration.year:
             self.document.undo_stack.push(SetYearCommand(self.document, year))
 
     def _commit_header(self, field: HeaderField, text: str) -> None:
-        value = text.strip()
+        value = self.document.clean(text.strip())
+        self._show(field, value)
         if value != getattr(self.document.declaration, field):
             self.document.undo_stack.push(SetHeaderFieldCommand(self.document, field, value))
 
     def _commit_footer(self, field: FooterField, text: str) -> None:
-        value = text.strip()
+        key = f"footer.{field}"
+        value = self.document.clean(text.strip())
+        if field == "date":
+            try:
+                value = parse_date_text(value)  # 2026-1-5, 2026/1/5, 2026年1月5日 → 2026-01-05
+            except DateTextError as exc:
+                self._say(key, str(exc))  # stays in the field, unsaved, with the reason
+                return
+            self._say(key, None)
+        self._show(key, value)
         if value == getattr(self.document.declaration.footer, field):
             return
         try:
             command = SetFooterFieldCommand(self.document, field, value)
-        except EditError:
-            return  # an unfinished date stays in the field, unsaved, until it is a date
+        except EditError as exc:
+            self._say(key, str(exc))
+            return
         self.document.undo_stack.push(command)
 
     def _refresh(self, parts: Part = Part.HEADER) -> None:
@@ -129,3 +183,5 @@ class BasicInfoPanel(QWidget):
         edit = self.edits[key]
         if edit.text() != value:
             edit.setText(value)
+            if key in self.messages:  # a refused text was replaced by the stored value
+                self._say(key, None)

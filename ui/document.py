@@ -16,6 +16,8 @@ from PySide6.QtGui import QUndoStack
 from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
+from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
+from desktop.domain.textclean import clean_text
 
 
 class DeclarationDocument(QObject):
@@ -24,10 +26,12 @@ class DeclarationDocument(QObject):
     Signals:
         changed(Part): parts of the declaration changed (flags, possibly several at once).
         replaced(): ``declaration`` was replaced wholesale (restore of a revision, reload).
+        notice(str): something the user should be told once (e.g. invisible characters removed).
     """
 
     changed = Signal(object)
     replaced = Signal()
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -41,6 +45,18 @@ class DeclarationDocument(QObject):
         self.profile = profile
         self.declaration_id = declaration_id
         self.undo_stack = QUndoStack(self)
+
+    def clean(self, text: str) -> str:
+        """``text`` as typed, without invisible characters (T01); says so when any were removed."""
+        cleaned = clean_text(text)
+        if cleaned != text:
+            self.notice.emit(INVISIBLE_NOTICE)
+        return cleaned
+
+    def note_pasted(self, text: str) -> None:
+        """Pasted text is cleaned while it is parsed (desktop/domain/tsv.py): say so once."""
+        if clean_text(text) != text:
+            self.notice.emit(INVISIBLE_NOTICE)
 
     def notify(self, parts: Part) -> None:
         """Tell listeners that ``parts`` of the declaration changed (once per undo step)."""

@@ -17,13 +17,16 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.model import FORM_PROJECT
+from desktop.domain.model import FORM_PROJECT, Declaration
+from desktop.domain.normalise import normalised
+from desktop.domain.validate import problems
 from desktop.exchange.canonical import fingerprint
 from desktop.services.store import DeclarationStore, NotFoundError
 from desktop.settings import Settings
@@ -34,6 +37,7 @@ from ui.checks_controller import ChecksController
 from ui.document import DeclarationDocument
 from ui.edit_lock import EditLock
 from ui.editor import DeclarationEditor
+from ui.final_guard import FinalGuard
 from ui.findings.row_marks import RowMarks
 from ui.navigation import go_to_where, show_marks
 from ui.navigator.controller import LifecycleController
@@ -172,6 +176,8 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.save_guard.attach(self.autosaver)
         document.replaced.connect(lambda: self.update_status())
+        document.notice.connect(self._on_notice)
+        self.final_guard = FinalGuard(document, self.store, self)
         context = SectionContext(
             document,
             lambda: self.store.stored_indicators(declaration_id),
@@ -198,6 +204,24 @@ class MainWindow(QMainWindow):
         self.checks.follow(document)
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
+        self._warn_if_refused(document.declaration)
+
+    def _warn_if_refused(self, declaration: Declaration) -> None:
+        """A working copy stored by an older program may fail the gate: say what to correct."""
+        found = problems(normalised(declaration))
+        if found:
+            from desktop.services.refusal import describe_problems
+
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "请改正以下内容",
+                "此申报表由旧版程序保存，以下内容无法保存，改正后才能继续保存：\n"
+                + describe_problems(found, declaration),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("refusedOnOpenBox")
+            box.open()  # not modal: a screenshot or a test is never blocked by it
 
     def close_declaration(self, show_start: bool = True) -> bool:
         """Save and close the open declaration; False when the user chose to keep it open."""
@@ -302,6 +326,10 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             show_marks(self.editor, marks)
 
+    @Slot(str)
+    def _on_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
     @Slot(datetime)
     def _on_saved(self, when: datetime) -> None:
         self.update_status(saved_at=when)
@@ -311,13 +339,24 @@ class MainWindow(QMainWindow):
         self.update_status(revision=number)
 
     def update_status(self, saved_at: datetime | None = None, revision: int | None = None) -> None:
+        """Refresh the status line; the revision shown is always the store's latest (the
+        ``revision`` a caller just made is that one), with its fingerprint compared."""
+        del revision
         if self.document is None:
             return
         declaration = self.document.declaration
+        current = fingerprint(normalised(declaration))  # as frozen (docs/exchange-format.md)
+        # A revision number is shown beside its own fingerprint only: after an edit the
+        # status says the working copy has changed since that revision.
+        latest = None
+        if self.document.declaration_id is not None:
+            revisions = self.store.revisions(self.document.declaration_id)
+            latest = revisions[-1] if revisions else None
         self.save_status.update_status(
             saved_at=saved_at,
-            revision=revision,
-            fingerprint=fingerprint(declaration),
+            revision=latest.number if latest is not None else 0,
+            fingerprint=current,
+            changed_since=latest is not None and latest.fingerprint != current,
         )
         unit = declaration.unit_name or "未填写单位名称"
         self.setWindowTitle(f"{declaration.year} {unit} — 绩效目标申报助手")

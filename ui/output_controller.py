@@ -21,9 +21,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.documents.fonts import FontError, MissingGlyphError
+from desktop.domain.model import Declaration
 from desktop.exchange.canonical import content_key, fingerprint
 from desktop.oserrors import describe_os_error
-from desktop.services.revisions import OutputSource, output_source
+from desktop.services.revisions import OutputSource, output_source, readable_revision
+from desktop.services.store import RefusedContentError, StoreError
 from ui.app_context import AppContext
 from ui.background import Cancel
 from ui.window_actions import WindowActions
@@ -107,7 +109,9 @@ class OutputController(QObject):
         number = revisions[-1].number
         cached = self._revision_key
         if cached is None or cached[:2] != (declaration_id, number):
-            frozen = self.context.store.load_revision(declaration_id, number)
+            frozen = readable_revision(self.context.store, declaration_id, number)
+            if frozen is None:  # damaged (older program): the working copy is not archived
+                return None
             cached = self._revision_key = (declaration_id, number, content_key(frozen))
         return number, cached[2]
 
@@ -127,7 +131,12 @@ class OutputController(QObject):
             except (MissingGlyphError, FontError) as exc:
                 QMessageBox.warning(self.window.dialog_parent(), "无法打印", str(exc))
                 return None
-        source = output_source(store, document.declaration_id)
+        try:
+            source = output_source(store, document.declaration_id)
+        except StoreError as exc:
+            parent = self.window.dialog_parent()
+            QMessageBox.warning(parent, "无法打印", refusal_text(exc, document.declaration))
+            return None
         self.context.revision_made(source.revision.number)
         return source
 
@@ -229,6 +238,12 @@ class OutputController(QObject):
             self.context.tell("", 0)
             QMessageBox.warning(self.window.dialog_parent(), "导出失败", str(exc))
             return False
+        except StoreError as exc:  # the gate refused the working copy, or the database failed
+            self.context.tell("", 0)
+            QMessageBox.warning(
+                self.window.dialog_parent(), "导出失败", refusal_text(exc, document.declaration)
+            )
+            return False
         except OSError as exc:
             self.context.tell("", 0)
             QMessageBox.warning(
@@ -238,6 +253,15 @@ class OutputController(QObject):
         self.context.revision_made(info.number)
         self.context.tell(f"已导出 {path.name}（第 {info.number} 版）", 10_000)
         return True
+
+
+def refusal_text(error: StoreError, declaration: Declaration) -> str:
+    """A store error for a message box: the gate's problems named as the editor shows them."""
+    if isinstance(error, RefusedContentError):
+        from desktop.services.refusal import describe_problems
+
+        return "未保存版本，请先改正：\n" + describe_problems(error.problems, declaration)
+    return str(error)
 
 
 def _check_writable(path: Path) -> None:

@@ -37,12 +37,19 @@ def _expand(targets: list[str]) -> list[_Target]:
     expanded: list[_Target] = []
     for target in targets:
         path = Path(target)
-        if not is_id(target) and path.is_dir():
+        if not is_id(target) and _is_folder(path):
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in FILE_SUFFIXES)
             expanded.extend(_Target(str(p), path) for p in files)
         else:
             expanded.append(_Target(target))
     return expanded
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long: reading it as a file reports that, target by target
+        return False
 
 
 class _StoreHolder:

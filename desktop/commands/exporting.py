@@ -23,7 +23,7 @@ from desktop.services.output import (
     export_stored,
     write_output,
 )
-from desktop.services.store import NotFoundError
+from desktop.services.store import DamagedRevisionError, NotFoundError
 
 
 def run_export(ctx: CommandContext, target: str, out: Path, revision: int | None) -> int:
@@ -59,6 +59,11 @@ def _export_stored(
                 export_stored(store, declaration_id, out, revision)
         except NotFoundError as exc:
             raise CommandError(str(exc) or f"没有编号为 {declaration_id} 的申报表") from exc
+        except DamagedRevisionError as exc:
+            raise CommandError(
+                f"{exc}。工作副本和其他版本不受影响；该版本的原始内容可在图形界面"
+                f"“历史版本”中用“导出原始数据…”保存，供技术支持分析"
+            ) from exc
     finally:
         store.close()
     return EXIT_OK
@@ -78,10 +83,11 @@ def _check_printable(declaration: Declaration) -> None:
 def _output_errors(out: Path) -> Iterator[None]:
     """Turn a refused or failed output into exit status 2 with a Chinese message."""
     from desktop.documents.fonts import FontError, MissingGlyphError
+    from desktop.documents.limits import OutputRefusedError
 
     try:
         yield
-    except (MissingGlyphError, FontError, UnsupportedOutputError) as exc:
+    except (MissingGlyphError, FontError, UnsupportedOutputError, OutputRefusedError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"{out}：无法写入文件（{describe_os_error(exc)}）") from exc

@@ -9,9 +9,12 @@ from desktop.commands.errors import EXIT_OK, CommandError
 from desktop.commands.import_report import print_import_report
 from desktop.commands.targets import read_declaration_file
 from desktop.domain.model import Declaration
+from desktop.domain.normalise import normalised
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.project_profile import load_project_profile
+from desktop.domain.validate import problems
+from desktop.services.duplicates import duplicate_message, find_duplicate
 from desktop.services.locking import ConflictError, LockedError
 from desktop.services.revisions import import_new
 from desktop.services.store import NotFoundError
@@ -19,25 +22,38 @@ from desktop.services.store import NotFoundError
 
 def run_import(
     ctx: CommandContext, file: Path, into: int | None, replace: bool, horizon: str | None = None,
-    *, dry_run: bool = False, prefer_data: bool = False,
+    *, copy: bool = False, dry_run: bool = False, prefer_data: bool = False,
 ) -> int:
     if replace and into is None:
         raise CommandError("--replace 只能与 --into 一起使用")
     if horizon is not None and into is None:
         raise CommandError("--horizon 只能与 --into 一起使用")
+    if copy and into is not None:
+        raise CommandError("--copy 不能与 --into 一起使用")
     if into is not None:
         return _import_into(ctx, file, into, replace, dry_run, horizon)
     loaded = read_declaration_file(file, prefer_data=prefer_data)
     print_import_report(ctx, loaded, dry_run=dry_run)
+    # The one gate (docs/data-gate.md): what could not be stored is refused naming the file.
+    found = problems(normalised(loaded.declaration))
+    if found:
+        raise CommandError(f"{file}：无法导入：{found[0]}")
     if dry_run:
         return EXIT_OK
     # The file is fully validated before the database is opened, so a refused file never
     # creates or changes a database.
     store = ctx.open_store(ctx.db_path, True)
     try:
-        declaration_id = import_new(store, loaded.declaration)
+        duplicate = None if copy else find_duplicate(store, loaded.declaration)
+        if duplicate is None:
+            declaration_id = import_new(store, loaded.declaration)
     finally:
         store.close()
+    if duplicate is not None:
+        # The same file imported twice: the existing one is the answer (exit 0, its id).
+        print(f"{duplicate_message(duplicate)}；如需另存一份，请加 --copy", file=ctx.err)
+        print(duplicate.declaration_id, file=ctx.out)
+        return EXIT_OK
     print(declaration_id, file=ctx.out)
     return EXIT_OK
 

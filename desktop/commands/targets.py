@@ -8,13 +8,19 @@ from pathlib import Path
 from desktop.commands.errors import CommandError
 from desktop.domain.model import Declaration
 from desktop.exchange.errors import ExchangeError
+from desktop.oserrors import describe_os_failure
 
 FILE_SUFFIXES = (".json", ".xlsx")
 
 
 def is_id(target: str) -> bool:
     """An id is all digits and no file of that name exists."""
-    return target.isdigit() and not Path(target).exists()
+    if not target.isdigit():
+        return False
+    try:
+        return not Path(target).exists()
+    except OSError:  # e.g. a name too long for the file system: no such file
+        return True
 
 
 @dataclass
@@ -37,10 +43,13 @@ def read_declaration_file(path: Path, *, prefer_data: bool = False) -> FileDecla
 
     Raises :class:`CommandError` naming the file and the place of the problem.
     """
-    if not path.exists():
-        raise CommandError(f"{path}：文件不存在")
-    if path.is_dir():
-        raise CommandError(f"{path}：这是文件夹，不是申报表文件")
+    try:
+        if not path.exists():
+            raise CommandError(f"{path}：文件不存在")
+        if path.is_dir():
+            raise CommandError(f"{path}：这是文件夹，不是申报表文件")
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise CommandError(describe_os_failure(exc)) from exc
     from desktop.documents.formread.files import read_declaration_any
     from desktop.documents.formread.result import FormReadError
     from desktop.documents.formread.sources.detect import UnreadableFileError

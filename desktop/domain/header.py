@@ -7,12 +7,11 @@ not an ISO date) is refused here too, with :class:`~desktop.domain.errors.EditEr
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Literal
 
 from desktop.domain.errors import EditError
 from desktop.domain.model import Declaration
+from desktop.domain.validate import date_problem, year_problem
 
 HeaderField = Literal["unit_name", "supervisor"]
 FooterField = Literal["preparer", "phone", "unit_head", "date"]
@@ -23,13 +22,14 @@ FOOTER_TITLES: dict[FooterField, str] = {
     "unit_head": "单位负责人",
     "date": "填报日期",
 }
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_year(year: int) -> None:
-    """年度 has 4 digits, as the reader requires."""
-    if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
+    """年度 has 4 digits, as the reader requires (the gate: desktop/domain/validate.py)."""
+    if isinstance(year, bool) or not isinstance(year, int):
         raise EditError(f"年度应为 4 位数字，实际是 {year}")
+    if (problem := year_problem(year)) is not None:
+        raise EditError(problem)
 
 
 def set_year(declaration: Declaration, year: int) -> int:
@@ -53,13 +53,8 @@ def check_footer_value(field: FooterField, value: str) -> None:
     """Refuse a 填报日期 that is neither empty nor a real date written 2026-01-15."""
     if field not in FOOTER_TITLES:
         raise EditError(f"签字栏没有“{field}”这一项")
-    if field == "date" and value:
-        try:
-            if not _ISO_DATE.fullmatch(value):
-                raise ValueError(value)
-            date.fromisoformat(value)
-        except ValueError:
-            raise EditError(f"填报日期“{value}”应写成 2026-01-15 的格式") from None
+    if field == "date" and (problem := date_problem(value)) is not None:
+        raise EditError(problem)  # the gate: a real date, stored as 2026-01-15
 
 
 def set_footer_field(declaration: Declaration, field: FooterField, value: str) -> str:

@@ -21,6 +21,7 @@ from typing import Literal
 from desktop.domain.errors import EditError
 from desktop.domain.model import Category, Declaration, Indicator
 from desktop.domain.profile import Profile
+from desktop.domain.validate import indicator_row_problem
 from desktop.domain.values import normalise_value_text
 
 Position = tuple[int, int]
@@ -71,6 +72,12 @@ def typed_cells(
     value = field_text(field, text)
     if value == getattr(indicator, field):
         return []
+    if field in ("name", "value"):  # the gate: 不适用 in both beside real rows (S10)
+        name = value if field == "name" else indicator.name
+        typed = value if field == "value" else indicator.value
+        problem = indicator_row_problem(categories[position[0]], position[1], name, typed)
+        if problem is not None:
+            raise EditError(problem)
     cells = [IndicatorCell(position, field, value)]
     scale = profile.scale_for(value) if field == "value" else None
     if scale is not None and not indicator.explanation.strip():
@@ -100,6 +107,19 @@ def check_insert(categories: Sequence[Category], cat: int, row: int) -> None:
         raise EditError(f"“{category.level2}”已标记为不适用，不能添加指标（S10）")
     if not 0 <= row <= len(category.indicators):
         raise EditError(f"“{category.level2}”中没有第 {row + 1} 行可插入")
+
+
+def check_new_rows(
+    categories: Sequence[Category], cat: int, indicators: Sequence[Indicator]
+) -> None:
+    """Refuse pasted rows the gate would refuse: 不适用 in both columns beside other rows (S10)."""
+    category = _category(categories, cat)
+    kept = [] if category.not_applicable else list(category.indicators)
+    after = replace(category, not_applicable=False, indicators=kept + list(indicators))
+    for offset, indicator in enumerate(indicators):
+        problem = indicator_row_problem(after, len(kept) + offset, indicator.name, indicator.value)
+        if problem is not None:
+            raise EditError(problem)
 
 
 def check_move(categories: Sequence[Category], source: Position, destination: Position) -> None:

@@ -129,6 +129,19 @@ class Declaration:
             for indicator in category.indicators:
                 yield category, indicator
 
+    def exported_rows(self) -> Iterator[tuple[int, Category, Indicator | None]]:
+        """Rows of the exchange ``indicators`` array (0-based, grouped order): a 不适用
+        category is one row with no indicator."""
+        row = 0
+        for category in self.categories:
+            if category.not_applicable:
+                yield row, category, None
+                row += 1
+                continue
+            for indicator in category.indicators:
+                yield row, category, indicator
+                row += 1
+
     def indicator_count(self) -> int:
         return sum(len(c.indicators) for c in self.categories)
 

@@ -12,6 +12,8 @@ import csv
 import io
 from collections.abc import Iterable
 
+from desktop.domain.textclean import clean_text
+
 
 def parse_tsv(text: str) -> list[list[str]]:
     """Split clipboard text into rows of cells, honouring the spreadsheet quoting.
@@ -21,7 +23,9 @@ def parse_tsv(text: str) -> list[list[str]]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=False)
-    return [row for row in reader if any(cell.strip() for cell in row)]
+    # Pasted text is entered text: the invisible characters Word and web pages carry go (T01).
+    cleaned = [[clean_text(cell) for cell in row] for row in reader]
+    return [row for row in cleaned if any(cell.strip() for cell in row)]
 
 
 def format_tsv(rows: Iterable[Iterable[str]]) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,9 @@ from desktop.domain.model import (
 )
 from desktop.domain.money import format_amount
 from desktop.domain.profile import DEFAULT_PROFILE_ID, UnknownProfileError, load_profile
+from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
+from desktop.domain.textclean import clean_declaration_texts
+from desktop.domain.validate import date_problem, level2_problem, link_problem, problems
 from desktop.domain.values import normalise_value_text
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.fields import (
@@ -151,6 +153,13 @@ class _Reader:
             declaration.accepted_findings = self._accepted(root["accepted_findings"])
         self._declared_total_warnings(declaration)
         self.normalised = self._grouped_normalised_paths(declaration)
+        if clean_declaration_texts(declaration):
+            self.result_warnings.append(INVISIBLE_NOTICE)
+        # The one gate (desktop/domain/validate.py): whatever the checks above let through
+        # must still be storable, or a revision frozen from it could not be read back.
+        found = problems(declaration)
+        if found:
+            raise ExchangeError(found[0].path, found[0].message)
         return ReadResult(declaration, self.result_warnings, self.normalised, self.mismatches)
 
     # -- parts ----------------------------------------------------------------------------
@@ -220,10 +229,7 @@ class _Reader:
                     f"一级指标“{level1}”不属于指标体系 {profile.id}（S08）",
                 )
             if profile.level2(level1, level2) is None:
-                raise ExchangeError(
-                    join(path, "level2"),
-                    f"二级指标“{level2}”不属于一级指标“{level1}”（S08）",
-                )
+                raise ExchangeError(join(path, "level2"), level2_problem(level1, level2))
             category = declaration.category(level1, level2)
             assert category is not None
             not_applicable = False
@@ -257,13 +263,8 @@ class _Reader:
             links_path = join(path, "goals")
             for position, link in enumerate(as_list(obj["goals"], links_path)):
                 number = as_int(link, join(links_path, position))
-                if not 1 <= number <= goal_count:
-                    raise ExchangeError(
-                        join(links_path, position),
-                        f"对应目标 {number} 不存在（共 {goal_count} 个目标）",
-                    )
-                if number in goals:
-                    raise ExchangeError(join(links_path, position), f"对应目标 {number} 重复")
+                if (problem := link_problem(number, goal_count, goals)) is not None:
+                    raise ExchangeError(join(links_path, position), problem)
                 goals.append(number)
         indicator = Indicator(
             name=as_str(obj["name"], join(path, "name")),
@@ -301,13 +302,9 @@ class _Reader:
             unit_head=optional_str(obj, "unit_head", "footer"),
             date=optional_str(obj, "date", "footer"),
         )
-        if footer.date:
-            try:
-                date.fromisoformat(footer.date)
-            except ValueError as exc:
-                raise ExchangeError(
-                    "footer.date", f"填报日期“{footer.date}”应写成 2026-01-15 的格式"
-                ) from exc
+        # A file holds ISO dates only; date_problem (the gate) names the refused ones.
+        if (message := date_problem(footer.date)) is not None:
+            raise ExchangeError("footer.date", message)
         return footer
 
     def _accepted(self, value: Any) -> list[AcceptedFinding]:

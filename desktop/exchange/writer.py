@@ -138,5 +138,9 @@ def dumps_declaration(declaration: Declaration, meta: dict[str, Any] | None = No
 def write_json_file(
     declaration: Declaration, path: str | Path, meta: dict[str, Any] | None = None
 ) -> None:
-    """Write the exchange file atomically."""
-    atomic_write_bytes(path, dumps_declaration(declaration, meta))
+    """Write the exchange file atomically; refuses (before writing) what import would refuse."""
+    from desktop.documents.limits import check_json_size
+
+    data = dumps_declaration(declaration, meta)
+    check_json_size(data)
+    atomic_write_bytes(path, data)

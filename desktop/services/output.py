@@ -17,12 +17,14 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.domain.model import Declaration
+from desktop.domain.normalise import normalised
 from desktop.domain.profile import load_profile
+from desktop.domain.validate import problems
 from desktop.exchange.canonical import equal_in_content, fingerprint
 from desktop.exchange.reader import declaration_from_dict
 from desktop.exchange.writer import declaration_to_dict, write_json_file
-from desktop.services.revisions import latest_revision, output_source
-from desktop.services.store import DeclarationStore, RevisionInfo
+from desktop.services.revisions import latest_revision, output_source, readable_revision
+from desktop.services.store import DeclarationStore, RefusedContentError, RevisionInfo
 
 OUTPUT_SUFFIXES = (".pdf", ".xlsx", ".json")
 
@@ -108,10 +110,13 @@ def export_stored(
         source = output_source(store, declaration_id, revision)
         write_output(source.declaration, out, source.revision.number)
         return source.revision
-    working = store.load(declaration_id)
+    working = normalised(store.load(declaration_id))
+    found = problems(working)  # a working copy stored by an older program may fail the gate
+    if found:
+        raise RefusedContentError(f"无法导出：{found[0]}", found)
     if latest is not None:
-        frozen = store.load_revision(declaration_id, latest.number)
-        if equal_in_content(working, frozen):
+        frozen = readable_revision(store, declaration_id, latest.number)
+        if frozen is not None and equal_in_content(working, frozen):
             write_output(frozen, out, latest.number)
             return latest
     staged = _as_frozen(working)

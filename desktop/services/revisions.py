@@ -2,6 +2,8 @@
 
 Everything that leaves the application names a revision that exists: printing or exporting the
 working copy first freezes it as a new revision when it is not equal in content to the latest.
+A revision this program can no longer read (frozen by an older version) blocks nothing: the
+working copy counts as different from it, and C01 looks at the newest readable one.
 """
 
 from __future__ import annotations
@@ -9,9 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.model import Declaration
+from desktop.domain.normalise import normalised
 from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import equal_in_content
-from desktop.services.store import DeclarationStore, NotFoundError, RevisionInfo
+from desktop.services.store import (
+    DamagedRevisionError,
+    DeclarationStore,
+    NotFoundError,
+    RevisionInfo,
+)
 
 
 @dataclass(frozen=True)
@@ -37,9 +45,16 @@ def working_copy_differs(store: DeclarationStore, declaration_id: int) -> bool:
     latest = latest_revision(store, declaration_id)
     if latest is None:
         return True
-    working = store.load(declaration_id)
-    frozen = store.load_revision(declaration_id, latest.number)
-    return not equal_in_content(working, frozen)
+    frozen = readable_revision(store, declaration_id, latest.number)
+    return frozen is None or not equal_in_content(normalised(store.load(declaration_id)), frozen)
+
+
+def readable_revision(store: DeclarationStore, declaration_id: int, number: int) -> Declaration | None:
+    """Revision ``number``, or None when it can no longer be read (listed as damaged)."""
+    try:
+        return store.load_revision(declaration_id, number)
+    except DamagedRevisionError:
+        return None
 
 
 def ensure_output_revision(store: DeclarationStore, declaration_id: int) -> RevisionInfo:
@@ -68,8 +83,8 @@ def output_source(
 def previous_year_declaration(store: DeclarationStore, declaration: Declaration) -> Declaration | None:
     """Last year's stored declaration of the same unit and form, latest revision (rule C01).
 
-    For a project: last year's project of the unit with the same code or name
-    (docs/project-form.md §5).
+    Damaged revisions are skipped: the newest readable one counts. For a project: last year's
+    project of the unit with the same code or name (docs/project-form.md §5).
     """
     if isinstance(declaration, ProjectDeclaration):
         from desktop.services.related_forms import previous_project
@@ -82,5 +97,8 @@ def previous_year_declaration(store: DeclarationStore, declaration: Declaration)
             and summary.form == declaration.form
             and summary.latest_revision > 0
         ):
-            return store.load_revision(summary.id, summary.latest_revision)
+            for info in reversed(store.revisions(summary.id)):
+                frozen = readable_revision(store, summary.id, info.number)
+                if frozen is not None:
+                    return frozen
     return None

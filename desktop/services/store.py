@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.domain.model import Declaration, Indicator
+from desktop.domain.validate import Problem
 
 if TYPE_CHECKING:
     from desktop.services.locking import LockHolder
@@ -33,6 +34,21 @@ class NewerDatabaseError(StoreError):
 
 class DamagedDatabaseError(StoreError):
     """The file is not a usable PerfDecl database."""
+
+
+class DamagedRevisionError(DamagedDatabaseError):
+    """One revision can no longer be read (written by an older program); the rest is usable."""
+
+
+class RefusedContentError(StoreError):
+    """The declaration fails the gate (desktop/domain/validate.py); nothing was stored.
+
+    ``problems`` lists each broken invariant with its export path.
+    """
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -132,7 +148,12 @@ class DeclarationStore(Protocol):
         ...
 
     def load_revision(self, declaration_id: int, number: int) -> Declaration:
-        """Revision ``number`` exactly as it was frozen; raises :class:`NotFoundError`."""
+        """Revision ``number`` exactly as it was frozen; raises :class:`NotFoundError`, or
+        :class:`DamagedRevisionError` when this program can no longer read it."""
+        ...
+
+    def revision_content(self, declaration_id: int, number: int) -> str:
+        """The stored text of revision ``number`` as frozen (for support, even when damaged)."""
         ...
 
     def set_final(self, declaration_id: int, number: int, final: bool = True) -> None:

@@ -27,7 +27,10 @@ def _filled(db_path: Path, seed_path: Path) -> list[int]:
         seed.declared_totals = Totals(Decimal("1.10"), Decimal("1.00"), Decimal("0.10"))
         seed.budget_control_total = Decimal("3000.50")
         seed.accepted_findings = [AcceptedFinding("G03", "目标2", "已与主管部门确认")]
-        seed.category("产出指标", "数量指标").not_applicable = True  # type: ignore[union-attr]
+        quantity = seed.category("产出指标", "数量指标")
+        assert quantity is not None
+        # 不适用 and its rows go together (S10: the store's gate refuses one without the other).
+        quantity.not_applicable, quantity.indicators = True, []
         ids = [store.create(seed, with_revision=True), store.create(large_declaration(300))]
         store.make_revision(ids[1])
         store.set_final(ids[1], 1)

@@ -137,7 +137,7 @@ def test_an_import_stores_declaration_and_revision_one_or_nothing(
     def broken_freeze(declaration: object) -> tuple[str, str]:
         raise RuntimeError("disk full while freezing")
 
-    monkeypatch.setattr(repository, "freeze", broken_freeze)
+    monkeypatch.setattr(repository, "freeze_checked", broken_freeze)
     with pytest.raises(RuntimeError):
         import_new(store, large_declaration(5))
     assert [s.id for s in store.list()] == [declaration_id]

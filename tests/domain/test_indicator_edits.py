@@ -58,11 +58,11 @@ REFUSED: dict[str, tuple[Callable[[Declaration], object], str]] = {
     "a year of 5 digits": (lambda d: header.set_year(d, 20260), "4 位数字"),
     "a date that does not exist": (
         lambda d: header.set_footer_field(d, "date", "2025-02-30"),
-        "2026-01-15 的格式",
+        "2 月没有 30 日",
     ),
-    "a date in another format": (
+    "a date in another format": (  # the editor normalises typed short forms first
         lambda d: header.set_footer_field(d, "date", "2025/11/20"),
-        "2026-01-15 的格式",
+        "应写成 2025-11-20",
     ),
 }
 
@@ -136,3 +136,19 @@ def test_a_list_of_moves_is_checked_move_by_move_without_changing_anything(
     with pytest.raises(EditError, match="S08"):
         indicators.check_moves(seed.categories, [((0, 0), (1, 0)), ((1, 0), (5, 0))])
     assert seed == before
+
+
+def test_typing_not_applicable_in_both_columns_beside_real_rows_is_refused(
+    seed: Declaration,
+) -> None:
+    """S10 (issue 10): such a row would be read back as a 不适用 category."""
+    profile = load_profile(seed.profile_id)
+    assert len(seed.categories[0].indicators) >= 2
+    cells = indicators.typed_cells(seed.categories, (0, 1), "name", "不适用", profile)
+    indicators.set_indicator_field(seed.categories, (0, 1), "name", cells[0].value)
+    before = copy.deepcopy(seed)
+    with pytest.raises(EditError, match="S10"):
+        indicators.typed_cells(seed.categories, (0, 1), "value", " 不适用 ", profile)
+    assert seed == before
+    with pytest.raises(EditError, match="S10"):
+        indicators.check_new_rows(seed.categories, 0, [Indicator("不适用", "不适用")])

@@ -112,6 +112,7 @@ def test_lifecycle_controller_runs_on_a_context_without_a_main_window(
     context.declarations_changed.connect(lambda: list_changes.append(True))
 
     new_id = controller.new()
+    assert new_id is not None
     assert window.calls == [("open", new_id)]
     document = context.document
     assert document is not None and document.declaration_id == new_id

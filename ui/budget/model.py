@@ -224,7 +224,7 @@ class BudgetTableModel(QAbstractTableModel):
             except AmountError:
                 return False
         else:
-            new = str(value)
+            new = self.document.clean(str(value))
         old = getattr(self.tasks[index.row()], field)
         if new == old:
             return True

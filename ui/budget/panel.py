@@ -243,6 +243,7 @@ class BudgetPanel(QWidget):
         except PasteError as exc:
             self.status.setText(f"未粘贴：{exc}")
             return
+        self.document.note_pasted(text)
         row = self._insert_row()
         self.document.undo_stack.push(
             InsertTasksCommand(self.model, row, tasks, f"粘贴 {len(tasks)} 个任务")
@@ -275,6 +276,7 @@ class BudgetPanel(QWidget):
             self.message.show_for(current, f"未粘贴：{exc}", timeout_ms=_SHOWN_AFTER_CLOSE_MS)
             return
         self.message.hide()
+        self.document.note_pasted(text)
         if edits:
             self.document.undo_stack.push(SetTaskCellsCommand(self.model, edits))
 

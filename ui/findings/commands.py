@@ -27,7 +27,7 @@ class AcceptFindingCommand(QUndoCommand):
     def __init__(self, document: DeclarationDocument, finding: Finding, reason: str) -> None:
         super().__init__(f"接受{finding.rule}“{finding.subject}”")
         self._document = document
-        self._item = AcceptedFinding(finding.rule, finding.subject, reason)
+        self._item = AcceptedFinding(finding.rule, finding.subject, document.clean(reason))
         check_acceptance(self._item)
 
     @override

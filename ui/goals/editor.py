@@ -240,6 +240,7 @@ class GoalsEditor(QWidget):
         except GoalPasteError as exc:
             self.status.setText(f"未粘贴：{exc}")
             return
+        self.document.note_pasted(text)
         current = self.view.currentIndex()
         row = current.row() + 1 if current.isValid() else self.model.rowCount()
         label = f"粘贴 {len(texts)} 个目标"

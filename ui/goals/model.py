@@ -160,7 +160,8 @@ class GoalsModel(QAbstractTableModel):
             or not index.isValid()
         ):
             return False
-        text = goals.strip_goal_number(str(value))
+        # As a reader does: the number is implied by the position (docs/exchange-format.md).
+        text = goals.strip_goal_number(self.document.clean(str(value)))
         if text != self.goal_texts[index.row()]:
             self.document.undo_stack.push(SetGoalTextsCommand(self, [(index.row(), text)]))
         return True

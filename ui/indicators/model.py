@@ -33,6 +33,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain import indicators as ops
 from desktop.domain.changes import Part
+from desktop.domain.errors import EditError
 from desktop.domain.indicators import IndicatorField, Position
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
 from ui.document import DeclarationDocument
@@ -105,6 +106,8 @@ class IndicatorTreeModel(QAbstractItemModel):
     """
 
     marks_changed = Signal()
+    #: An edit of this cell was refused (the gate, desktop/domain/validate.py): why, in Chinese.
+    refused = Signal(QModelIndex, str)
 
     def __init__(self, document: DeclarationDocument) -> None:
         super().__init__(document)
@@ -394,7 +397,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                 stack.push(SetLinksCommand(self, position, goals))
             return True
         field = FIELDS[Column(index.column())]
-        cells = ops.typed_cells(self.categories, position, field, str(value), self.document.profile)
+        text = self.document.clean(str(value))
+        try:
+            cells = ops.typed_cells(self.categories, position, field, text, self.document.profile)
+        except EditError as exc:  # the gate (S10): refused at the cell, nothing changes
+            self.refused.emit(self.index(index.row(), index.column(), index.parent()), str(exc))
+            return False
         if cells:  # a grade word also fills in the explanation: one undo step
             stack.push(
                 SetIndicatorCellsCommand(self, cells, "填写指标值" if len(cells) > 1 else None)

@@ -6,11 +6,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.documents.xlsx.indicator_clipboard import (
+    IndicatorPasteError,
     PastedIndicator,
     indicators_from_paste,
     indicators_to_tsv,
 )
 from desktop.domain import indicators as ops
+from desktop.domain.errors import EditError
 from desktop.domain.indicators import IndicatorCell
 from desktop.domain.model import Indicator
 from desktop.domain.tsv import parse_tsv
@@ -171,21 +173,36 @@ class IndicatorOperations:
         cursor = self.insert_position() or (0, len(self.model.categories[0].indicators))
         keys = [c.key for c in self.model.categories]
         label = f"粘贴 {len(pasted)} 条指标"
-        first: tuple[int, int] | None = None
-        document.undo_stack.beginMacro(label)
+        placed: list[tuple[tuple[int, int], list[Indicator]]] = []
         for category, rows in _runs(pasted):
             if category is None:  # below the current row, in the order pasted
-                position = cursor
+                placed.append((cursor, rows))
                 cursor = (cursor[0], cursor[1] + len(rows))
             else:  # the reader checked that the category exists
                 cat_index = keys.index(category)
-                position = (cat_index, len(self.model.categories[cat_index].indicators))
+                placed.append(((cat_index, len(self.model.categories[cat_index].indicators)), rows))
+        self._check_new_rows(placed)
+        first: tuple[int, int] | None = None
+        document.undo_stack.beginMacro(label)
+        for position, rows in placed:
             self.insert(position, rows, label)
             first = first or self._selected_position()
         document.undo_stack.endMacro()
         if first is not None:
             self.select(*first)
+        document.note_pasted(text)
         return len(pasted)
+
+    def _check_new_rows(self, placed: list[tuple[tuple[int, int], list[Indicator]]]) -> None:
+        """The gate (S10) before anything is inserted: raises IndicatorPasteError."""
+        by_category: dict[int, list[Indicator]] = {}
+        for (cat_index, _row), rows in placed:
+            by_category.setdefault(cat_index, []).extend(rows)
+        try:
+            for cat_index, rows in by_category.items():
+                ops.check_new_rows(self.model.categories, cat_index, rows)
+        except EditError as exc:
+            raise IndicatorPasteError(str(exc)) from exc
 
     def _selected_position(self) -> tuple[int, int] | None:
         positions = self.selected_positions()

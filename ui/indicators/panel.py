@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
 
 from desktop.documents.xlsx.indicator_clipboard import IndicatorPasteError
 from desktop.services.store import StoredIndicator
+from ui.budget.cell_message import CellMessage
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
 from ui.indicators.delegates import IndicatorDelegate
@@ -41,6 +42,9 @@ class IndicatorPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.expandAll()  # after the delegate: it measures the rows
         self.model.marks_changed.connect(self.view.viewport().update)
+        self.message = CellMessage(self.view)
+        # A bound slot, not a lambda: a lambda holding ``self`` outlives a deleted panel.
+        self.model.refused.connect(self._show_refusal)
         self.ops = IndicatorOperations(self.view)
         leave_by_tab(self.view)
         self.setFocusProxy(self.view)
@@ -149,6 +153,11 @@ class IndicatorPanel(QWidget):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(action)
+
+    @Slot(QModelIndex, str)
+    def _show_refusal(self, index: QModelIndex, reason: str) -> None:
+        """An edit the domain refused (e.g. S10): the reason under the cell, for a while."""
+        self.message.show_for(index, reason, timeout_ms=10_000)
 
     def _paste(self, paste: Callable[[], int]) -> None:
         """Run a paste; a block that cannot be mapped is refused here, in words."""

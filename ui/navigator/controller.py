@@ -17,11 +17,13 @@ from desktop.domain.profile import (
 )
 from desktop.exchange.canonical import equal_in_content
 from desktop.resources import sample_path
+from desktop.services.duplicates import Duplicate, duplicate_message, find_duplicate
 from desktop.services.next_year import apply_year_replacements, next_year_copy, year_replacements
-from desktop.services.revisions import import_new
+from desktop.services.revisions import import_new, readable_revision
 from desktop.services.store import StoreError
 from ui.app_context import AppContext
 from ui.importing import import_into_open, read_any
+from ui.output_controller import refusal_text
 from ui.window_actions import WindowActions
 from ui.window_port import WindowPort
 
@@ -60,13 +62,19 @@ class LifecycleController:
     def _parent(self) -> QWidget:
         return self.window.dialog_parent()
 
-    def _create_and_open(self, declaration: Declaration, section: int = BASIC_SECTION) -> int:
-        new_id = self.context.store.create(declaration)
+    def _create_and_open(
+        self, declaration: Declaration, section: int = BASIC_SECTION
+    ) -> int | None:
+        try:
+            new_id = self.context.store.create(declaration)
+        except StoreError as error:  # e.g. a copy of a working copy an older program stored
+            QMessageBox.warning(self._parent, "无法新建申报表", refusal_text(error, declaration))
+            return None
         self.window.open_declaration(new_id, section)
         return new_id
 
     # -- new ----------------------------------------------------------------------------
-    def new(self) -> int:
+    def new(self) -> int | None:
         profile_id = str(self.context.settings.get("editor.default_profile"))
         try:
             profile = load_profile(profile_id)
@@ -116,6 +124,14 @@ class LifecycleController:
             return self._current_id
         assert outcome.declaration is not None
         self.window.flush()
+        duplicate = find_duplicate(self.context.store, outcome.declaration)
+        if duplicate is not None:
+            choice = self._ask_about_duplicate(path, duplicate)
+            if choice == "open":
+                self.window.open_declaration(duplicate.declaration_id, BASIC_SECTION)
+                return duplicate.declaration_id
+            if choice != "copy":
+                return None
         new_id = import_new(self.context.store, outcome.declaration)
         self.window.open_declaration(new_id, BASIC_SECTION)
         if outcome.warnings:  # declared totals that differ, renumbered goals: worth reading
@@ -126,6 +142,22 @@ class LifecycleController:
                 + "\n".join(f"· {w}" for w in outcome.warnings),
             )
         return new_id
+
+    def _ask_about_duplicate(self, path: Path, duplicate: Duplicate) -> str:
+        """"open" the existing declaration, import a "copy", or "" (cancelled)."""
+        box = QMessageBox(self._parent)
+        box.setObjectName("duplicateImportBox")
+        box.setWindowTitle("导入申报表")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(f"{path.name}：{duplicate_message(duplicate)}。")
+        box.setInformativeText("打开已有的申报表，还是仍然导入为新的一份？")
+        open_button = box.addButton("打开已有的", QMessageBox.ButtonRole.AcceptRole)
+        copy_button = box.addButton("导入为新的一份", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "copy" if clicked is copy_button else ""
 
     def duplicate(self) -> int | None:
         document = self.context.document
@@ -161,7 +193,7 @@ class LifecycleController:
         try:
             info = self.context.store.make_revision(declaration_id)
         except StoreError as error:
-            QMessageBox.warning(self._parent, "保存版本失败", str(error))
+            QMessageBox.warning(self._parent, "保存版本失败", self._refusal(error))
             return None
         self.context.revision_made(info.number)
         self.context.tell(f"已保存第 {info.number} 版（指纹 {info.fingerprint}）", 8000)
@@ -192,14 +224,21 @@ class LifecycleController:
         store = self.context.store
         revisions = store.revisions(declaration_id)
         latest = revisions[-1].number if revisions else 0
-        if not latest or not equal_in_content(
-            store.load_revision(declaration_id, latest), document.declaration
-        ):
-            latest = store.make_revision(declaration_id).number
+        frozen = readable_revision(store, declaration_id, latest) if latest else None
+        if frozen is None or not equal_in_content(frozen, document.declaration):
+            try:
+                latest = store.make_revision(declaration_id).number
+            except StoreError as error:
+                QMessageBox.warning(self._parent, "标记定稿失败", self._refusal(error))
+                return None
         store.set_final(declaration_id, latest, True)
         self.context.revision_made(latest)
         self.context.tell(f"第 {latest} 版已标记为定稿", 8000)
         return latest
+
+    def _refusal(self, error: StoreError) -> str:
+        document = self.context.document
+        return refusal_text(error, document.declaration) if document is not None else str(error)
 
     # -- other --------------------------------------------------------------------------
     def edit_settings(self) -> None:

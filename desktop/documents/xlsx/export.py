@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.atomic import atomic_write_with
+from desktop.documents.limits import check_cell_text, check_cell_texts
 from desktop.documents.options import PrintOptions
 from desktop.documents.xlsx import schema as s
 from desktop.documents.xlsx.data_sheets import (
@@ -25,6 +26,7 @@ from desktop.documents.xlsx.styling import StyleBook
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 from desktop.domain.project import ProjectDeclaration
+from desktop.domain.textclean import clean_text
 
 APP_NAME = "PerfDecl 绩效目标申报助手"
 
@@ -85,6 +87,23 @@ def export_xlsx(
     fingerprint: str,
     options: PrintOptions | None = None,
 ) -> None:
-    """Write ``decl`` as an .xlsx workbook to ``path`` (atomically: all or nothing)."""
+    """Write ``decl`` as an .xlsx workbook to ``path`` (atomically: all or nothing).
+
+    Raises ``OutputRefusedError`` (desktop/documents/limits.py) before writing when a text would not fit in a cell.
+    """
+    check_cell_texts(decl)
     workbook = build_workbook(decl, profile, revision=revision, fingerprint=fingerprint, options=options)
+    _screen_cells(workbook)
     atomic_write_with(path, lambda temp: workbook.save(temp))
+
+
+def _screen_cells(workbook: Any) -> None:
+    """Joined texts must fit a cell too; characters XML forbids (U+FFFE, controls) never
+    reach the file (they made a workbook unreadable)."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    if not cell.value.isprintable():
+                        cell.value = clean_text(cell.value)
+                    check_cell_text(cell.value, f"工作表“{sheet.title}”的单元格 {cell.coordinate} ")
