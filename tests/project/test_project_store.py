@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.config import Config
@@ -187,3 +188,15 @@ def test_the_deferred_store_reads_projects_like_the_full_store(db_path: Path) ->
         "重点片区建设（其他项目）",
     ]
     assert deferred.summary(2).project_name == "重点片区建设（其他项目）"
+
+
+def test_the_gate_refuses_a_bad_project_amount_or_mid_row_before_storing(store: Any) -> None:
+    from desktop.domain.validate import problems
+
+    declaration = read_json_file(ZDPQ).declaration
+    assert isinstance(declaration, ProjectDeclaration) and declaration.mid_term is not None
+    assert problems(declaration) == []
+    declaration.mid_term.funds.fiscal = Decimal("-1")
+    declaration.mid_term.goals[0] = "目标1：" + declaration.mid_term.goals[0]
+    paths = [p.path for p in problems(declaration)]
+    assert paths == ["mid_term.funds.fiscal", "mid_term.goals[0]"]
