@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
-from db import backup, locks, mapping
+from db import backup, locks, mapping, project_mapping
 from db.revisions import thaw
 from db.schema_head import SCHEMA_HEAD
 from db.sqlite_errors import describe_sqlite_error
-from desktop.domain.model import Declaration
+from desktop.domain.model import FORM_PROJECT, Declaration
 from desktop.services.store import (
     DamagedRevisionError,
     DeclarationStore,
@@ -47,8 +47,8 @@ _SUMMARY = """
 SELECT d.id, d.year, d.unit_name, d.form, d.profile_id,
        (SELECT coalesce(max(r.number), 0) FROM revision r WHERE r.declaration_id = d.id),
        (SELECT r.number FROM revision r WHERE r.declaration_id = d.id AND r.is_final),
-       d.modified_at
-FROM declaration d
+       d.modified_at, p.name
+FROM declaration d LEFT JOIN project_part p ON p.declaration_id = d.id
 """
 
 
@@ -80,9 +80,10 @@ def _ints(text: str) -> list[int]:
 
 
 def _summary(row: tuple[Any, ...]) -> DeclarationSummary:
-    number, year, unit_name, form, profile_id, latest, final, modified = row
+    number, year, unit_name, form, profile_id, latest, final, modified, project_name = row
     return DeclarationSummary(
-        number, year, unit_name, form, profile_id, latest, final, datetime.fromisoformat(modified)
+        number, year, unit_name, form, profile_id, latest, final, datetime.fromisoformat(modified),
+        project_name,
     )
 
 
@@ -224,6 +225,9 @@ class DeferredStore:
                 "indicator", "level1, level2, name, value, unit, explanation, goals"
             )
             accepted = rows("accepted_finding", "rule, subject, reason")
+            project = conn.execute(
+                "SELECT content FROM project_part WHERE declaration_id = ?", (declaration_id,)
+            ).fetchone()
         record = _Head(
             profile_id=head[0],
             year=head[1],
@@ -245,7 +249,7 @@ class DeferredStore:
             [(level1, level2, bool(flag)) for level1, level2, flag in states],
             [(*row[:6], _ints(row[6])) for row in indicators],
         )
-        return mapping.build_declaration(
+        declaration = mapping.build_declaration(
             record,
             [
                 (name, content, Decimal(fiscal), Decimal(other), _money(total))
@@ -255,6 +259,9 @@ class DeferredStore:
             categories,
             accepted,
         )
+        if record.form != FORM_PROJECT:
+            return declaration
+        return project_mapping.attach_stored(declaration, project[0] if project else None, declaration_id)
 
     def revisions(self, declaration_id: int) -> builtins.list[RevisionInfo]:
         if self._full is not None:

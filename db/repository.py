@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
-from db import backup, locks, mapping
+from db import backup, locks, mapping, project_mapping
 from db.engine import IMMEDIATE, open_engine
 from db.revisions import freeze_checked, gate, thaw
 from db.schema import (
@@ -29,12 +29,13 @@ from db.schema import (
     declarations,
     goals,
     indicators,
+    project_parts,
     revisions,
     tasks,
 )
 from db.sqlite_errors import describe_sqlite_error
 from db.types import utc_now
-from desktop.domain.model import Declaration, Indicator
+from desktop.domain.model import FORM_PROJECT, Declaration, Indicator
 from desktop.domain.profile import UnknownProfileError, load_profile
 from desktop.services.locking import ConflictError, LockedError, LockHolder
 from desktop.services.store import (
@@ -189,6 +190,7 @@ class SqliteDeclarationStore:
             (category_states, mapping.category_rows),
             (indicators, mapping.indicator_rows),
             (accepted_findings, mapping.accepted_rows),
+            (project_parts, project_mapping.project_rows),
         )
         for table, build in builders:
             rows = build(declaration_id, decl)
@@ -212,13 +214,18 @@ class SqliteDeclarationStore:
             rows(c.level1, c.level2, c.not_applicable),
             rows(i.level1, i.level2, i.name, i.value, i.unit, i.explanation, i.goals),
         )
-        return mapping.build_declaration(
+        declaration = mapping.build_declaration(
             head,
             rows(t.name, t.content, t.fiscal, t.other, t.declared_total),
             (text for (text,) in rows(g.text)),
             categories,
             rows(a.rule, a.subject, a.reason),
         )
+        if head.form != FORM_PROJECT:
+            return declaration
+        p = project_parts.c
+        content = conn.execute(select(p.content).where(p.declaration_id == declaration_id)).scalar()
+        return project_mapping.attach_stored(declaration, content, declaration_id)
 
     # -- listing --------------------------------------------------------------------------
     @staticmethod
@@ -227,7 +234,8 @@ class SqliteDeclarationStore:
         latest = select(func.coalesce(func.max(R.number), 0)).where(own).scalar_subquery()
         final = select(R.number).where(own, R.is_final).scalar_subquery()
         columns = (D.id, D.year, D.unit_name, D.form, D.profile_id, latest, final, D.modified_at)
-        return select(*columns)
+        p = project_parts.c  # a project's name (docs/project-form.md §9)
+        return select(*columns, p.name).outerjoin(project_parts, p.declaration_id == D.id)
 
     def list(self) -> builtins.list[DeclarationSummary]:
         query = self._summary_query().order_by(D.modified_at.desc(), D.id.desc())

@@ -181,4 +181,21 @@ revisions = Table(
     Index("uq_revision_final", "declaration_id", unique=True, sqlite_where=text("is_final")),
 )
 
-CHILD_TABLES = (tasks, goals, category_states, indicators, accepted_findings)
+
+#: What a project form has beyond a department form (docs/project-form.md §1): ``content`` is
+#: the JSON of the exchange keys ``project``, ``funds``, ``mid_term`` and ``footer.project_head``
+#: as the writer writes them; name, name key and code are columns so projects can be found.
+project_parts = Table(
+    "project_part",
+    metadata,
+    _id(),
+    _parent(),
+    _text("name"),
+    _text("name_key"),
+    _text("code"),
+    Column("content", Text, nullable=False),
+    UniqueConstraint("declaration_id"),
+    Index("ix_project_part_name_key", "name_key"),
+)
+
+CHILD_TABLES = (tasks, goals, category_states, indicators, accepted_findings, project_parts)

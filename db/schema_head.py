@@ -5,4 +5,4 @@ stored at this revision opens without Alembic (db/engine.py) and, for the first 
 SQLAlchemy (db/deferred.py).
 """
 
-SCHEMA_HEAD = "0002_writer_lock"
+SCHEMA_HEAD = "0003_project_part"

@@ -46,7 +46,7 @@ def _dispatch(args: argparse.Namespace, ctx: CommandContext) -> int:
         from desktop.commands.importing import run_import
 
         return run_import(
-            ctx, Path(args.file), args.into, args.replace,
+            ctx, Path(args.file), args.into, args.replace, args.horizon,
             copy=args.copy, dry_run=args.dry_run, prefer_data=args.prefer in ("data", "数据"),
         )
     if command == "list":

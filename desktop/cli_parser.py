@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="与 --into 一起使用：替换原有的绩效指标"
     )
     imp.add_argument(
+        "--horizon",
+        choices=["年度", "中期"],
+        help="与 --into 一起使用：项目支出表导入年度（默认）或中期绩效指标",
+    )
+    imp.add_argument(
         "--copy", action="store_true", help="即使已有内容相同的申报表，也导入为新的一份"
     )
     imp.add_argument(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel
@@ -17,6 +18,9 @@ from ui.findings.checker import LiveChecker
 from ui.findings.panel import FindingsPanel
 from ui.findings.row_marks import RowMarks
 from ui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from desktop.rules.project.cross_forms import RelatedForms
 
 
 def counts_text(errors: int, warnings: int, infos: int) -> str:
@@ -40,6 +44,8 @@ class ChecksController(QObject):
         super().__init__(parent)
         self.context = context
         self._previous: Declaration | None = None
+        #: The unit's stored project forms of the year, for C02/C03 (docs/project-form.md §6).
+        self._related: RelatedForms | None = None
         self.checker = LiveChecker(check=self._check, parent=self)
         self.panel = FindingsPanel(self.checker)
         self.dock = QDockWidget("自检结果")
@@ -77,6 +83,7 @@ class ChecksController(QObject):
         after the declaration is on screen, not during the build of a large one.
         """
         self._previous = None
+        self._related = None
         if document is not None:
             self._find_previous_year()
             # A restored revision may be of another year or unit: look last year up again.
@@ -90,14 +97,23 @@ class ChecksController(QObject):
     def _find_previous_year(self) -> None:
         document = self.context.document
         if document is not None:
-            self._previous = previous_year_declaration(self.context.store, document.declaration)
+            # Imported here: the rule modules load with the first open, after the window shows.
+            from desktop.services.related_forms import related_forms
+
+            store, declaration = self.context.store, document.declaration
+            self._previous = previous_year_declaration(store, declaration)
+            self._related = related_forms(store, declaration, document.declaration_id)
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
         # Imported here: the rule modules load with the first check, after the window shows.
         from desktop.rules.engine import check_declaration
 
         return check_declaration(
-            declaration, profile, previous=self._previous, font_covers=self._font_covers()
+            declaration,
+            profile,
+            previous=self._previous,
+            font_covers=self._font_covers(),
+            related=self._related,
         )
 
     def _font_covers(self) -> Callable[[str], bool] | None:
@@ -115,6 +131,7 @@ class ChecksController(QObject):
 
     @Slot()
     def run_now(self) -> None:
+        self._find_previous_year()  # F5 also sees project forms saved meanwhile
         self.dock.show()
         self.checker.run_now()
 

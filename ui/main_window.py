@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.model import Declaration
+from desktop.domain.model import FORM_PROJECT, Declaration
 from desktop.domain.normalise import normalised
 from desktop.domain.validate import problems
 from desktop.exchange.canonical import fingerprint
@@ -44,6 +44,7 @@ from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
 from ui.output_controller import OutputController
+from ui.project_notice import tell_project_not_editable
 from ui.read_only import ReadOnlyView
 from ui.save_banner import SaveBanner
 from ui.save_guard import SaveGuard
@@ -161,9 +162,12 @@ class MainWindow(QMainWindow):
     def open_declaration(self, declaration_id: int, section: int | None = None) -> None:
         """Open a stored declaration in this window (the previous one is saved first).
 
-        When another window or program edits it, it opens read-only (ui/edit_lock.py).
+        When another window or program edits it, it opens read-only (ui/edit_lock.py). A project
+        declaration is not opened: its sections are not built yet (ui/project_notice.py).
         """
-        self.store.summary(declaration_id)  # NotFoundError before anything is closed
+        if self.store.summary(declaration_id).form == FORM_PROJECT:  # NotFoundError first
+            tell_project_not_editable(self, declaration_id)
+            return
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
         )

@@ -10,8 +10,11 @@ from typing import Any
 from desktop.commands.context import CommandContext
 from desktop.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CommandError
 from desktop.commands.targets import FILE_SUFFIXES, FileDeclaration, is_id, read_declaration_file
+from desktop.rules.context import SourceNotes
 from desktop.rules.engine import RULESET_VERSION, Finding, check_declaration, summarize
+from desktop.rules.project.cross_forms import RelatedForms
 from desktop.rules.report import format_findings_text
+from desktop.services.related_forms import related_among, related_forms
 from desktop.services.revisions import previous_year_declaration
 from desktop.services.store import DeclarationStore, NotFoundError
 
@@ -22,15 +25,23 @@ class _Checked:
     findings: list[Finding]
 
 
-def _expand(targets: list[str]) -> list[str]:
-    expanded: list[str] = []
+@dataclass(frozen=True)
+class _Target:
+    text: str
+    #: The folder a file was found in: the files of one folder are each other's neighbours
+    #: for the cross-checks C02/C03 (docs/project-form.md §6).
+    folder: Path | None = None
+
+
+def _expand(targets: list[str]) -> list[_Target]:
+    expanded: list[_Target] = []
     for target in targets:
         path = Path(target)
         if not is_id(target) and _is_folder(path):
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in FILE_SUFFIXES)
-            expanded.extend(str(p) for p in files)
+            expanded.extend(_Target(str(p), path) for p in files)
         else:
-            expanded.append(target)
+            expanded.append(_Target(target))
     return expanded
 
 
@@ -68,27 +79,56 @@ def _check_one(target: str, holder: _StoreHolder) -> _Checked:
         except NotFoundError as exc:
             raise CommandError(f"没有编号为 {target} 的申报表") from exc
         findings = check_declaration(
-            declaration, previous=previous_year_declaration(store, declaration)
+            declaration,
+            previous=previous_year_declaration(store, declaration),
+            related=related_forms(store, declaration, int(target)),
         )
         return _Checked(target, findings)
-    loaded: FileDeclaration = read_declaration_file(Path(target))
-    from desktop.rules.engine import SourceNotes
+    return _check_file(target, read_declaration_file(Path(target)))
 
-    notes = SourceNotes(
-        normalised_paths=list(loaded.normalised_paths),
-        goal_number_mismatches=list(loaded.goal_number_mismatches),
-    )
-    return _Checked(target, check_declaration(loaded.declaration, source_notes=notes))
+
+def _check_file(
+    target: str, loaded: FileDeclaration, related: RelatedForms | None = None
+) -> _Checked:
+    notes = SourceNotes.from_read_result(loaded)
+    return _Checked(target, check_declaration(loaded.declaration, source_notes=notes, related=related))
+
+
+def _check_folder(targets: list[_Target], ctx: CommandContext) -> tuple[list[_Checked], bool]:
+    """The files of one folder, each checked with the others as its stored neighbours."""
+    loaded: list[tuple[str, FileDeclaration]] = []
+    unusable = False
+    for target in targets:
+        try:
+            loaded.append((target.text, read_declaration_file(Path(target.text))))
+        except CommandError as exc:
+            unusable = True
+            print(str(exc), file=ctx.err)
+    results = []
+    for index, (text, item) in enumerate(loaded):
+        others = [o.declaration for i, (_, o) in enumerate(loaded) if i != index]
+        results.append(_check_file(text, item, related_among(item.declaration, others)))
+    return results, unusable
 
 
 def run_check(ctx: CommandContext, targets: list[str], as_json: bool) -> int:
     holder = _StoreHolder(ctx)
     results: list[_Checked] = []
     unusable = False
+    expanded = _expand(targets)
     try:
-        for target in _expand(targets):
+        done: set[Path] = set()
+        for target in expanded:
+            if target.folder is not None:
+                if target.folder not in done:
+                    done.add(target.folder)
+                    group = [t for t in expanded if t.folder == target.folder]
+                    checked, bad = _check_folder(group, ctx)
+                    results.extend(checked)
+                    unusable = unusable or bad
+                continue
             try:
-                results.append(_check_one(target, holder))
+                results.append(_check_one(target.text, holder))
             except CommandError as exc:
                 unusable = True
                 print(str(exc), file=ctx.err)

@@ -26,6 +26,7 @@ def run_list(ctx: CommandContext, as_json: bool) -> int:
                 "unit_name": s.unit_name,
                 "form": s.form,
                 "revision": s.latest_revision,
+                "project_name": s.project_name,
                 "modified": s.modified.isoformat(timespec="seconds"),
             }
             for s in summaries
@@ -34,8 +35,7 @@ def run_list(ctx: CommandContext, as_json: bool) -> int:
         return EXIT_OK
     for s in summaries:
         modified = s.modified.isoformat(timespec="seconds")
-        print(
-            f"{s.id}\t{s.year}\t{s.unit_name}\t{s.form}\t{s.latest_revision}\t{modified}",
-            file=ctx.out,
-        )
+        line = f"{s.id}\t{s.year}\t{s.unit_name}\t{s.form}\t{s.latest_revision}\t{modified}"
+        # docs/project-form.md: a 7th column 项目名称 on project rows only.
+        print(line + (f"\t{s.project_name}" if s.project_name is not None else ""), file=ctx.out)
     return EXIT_OK

@@ -34,6 +34,8 @@ class FileDeclaration:
     goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
     #: Cells of a form-layout file that could not be placed (``place：text``).
     unplaced: list[str] = field(default_factory=list)
+    #: ``goal_number_mismatches`` of a project's 中期 goals (docs/project-form.md §5).
+    mid_goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_declaration_file(path: Path, *, prefer_data: bool = False) -> FileDeclaration:
@@ -64,4 +66,5 @@ def read_declaration_file(path: Path, *, prefer_data: bool = False) -> FileDecla
         outcome.normalised_paths,
         outcome.goal_number_mismatches,
         outcome.unplaced,
+        outcome.mid_goal_number_mismatches,
     )

@@ -142,6 +142,8 @@ class FormLayout:
     typography: Typography
     amount_decimals: int
     signature: tuple[SignatureItem, ...] = field(default_factory=tuple)
+    #: A line left-aligned between the title and the table (a project's 填报单位（盖章）：).
+    above_table: str = ""
 
     def rows(self) -> Iterator[tuple[Block, Row]]:
         for block in self.blocks:
@@ -152,6 +154,7 @@ class FormLayout:
         """(field, text) of everything printed: title lines, every cell, the signature block."""
         yield "表格标题", self.title
         yield "表格标题", self.subtitle
+        yield "表格标题", self.above_table
         for _block, row in self.rows():
             for cell in row.cells:
                 yield cell.field or "表格文字", cell.text

@@ -17,7 +17,6 @@ from typing import Any
 
 from desktop.atomic import atomic_write_bytes
 from desktop.documents.fonts import MissingGlyph, load_print_font, missing_glyphs
-from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import Cell, Role, SignatureItem, VAlign
 from desktop.documents.options import PrintOptions
 from desktop.documents.paginate import Page, Step
@@ -28,6 +27,7 @@ from desktop.documents.pdf_pages import (
     FormPages,
     paginate_form,
 )
+from desktop.documents.printed_form import build_layout
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 
@@ -43,7 +43,7 @@ def check_printable(
     """Every (field, character) of the printed form that the print font cannot show."""
     options = options or PrintOptions()
     font = load_print_font(options.font_path, options.font_index)
-    return missing_glyphs(build_form_layout(decl, profile, options).texts(), font)
+    return missing_glyphs(build_layout(decl, profile, options).texts(), font)
 
 
 def render_pdf_bytes(
@@ -122,7 +122,7 @@ def _draw(
     title = f"{form.layout.title}{form.layout.subtitle}"
     canvas.setTitle(f"{title} {decl.unit_name}".strip())
     canvas.setAuthor(decl.unit_name or "绩效目标申报助手")
-    canvas.setSubject(f"{decl.year}年度部门（单位）整体支出绩效目标申报表，指纹 {fingerprint}")
+    canvas.setSubject(f"{decl.year}年度{form.layout.title}，指纹 {fingerprint}")
     canvas.setKeywords(f"{profile_keywords(decl)} {fingerprint}")
     canvas.setCreator("PerfDecl 绩效目标申报助手")
     # An int is a saved revision; a str is printed as given (the preview's 预览（未存档）).
@@ -188,7 +188,13 @@ class _PageDrawer:
         self._text(centre, y, self.form.layout.title, title_pt, bold=True, centre=True)
         y -= sub_pt * 1.5
         self._text(centre, y, self.form.layout.subtitle, sub_pt, bold=False, centre=True)
-        return self.geo.top - (title_pt * 1.6 + sub_pt * 1.5 + 8.0)
+        top = self.geo.top - (title_pt * 1.6 + sub_pt * 1.5 + 8.0)
+        above = self.form.layout.above_table
+        if above:
+            body = self.typo.body_pt
+            self._text(self.geo.left, top - body * 1.2, above, body, bold=False, centre=False)
+            top -= body * 1.6
+        return top
 
     def _table(self, top: float) -> float:
         heights = [r.height for r in self.page.rows]

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop.documents.fonts import MissingGlyphError, PrintFont, load_print_font, missing_glyphs
-from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import FormLayout
 from desktop.documents.options import PrintOptions
 from desktop.documents.paginate import Page, PageFrame, Step, paginate
 from desktop.documents.pdf_measure import MM, PdfMeasurer
+from desktop.documents.printed_form import build_layout
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
 
@@ -52,7 +52,8 @@ class Geometry:
 
 
 def title_height(layout: FormLayout) -> float:
-    return layout.typography.title_pt * 1.6 + layout.typography.subtitle_pt * 1.5 + TITLE_GAP
+    height = layout.typography.title_pt * 1.6 + layout.typography.subtitle_pt * 1.5 + TITLE_GAP
+    return height + (layout.typography.body_pt * 1.6 if layout.above_table else 0.0)
 
 
 def signature_height(layout: FormLayout) -> float:
@@ -87,7 +88,7 @@ def paginate_form(
     """Lay out, check against the font and paginate; raises MissingGlyphError, FontError."""
     options = options or PrintOptions()
     font = load_print_font(options.font_path, options.font_index)
-    layout = build_form_layout(decl, profile, options)
+    layout = build_layout(decl, profile, options)
     missing = missing_glyphs([*layout.texts(), ("页脚", FOOTER_WORDS)], font)
     if missing:
         raise MissingGlyphError(missing, font.display_name)

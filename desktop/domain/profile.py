@@ -17,7 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from desktop.domain.model import FORM_DEPARTMENT, Category, Declaration, Task
+from desktop.domain.model import FORM_DEPARTMENT, FORM_PROJECT, Category, Declaration, Task
+from desktop.domain.profile_files import project_data, project_profile_ids
 from desktop.domain.profile_parts import (
     BasicExpenditure,
     CategoryRoles,
@@ -44,7 +45,7 @@ __all__ = [
 #: The profile a new declaration, and a document that names none, uses.
 DEFAULT_PROFILE_ID = "SZ-DEPT-2026"
 #: The form kinds a profile may declare; a second kind is one more entry here plus its layout data.
-FORM_KINDS: tuple[str, ...] = (FORM_DEPARTMENT,)
+FORM_KINDS: tuple[str, ...] = (FORM_DEPARTMENT, FORM_PROJECT)
 
 
 class UnknownProfileError(KeyError):
@@ -197,6 +198,10 @@ def load_profile(profile_id: str) -> Profile:
     that does not fit the schema.
     """
     if profile_id not in available_profile_ids():
+        # Project layouts live in their own folder (docs/project-form.md §2).
+        if profile_id in project_profile_ids():
+            data = project_data(profile_id)
+            return profile_from_data(data.shared, str(data.path))
         raise UnknownProfileError(profile_id)
     path = _profile_path(profile_id)
     try:

@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from desktop.domain.dates import DateTextError, parse_date_text
 from desktop.domain.goals import GOAL_PREFIX
-from desktop.domain.model import FORM_DEPARTMENT, NOT_APPLICABLE, Category, Declaration
+from desktop.domain.model import NOT_APPLICABLE, Category, Declaration
 from desktop.domain.money import MAX_DECIMALS, MAX_INTEGER_DIGITS
-from desktop.domain.profile import Profile, UnknownProfileError, load_profile
+from desktop.domain.profile import FORM_KINDS, Profile, UnknownProfileError, load_profile
+from desktop.domain.project import ProjectDeclaration
 
 MIN_YEAR = 1000
 MAX_YEAR = 9999
@@ -115,7 +116,7 @@ def indicator_row_problem(category: Category, row: int, name: str, value: str) -
 def problems(declaration: Declaration) -> list[Problem]:
     """Every broken invariant of ``declaration``; empty when it may be stored."""
     found: list[Problem] = []
-    if declaration.form != FORM_DEPARTMENT:
+    if declaration.form not in FORM_KINDS:
         found.append(Problem("form", f"不支持的申报表类型“{declaration.form}”"))
     try:
         profile: Profile | None = load_profile(declaration.profile_id)
@@ -148,6 +149,34 @@ def problems(declaration: Declaration) -> list[Problem]:
     found.extend(_indicator_problems(declaration, profile))
     if (message := date_problem(declaration.footer.date)) is not None:
         found.append(Problem("footer.date", message))
+    if isinstance(declaration, ProjectDeclaration):
+        found.extend(_project_problems(declaration, profile))
+    return found
+
+
+def _project_problems(decl: ProjectDeclaration, profile: Profile | None) -> list[Problem]:
+    """A project's own invariants (docs/project-form.md §3): period years, every amount, and
+    the 中期 goals and tree under ``mid_term`` like the 年度 ones."""
+    found: list[Problem] = []
+    for key, year in (("period_start", decl.project.period_start), ("period_end", decl.project.period_end)):
+        if year is not None and (message := year_problem(year)) is not None:
+            found.append(Problem(f"project.{key}", message))
+    mid = decl.mid_term if decl.mid_term is not None and decl.mid_in_use() else None
+    horizons = [("funds", decl.funds)] + ([("mid_term.funds", mid.funds)] if mid is not None else [])
+    for path, funds in horizons:
+        amounts = [("fiscal", funds.fiscal), ("other", funds.other), ("total", funds.declared_total)]
+        amounts += [(f"details.{k}", v) for k, v in funds.details.items()]
+        for key, amount in amounts:
+            if amount is not None and (message := amount_problem(amount)) is not None:
+                found.append(Problem(f"{path}.{key}", message))
+    if mid is not None:
+        view = decl.horizon_view("mid")
+        for index, goal in enumerate(view.goals):
+            if GOAL_PREFIX.match(goal):
+                found.append(Problem(f"mid_term.goals[{index}]", "目标文字不应以“目标N：”开头，请删去"))
+        found.extend(
+            Problem(f"mid_term.{p.path}", p.message) for p in _indicator_problems(view, profile)
+        )
     return found
 
 

@@ -55,9 +55,17 @@ def printed_document(declaration: Declaration) -> dict[str, Any]:
     doc = declaration_to_dict(declaration)
     for key in _UNPRINTED_TOP:
         doc.pop(key, None)
-    for task in doc["tasks"]:
+    for task in doc.get("tasks", []):
         task.pop("total", None)
-    for row in doc["indicators"]:
+    rows = list(doc["indicators"])
+    if "project" in doc:  # docs/project-form.md §4: the unprinted parts of a project
+        doc["project"].pop("task", None)
+        doc["funds"].pop("total", None)
+        if "mid_term" in doc:
+            doc["mid_term"]["funds"].pop("total", None)
+            rows += doc["mid_term"]["indicators"]
+    for row in rows:
+        row.pop("target", None)
         if isinstance(row.get("goals"), list):
             row["goals"] = sorted(row["goals"])
     cleaned: dict[str, Any] = _clean(doc)

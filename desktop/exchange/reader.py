@@ -64,6 +64,8 @@ class ReadResult:
     normalised_paths: list[str] = field(default_factory=list)
     #: (goal index, number written in its ``目标N：`` prefix) where N differed from the position.
     goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
+    #: The same for a project's 中期 goals (``mid_term.goals``).
+    mid_goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_json_file(path: str | Path) -> ReadResult:
@@ -94,6 +96,7 @@ class _Reader:
         self.normalised: list[str] = []
         self._normalised_fields: list[tuple[Indicator, str]] = []
         self.mismatches: list[tuple[int, int]] = []
+        self.mid_mismatches: list[tuple[int, int]] = []
 
     def read(self, obj: Any) -> ReadResult:
         root = as_object(obj, "")
@@ -109,9 +112,17 @@ class _Reader:
             raise ExchangeError("version", f"不支持的文件版本 {version}")
         form = required_str(root, "form", "")
         if form == FORM_PROJECT:
-            raise ExchangeError("form", "项目支出绩效目标申报表（project）暂不支持")
+            from desktop.exchange.project_reader import read_project
+
+            project, normalised = read_project(self, root)
+            return ReadResult(
+                project, self.result_warnings, normalised, self.mismatches, self.mid_mismatches
+            )
         if form != FORM_DEPARTMENT:
             raise ExchangeError("form", f'未知的申报表类型 "{form}"')
+        for key in ("project", "funds", "mid_term"):
+            if key in root:
+                raise ExchangeError(key, "部门（单位）整体支出表不能含有项目支出表的内容")
         profile_id = DEFAULT_PROFILE_ID
         if "profile" in root and root["profile"] is not None:
             profile_id = as_str(root["profile"], "profile")
@@ -119,9 +130,9 @@ class _Reader:
             profile = load_profile(profile_id)
         except UnknownProfileError as exc:
             raise ExchangeError("profile", f'未知的指标体系 "{profile_id}"') from exc
-        year = required_int(root, "year", "")
-        if not 1000 <= year <= 9999:
-            raise ExchangeError("year", f"年度应为 4 位数字，实际是 {year}")
+        if profile.form != form:
+            raise ExchangeError("profile", f"指标体系 {profile_id} 用于项目支出表，不能用于部门（单位）整体支出表")
+        year = self.year(root)
         declaration = Declaration(
             profile_id=profile.id,
             year=year,
@@ -152,6 +163,13 @@ class _Reader:
         return ReadResult(declaration, self.result_warnings, self.normalised, self.mismatches)
 
     # -- parts ----------------------------------------------------------------------------
+    @staticmethod
+    def year(root: Mapping[str, Any]) -> int:
+        year = required_int(root, "year", "")
+        if not 1000 <= year <= 9999:
+            raise ExchangeError("year", f"年度应为 4 位数字，实际是 {year}")
+        return year
+
     def _tasks(self, value: Any) -> list[Task]:
         tasks = []
         for index, item in enumerate(as_list(value, "tasks")):
@@ -177,30 +195,31 @@ class _Reader:
         )
         return None if totals.is_empty() else totals
 
-    def _goals(self, value: Any) -> list[str]:
+    def _goals(self, value: Any, path: str = "goals") -> list[str]:
         goals = []
-        for index, item in enumerate(as_list(value, "goals")):
-            text = as_str(item, join("goals", index))
+        for index, item in enumerate(as_list(value, path)):
+            text = as_str(item, join(path, index))
             match = GOAL_PREFIX.match(text)
             if match:
                 stated = int(match.group(1))
                 text = text[match.end() :]
                 if stated != index + 1:
-                    self.mismatches.append((index, stated))
+                    found = self.mismatches if path == "goals" else self.mid_mismatches
+                    found.append((index, stated))  # for S06 of a file check
                     self.result_warnings.append(
-                        f"goals[{index}]：编号“目标{stated}”与其位置（目标{index + 1}）不一致，"
+                        f"{join(path, index)}：编号“目标{stated}”与其位置（目标{index + 1}）不一致，"
                         f"已按位置编号（S06）"
                     )
             goals.append(text)
         return goals
 
-    def _indicators(self, value: Any, declaration: Declaration) -> None:
+    def _indicators(self, value: Any, declaration: Declaration, where: str = "indicators") -> None:
         goal_count = len(declaration.goals)
         profile = load_profile(declaration.profile_id)
         na_paths: dict[tuple[str, str], str] = {}
         real_paths: dict[tuple[str, str], str] = {}
-        for index, item in enumerate(as_list(value, "indicators")):
-            path = join("indicators", index)
+        for index, item in enumerate(as_list(value, where)):
+            path = join(where, index)
             obj = as_object(item, path)
             level1 = required_str(obj, "level1", path)
             level2 = required_str(obj, "level2", path)
@@ -259,7 +278,9 @@ class _Reader:
                 self._normalised_fields.append((indicator, field_name))
         return indicator
 
-    def _grouped_normalised_paths(self, declaration: Declaration) -> list[str]:
+    def _grouped_normalised_paths(
+        self, declaration: Declaration, where: str = "indicators"
+    ) -> list[str]:
         """T01 places as paths in the grouped order the writer (and the rules) use."""
         row_of: dict[int, int] = {}
         row = 0
@@ -270,8 +291,8 @@ class _Reader:
             for indicator in category.indicators:
                 row_of[id(indicator)] = row
                 row += 1
-        places = [(row_of[id(i)], f) for i, f in self._normalised_fields]
-        return [f"indicators[{r}].{f}" for r, f in sorted(places)]
+        places = [(row_of[id(i)], f) for i, f in self._normalised_fields if id(i) in row_of]
+        return [f"{where}[{r}].{f}" for r, f in sorted(places)]
 
     def _footer(self, value: Any) -> Footer:
         obj = as_object(value, "footer")

@@ -9,6 +9,8 @@ from typing import Any
 from desktop.atomic import atomic_write_bytes
 from desktop.domain.model import Declaration, Indicator
 from desktop.domain.money import canonical_amount
+from desktop.domain.project import ProjectDeclaration
+from desktop.exchange.project_writer import funds_dict, project_dict
 from desktop.exchange.reader import FORMAT_ID, FORMAT_VERSION
 
 
@@ -41,6 +43,8 @@ def indicator_rows(declaration: Declaration) -> list[dict[str, Any]]:
 
 def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """The exchange document of ``declaration`` (``meta`` added when given)."""
+    if isinstance(declaration, ProjectDeclaration):
+        return _project_to_dict(declaration, meta)
     doc: dict[str, Any] = {
         "format": FORMAT_ID,
         "version": FORMAT_VERSION,
@@ -74,13 +78,46 @@ def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = 
         }
     doc["goals"] = list(declaration.goals)
     doc["indicators"] = indicator_rows(declaration)
-    footer = declaration.footer
-    doc["footer"] = {
-        "preparer": footer.preparer,
-        "phone": footer.phone,
-        "unit_head": footer.unit_head,
-        "date": footer.date,
+    return add_closing_keys(doc, declaration, meta)
+
+
+def _project_to_dict(declaration: ProjectDeclaration, meta: dict[str, Any] | None) -> dict[str, Any]:
+    """A project document; ``mid_term`` only while that horizon is in use (docs/project-form.md §3)."""
+    doc: dict[str, Any] = {
+        "format": FORMAT_ID,
+        "version": FORMAT_VERSION,
+        "form": declaration.form,
+        "profile": declaration.profile_id,
+        "year": declaration.year,
+        "unit_name": declaration.unit_name,
+        "supervisor": declaration.supervisor,
+        "project": project_dict(declaration),
+        "funds": funds_dict(declaration.funds),
+        "goals": list(declaration.goals),
+        "indicators": indicator_rows(declaration),
     }
+    if declaration.mid_term is not None and declaration.mid_in_use():
+        doc["mid_term"] = {
+            "funds": funds_dict(declaration.mid_term.funds),
+            "goals": list(declaration.mid_term.goals),
+            "indicators": indicator_rows(declaration.horizon_view("mid")),
+        }
+    return add_closing_keys(doc, declaration, meta, declaration.project_head)
+
+
+def add_closing_keys(
+    doc: dict[str, Any],
+    declaration: Declaration,
+    meta: dict[str, Any] | None,
+    project_head: str | None = None,
+) -> dict[str, Any]:
+    """``footer``, ``budget_control_total``, ``accepted_findings`` and ``meta``, in that order;
+    a project's footer also carries ``project_head`` (docs/project-form.md §3)."""
+    footer = declaration.footer
+    doc["footer"] = {"preparer": footer.preparer, "phone": footer.phone, "unit_head": footer.unit_head}
+    if project_head is not None:
+        doc["footer"]["project_head"] = project_head
+    doc["footer"]["date"] = footer.date
     if declaration.budget_control_total is not None:
         doc["budget_control_total"] = canonical_amount(declaration.budget_control_total)
     if declaration.accepted_findings:

@@ -36,6 +36,22 @@ class SourceNotes:
 
     normalised_paths: Sequence[str] = ()
     goal_number_mismatches: Sequence[tuple[int, int]] = ()
+    #: The same for a project's 中期 goals (docs/project-form.md §5).
+    mid_goal_number_mismatches: Sequence[tuple[int, int]] = ()
+
+    @classmethod
+    def from_read_result(cls, result: Any) -> SourceNotes:
+        """Build from a reader's ``ReadResult`` (duck-typed to keep the rules reader-agnostic)."""
+        return cls(
+            normalised_paths=tuple(getattr(result, "normalised_paths", ()) or ()),
+            goal_number_mismatches=tuple(
+                (int(i), int(n)) for i, n in getattr(result, "goal_number_mismatches", ()) or ()
+            ),
+            mid_goal_number_mismatches=tuple(
+                (int(i), int(n)) for i, n in getattr(result, "mid_goal_number_mismatches", ()) or ()
+            ),
+        )
+
 
 @dataclass(frozen=True)
 class IndicatorRow:
@@ -81,6 +97,13 @@ class CheckContext:
     font_covers: FontCovers | None = None
     #: Views that several rule families share, computed once per check (see fields.py).
     memo: dict[str, Any] = field(default_factory=dict)
+    #: The years the checked horizon covers: a project's 中期 is its whole 项目期
+    #: (docs/project-form.md §5). ``None``: the budget year alone.
+    years: tuple[int, int] | None = None
+
+    @property
+    def year_range(self) -> tuple[int, int]:
+        return self.years or (self.declaration.year, self.declaration.year)
 
     # -- building findings ----------------------------------------------------------------
     def finding(

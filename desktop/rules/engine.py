@@ -9,15 +9,23 @@ or infos but shown as ``已接受 N`` at the end when there are any.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile, load_profile
-from desktop.rules import amounts, cross, goals, indicator_fit, indicator_values, structure, text
+from desktop.domain.project import ProjectDeclaration
+from desktop.rules.checks import rule_checks
 from desktop.rules.context import CheckContext, FontCovers, SourceNotes
 from desktop.rules.findings import ERROR, INFO, SEVERITY_ORDER, WARNING, Finding
 from desktop.rules.order import document_key
+from desktop.rules.project.cross_forms import RelatedForms
+from desktop.rules.project.engine import (
+    accepted_keys,
+    check_project,
+    department_cross_findings,
+    is_accepted,
+)
 from desktop.rules.registry import RULES, RULESET_VERSION
 
 __all__ = [
@@ -29,25 +37,6 @@ __all__ = [
     "rule_checks",
 ]
 
-Check = Callable[[CheckContext], Iterable[Finding]]
-
-_FAMILIES: tuple[Mapping[str, Check], ...] = (
-    structure.CHECKS,
-    amounts.CHECKS,
-    goals.CHECKS,
-    indicator_values.CHECKS,
-    indicator_fit.CHECKS,
-    cross.CHECKS,
-    text.CHECKS,
-)
-
-
-def rule_checks() -> dict[str, Check]:
-    """Rule id → check function, in catalogue order."""
-    found: dict[str, Check] = {}
-    for family in _FAMILIES:
-        found.update(family)
-    return {rule: found[rule] for rule in RULES if rule in found}
 
 
 def check_declaration(
@@ -58,8 +47,19 @@ def check_declaration(
     source_notes: SourceNotes | None = None,
     font_covers: FontCovers | None = None,
     rules: Iterable[str] | None = None,
+    related: RelatedForms | None = None,
 ) -> list[Finding]:
-    """Every finding of the review rules on ``decl`` (``rules`` limits the check to some ids)."""
+    """Every finding of the review rules on ``decl`` (``rules`` limits the check to some ids).
+
+    A project declaration is checked by ``desktop/rules/project/engine.py``; ``related`` holds
+    the stored forms of the same unit and year for the cross-checks C02/C03.
+    """
+    if isinstance(decl, ProjectDeclaration):
+        found = check_project(
+            decl, previous=previous, source_notes=source_notes, font_covers=font_covers,
+            rules=rules, related=related,
+        )  # fmt: skip
+        return sort_findings(_mark_accepted(found, decl))
     ctx = CheckContext(
         declaration=decl,
         profile=profile or load_profile(decl.profile_id),
@@ -72,24 +72,18 @@ def check_declaration(
     findings: list[Finding] = []
     for rule in wanted:
         findings.extend(checks[rule](ctx))
+    if related is not None:
+        findings.extend(department_cross_findings(ctx, related, rules))
     return sort_findings(_mark_accepted(findings, decl))
 
 
 def _mark_accepted(findings: list[Finding], decl: Declaration) -> list[Finding]:
-    accepted: set[tuple[str, str]] = set()
-    for item in decl.accepted_findings:
-        accepted.add((item.rule, item.subject))
-        # "二级指标/三级指标" names an indicator as well as its bare name does.
-        if "/" in item.subject:
-            accepted.add((item.rule, item.subject.split("/", 1)[1]))
+    # "二级指标/三级指标" names an indicator as well as its bare name does (and "中期/…" the
+    # same of a project's 中期 row).
+    accepted = accepted_keys(decl)
     if not accepted:
         return findings
-    return [
-        replace(f, accepted=True)
-        if f.severity != ERROR and (f.rule, f.subject) in accepted
-        else f
-        for f in findings
-    ]
+    return [replace(f, accepted=True) if is_accepted(f, accepted) else f for f in findings]
 
 
 # -- ordering ------------------------------------------------------------------------------

@@ -71,14 +71,14 @@ _RANGE_BEFORE = ("到", "至", "-", "—", "–", "~", "～")
 
 
 def g05(ctx: CheckContext) -> Iterator[Finding]:
-    year = ctx.declaration.year
+    year, last = ctx.year_range
     for i, text in _goals(ctx):
         stale: list[str] = []
         for match in _YEAR.finditer(text):
             mentioned = int(match.group(1))
             before = text[max(0, match.start() - 1) : match.start()]
             # "到2030年" or "2026-2028年" name a horizon, not a stale year.
-            if mentioned == year or (mentioned > year and before in _RANGE_BEFORE):
+            if year <= mentioned <= last or (mentioned > last and before in _RANGE_BEFORE):
                 continue
             if match.group(1) not in stale:
                 stale.append(match.group(1))
@@ -89,9 +89,10 @@ def g05(ctx: CheckContext) -> Iterator[Finding]:
                 if any(int(y) < year for y in stale)
                 else "年度目标应写本年度内完成的内容，请核对"
             )
+            period = f"申报年度 {year} 年" if year == last else f"项目期 {year}—{last} 年"
             yield ctx.finding(
                 "G05", f"goals[{i}]", ctx.goal_subject(i),
-                f"{ctx.goal_label(i)}提到{years}，与申报年度 {year} 年不符：{hint}。",
+                f"{ctx.goal_label(i)}提到{years}，与{period}不符：{hint}。",
             )
 
 

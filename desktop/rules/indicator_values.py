@@ -182,15 +182,17 @@ def _real_date(deadline: DeadlineDate, year: int) -> bool:
 
 
 def i18(ctx: CheckContext) -> Iterator[Finding]:
-    year = ctx.declaration.year
+    year, last = ctx.year_range
+    within = f"{year} 年内" if year == last else f"项目期 {year}—{last} 年内"
     for row in ctx.rows:
         deadline = row.parsed.deadline
         if row.parsed.kind is not ValueKind.DEADLINE or deadline is None:
             continue
-        if deadline.year not in (None, year):
-            problem = f"不在申报年度 {year} 年内：请改为 {year} 年内的时间"
-        elif not _real_date(deadline, year):
-            problem = f"不是有效日期：请改为 {year} 年内实际存在的日期"
+        if deadline.year is not None and not year <= deadline.year <= last:
+            scope = f"申报年度 {year} 年内" if year == last else within
+            problem = f"不在{scope}：请改为 {within}的时间"
+        elif not _real_date(deadline, deadline.year or year):
+            problem = f"不是有效日期：请改为 {within}实际存在的日期"
         else:
             continue
         yield ctx.finding(

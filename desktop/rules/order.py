@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _ORDER = [
-    "year", "unit_name", "supervisor", "tasks", "totals", "goals", "indicators", "footer",
+    "year", "unit_name", "supervisor", "project", "funds", "tasks", "totals", "goals",
+    "indicators", "mid_term", "footer",
     "budget_control_total", "accepted_findings",
     "level1", "level2", "name", "content", "value", "unit", "explanation", "total", "fiscal",
     "other", "preparer", "phone", "unit_head", "date",

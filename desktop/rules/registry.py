@@ -20,11 +20,15 @@ from desktop.rules.findings import (
     Severity,
 )
 
-RULESET_VERSION = "SZ-rules 1.0"
+RULESET_VERSION = "SZ-rules 1.1"
 
 ENGINE = "engine"
 READER_EDITOR = "reader_editor"
 NOT_YET = "not_yet"
+#: Checked only on project forms, by ``desktop/rules/project/engine.py``.
+PROJECT = "project"
+#: Between stored declarations (a project and its unit's department form): needs the store.
+CROSS_FORMS = "cross_forms"
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ RULES: dict[str, RuleInfo] = {
         _r("G05", "W", _F, "goals", "目标中的年份与申报年度不符"),
         _r("G06", "I", _R, "goals", "目标表述空泛"),
         _r("G07", "W", _C, "goals", "目标长度不合适"),
-        _r("G08", "I", _R, "goals", "年度目标重复中长期目标", NOT_YET),
+        _r("G08", "I", _R, "goals", "年度目标重复中期目标", PROJECT),
         _r("I01", "W", _F, "indicators", "指标值不符合填写格式"),
         _r("I02", "E", _F, "indicators", "定量指标值的计量单位缺失或矛盾"),
         _r("I03", "EW", _F, "indicators", "百分比超出 0–100"),
@@ -103,8 +107,16 @@ RULES: dict[str, RuleInfo] = {
         _r("I19", "W", _F, "indicators", "同名指标出现在不同类别"),
         _r("I20", "W", _F, "indicators", "内容超出字数限制"),
         _r("C01", "W", _A, "cross", "与上年申报表相比目标降低或未更新"),
-        _r("C02", "W", _R, "cross", "任务金额与项目申报表不符", NOT_YET),
-        _r("C03", "W", _R, "cross", "项目核心指标未在整体表中体现", NOT_YET),
+        _r("C02", "WI", _R, "cross", "任务金额与项目申报表不符", CROSS_FORMS),
+        _r("C03", "WI", _R, "cross", "项目核心指标未在整体表中体现", CROSS_FORMS),
+        # Project form only (docs/project-form.md §5).
+        _r("P01", "EWI", _C, "project", "项目期未填写或不合理", PROJECT),
+        _r("P02", "EW", _A, "project", "年度资金超过中期资金", PROJECT),
+        _r("P03", "W", _A, "project", "年度指标值超过中期指标值", PROJECT),
+        _r("P04", "E", _C, "project", "缺少中期资金、目标或指标", PROJECT),
+        _r("P05", "E", _C, "project", "资金总额与财政拨款、其他资金之和不符", PROJECT),
+        _r("P06", "E", _C, "project", "项目基本信息未填写", PROJECT),
+        _r("P07", "E", _C, "project", "资金来源明细之和不符", PROJECT),
         _r("T01", "I", _F, "text", "指标值已自动规范化"),
         _r("T02", "W", _F, "text", "单行内容含多余空白或换行"),
         _r("T03", "I", _F, "text", "中文标点不统一"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from desktop.domain.model import Declaration
 from desktop.domain.normalise import normalised
+from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import equal_in_content
 from desktop.services.store import (
     DamagedRevisionError,
@@ -82,8 +83,13 @@ def output_source(
 def previous_year_declaration(store: DeclarationStore, declaration: Declaration) -> Declaration | None:
     """Last year's stored declaration of the same unit and form, latest revision (rule C01).
 
-    Damaged revisions are skipped: the newest readable one counts.
+    Damaged revisions are skipped: the newest readable one counts. For a project: last year's
+    project of the unit with the same code or name (docs/project-form.md §5).
     """
+    if isinstance(declaration, ProjectDeclaration):
+        from desktop.services.related_forms import previous_project
+
+        return previous_project(store, declaration)
     for summary in store.list():
         if (
             summary.year == declaration.year - 1

@@ -61,6 +61,8 @@ class DeclarationSummary:
     latest_revision: int  # 0 when none
     final_revision: int | None
     modified: datetime
+    #: 项目名称 of a project form; ``None`` for a department form.
+    project_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -83,8 +83,13 @@ class DeclarationListModel(QAbstractTableModel):
             final = f"，第 {row.final_revision} 版已定稿" if row.final_revision else ""
             latest = f"第 {row.latest_revision} 版" if row.latest_revision else "尚未保存版本"
             modified = f"{local_time(row.modified):%Y-%m-%d %H:%M}"
+            project = (
+                f"项目支出表：{row.project_name or '（未填写项目名称）'}\n"
+                if row.project_name is not None
+                else ""
+            )
             return (
-                f"{row.year}年 {row.unit_name or '（未填写单位名称）'}\n"
+                f"{row.year}年 {row.unit_name or '（未填写单位名称）'}\n{project}"
                 f"修改时间：{modified}\n最新版本：{latest}{final}"
             )
         if role == Qt.ItemDataRole.FontRole and row.id == self.current_id:
@@ -98,6 +103,8 @@ class DeclarationListModel(QAbstractTableModel):
         if column == 0:
             return str(row.year)
         if column == 1:
+            if row.project_name is not None:  # a project form: its name, tagged (docs/project-form.md §9)
+                return f"〔项目〕{row.project_name or '（未填写项目名称）'}"
             return row.unit_name or "（未填写）"
         if column == 2:
             return short_time(row.modified)

@@ -40,6 +40,8 @@ class FileReadOutcome:
     normalised_paths: list[str] = field(default_factory=list)
     goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
     source_fingerprint: str = ""
+    #: ``goal_number_mismatches`` of a project's 中期 goals (docs/project-form.md §5).
+    mid_goal_number_mismatches: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_declaration_any(path: Path, *, prefer_data: bool = False) -> FileReadOutcome:
@@ -54,7 +56,8 @@ def read_declaration_any(path: Path, *, prefer_data: bool = False) -> FileReadOu
         result = read_json_file(path)
         return FileReadOutcome(result.declaration, kind, list(result.warnings),
                                normalised_paths=list(result.normalised_paths),
-                               goal_number_mismatches=list(result.goal_number_mismatches))
+                               goal_number_mismatches=list(result.goal_number_mismatches),
+                               mid_goal_number_mismatches=list(result.mid_goal_number_mismatches))
     if kind in (SourceKind.XLSX, SourceKind.XLS):
         own = _own_workbook(path, kind, prefer_data)
         if own is not None:

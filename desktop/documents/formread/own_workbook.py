@@ -18,6 +18,7 @@ from desktop.documents.xlsx.problems import Problem
 from desktop.documents.xlsx.read_own import XlsxReadResult
 from desktop.documents.xlsx.schema import SHEET_FORM
 from desktop.domain.model import Declaration
+from desktop.domain.project import ProjectDeclaration
 
 
 @dataclass
@@ -72,7 +73,9 @@ def _drop_stale_totals(data: Declaration, form: FormReadResult, warnings: list[s
 def read_own_workbook(path: Path, own: XlsxReadResult, *, prefer_data: bool = False) -> OwnWorkbookResult:
     """Compare the 申报表 sheet of ``path`` with ``own`` (read from its data sheets) and choose."""
     data = own.declaration
-    form = _form_sheet(path, data.profile_id)
+    # The form reader knows the department layout only: a project's 申报表 sheet (its profile's
+    # grid, docs/project-form.md §7) is not compared, its data sheets are the declaration.
+    form = None if isinstance(data, ProjectDeclaration) else _form_sheet(path, data.profile_id)
     if form is None:
         return OwnWorkbookResult(data, list(own.warnings), source_fingerprint=own.source_fingerprint)
     warnings = _drop_stale_totals(data, form, list(own.warnings))

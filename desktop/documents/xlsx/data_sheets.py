@@ -124,8 +124,14 @@ def meta_rows(declaration: Declaration, fingerprint: str) -> list[tuple[str, str
     return rows
 
 
-def write_meta(ws: Any, declaration: Declaration, fingerprint: str) -> None:
-    for row, (key, value) in enumerate(meta_rows(declaration, fingerprint), start=1):
+def write_meta(
+    ws: Any, declaration: Declaration, fingerprint: str, extra: list[tuple[str, str]] | None = None
+) -> None:
+    """``_perfdecl``; ``extra`` rows carry a project's own keys (project_sheets.py)."""
+    rows = meta_rows(declaration, fingerprint)
+    if extra:
+        rows[-1:-1] = extra  # before source_fingerprint
+    for row, (key, value) in enumerate(rows, start=1):
         put_text(ws, row, 1, key)
         put_text(ws, row, 2, value)
     ws.column_dimensions["A"].width = 24

@@ -21,9 +21,11 @@ from desktop.documents.xlsx.data_sheets import (
     write_tasks,
 )
 from desktop.documents.xlsx.form_sheet import write_form_sheet
+from desktop.documents.xlsx.project_sheets import project_meta_rows, write_project_sheets
 from desktop.documents.xlsx.styling import StyleBook
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
+from desktop.domain.project import ProjectDeclaration
 from desktop.domain.textclean import clean_text
 
 APP_NAME = "PerfDecl 绩效目标申报助手"
@@ -47,10 +49,15 @@ def build_workbook(
     version = f"第 {revision} 版" if revision is not None else "未存档"
     book = StyleBook(workbook)
     write_form_sheet(form, book, decl, profile, options, footer=f"{version} · 指纹 {fingerprint}")
-    write_indicators(workbook.create_sheet(s.SHEET_INDICATORS), book, decl, profile)
-    write_tasks(workbook.create_sheet(s.SHEET_TASKS), book, decl)
-    write_goals(workbook.create_sheet(s.SHEET_GOALS), book, decl)
-    write_meta(workbook.create_sheet(s.SHEET_META), decl, fingerprint)
+    if isinstance(decl, ProjectDeclaration):  # docs/project-form.md §7
+        write_project_sheets(workbook, book, decl, profile)
+        extra = project_meta_rows(decl)
+    else:
+        write_indicators(workbook.create_sheet(s.SHEET_INDICATORS), book, decl, profile)
+        write_tasks(workbook.create_sheet(s.SHEET_TASKS), book, decl)
+        write_goals(workbook.create_sheet(s.SHEET_GOALS), book, decl)
+        extra = None
+    write_meta(workbook.create_sheet(s.SHEET_META), decl, fingerprint, extra)
     _properties(workbook, decl, revision, fingerprint)
     return workbook
 
@@ -60,7 +67,8 @@ def _properties(workbook: Any, decl: Declaration, revision: int | None, fingerpr
 
     props = workbook.properties
     props.identifier = fingerprint
-    props.title = f"部门（单位）整体支出绩效目标申报表（{decl.year}年度）"
+    kind = "项目支出绩效目标申报表" if isinstance(decl, ProjectDeclaration) else "部门（单位）整体支出绩效目标申报表"
+    props.title = f"{kind}（{decl.year}年度）"
     props.subject = decl.unit_name
     props.creator = APP_NAME
     props.lastModifiedBy = APP_NAME

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.documents.form_layout import build_form_layout
 from desktop.documents.layout import (
-    COLUMN_COUNT,
     Align,
     BlockKind,
     Cell,
@@ -22,6 +20,7 @@ from desktop.documents.layout import (
 )
 from desktop.documents.linebreak import label_lines, wrap_lines
 from desktop.documents.options import Orientation, PrintOptions
+from desktop.documents.printed_form import build_layout
 from desktop.documents.xlsx.styling import StyleBook, put_amount, put_text
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
@@ -88,7 +87,7 @@ def write_form_sheet(
     *,
     footer: str,
 ) -> None:
-    layout = build_form_layout(declaration, profile, options)
+    layout = build_layout(declaration, profile, options)
     _FormWriter(ws, book, layout).write(options, footer)
 
 
@@ -140,7 +139,7 @@ class _FormWriter:
             put_text(self.ws, number, 1, text).style = self.book.style(
                 bold=number == 1, size=size, horizontal="center", vertical="center", wrap=False, border=False
             )
-            self.ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=COLUMN_COUNT)
+            self.ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=len(self.columns))
             self.heights[number] = size * 1.8
 
     def _cell(self, cell: Cell, row: int) -> None:
@@ -216,7 +215,9 @@ class _FormWriter:
         ws.page_margins.bottom, ws.page_margins.left = bottom, left
         ws.page_margins.footer = min(bottom / 2, 0.3)
         ws.print_options.horizontalCentered = True
-        ws.print_area = f"A1:F{last_row}"
+        from openpyxl.utils import get_column_letter
+
+        ws.print_area = f"A1:{get_column_letter(len(self.columns))}{last_row}"
         if options.repeat_labels and header_row:
             ws.print_title_rows = f"{header_row}:{header_row}"
         ws.oddFooter.center.text = "第 &P 页 共 &N 页"

@@ -27,7 +27,7 @@ from desktop.documents.xlsx.headers import INDICATOR_SYNONYMS, HeaderMap, map_he
 from desktop.documents.xlsx.indicator_rows import FORMULA_WITHOUT_RESULT, read_indicator_rows
 from desktop.documents.xlsx.problems import Problem, ProblemLog, XlsxImportError, cell_ref
 from desktop.documents.xlsx.source import SheetRows, Workbook, open_workbook
-from desktop.domain.model import Declaration
+from desktop.domain.model import FORM_PROJECT, Declaration
 from desktop.domain.money import canonical_amount, format_amount
 from desktop.domain.profile import DEFAULT_PROFILE_ID, UnknownProfileError, load_profile
 from desktop.exchange.errors import ExchangeError
@@ -76,6 +76,8 @@ class _OwnReader:
         self.log = ProblemLog()
         #: JSON path → sheet!cell, to place the exchange reader's findings.
         self.places: dict[str, str] = {}
+        #: The ``_perfdecl`` rows: key → (value, sheet!cell).
+        self.meta_values: dict[str, tuple[CellValue, str]] = {}
         #: Set when a task row's amounts were edited after export.
         self.amounts_edited = False
 
@@ -83,10 +85,14 @@ class _OwnReader:
         names = self.workbook.sheet_names
         if s.SHEET_META not in names:
             raise NotOwnWorkbookError()
+        doc, fingerprint = self._meta(self.workbook.sheet(s.SHEET_META))
+        if doc.get("form") == FORM_PROJECT:  # docs/project-form.md §7
+            from desktop.documents.xlsx.project_sheets import read_project_workbook
+
+            return read_project_workbook(self, doc, fingerprint)
         missing = [n for n in (s.SHEET_INDICATORS, s.SHEET_TASKS, s.SHEET_GOALS) if n not in names]
         if missing:
             raise XlsxImportError.single("缺少工作表" + "、".join(f"“{n}”" for n in missing))
-        doc, fingerprint = self._meta(self.workbook.sheet(s.SHEET_META))
         doc["tasks"] = self._tasks(self.workbook.sheet(s.SHEET_TASKS))
         if self.amounts_edited and doc.pop("totals", None):
             self.log.warn(s.SHEET_TASKS, "金额已修改，原申报表中的“金额合计”数已删除，合计按各任务金额重新计算")
@@ -98,6 +104,10 @@ class _OwnReader:
             self.log.error(self.places.get("profile", s.SHEET_META), f"未知的指标体系“{profile_id}”")
             raise XlsxImportError(self.log.errors) from exc
         doc["indicators"], edited = self._indicators(self.workbook.sheet(s.SHEET_INDICATORS), profile, len(doc["goals"]))
+        return self.finish(doc, edited, fingerprint)
+
+    def finish(self, doc: dict[str, Any], edited: list[int], fingerprint: str) -> XlsxReadResult:
+        """Validate the assembled exchange document with the JSON reader."""
         self.log.raise_if_errors()
         try:
             result = declaration_from_dict(doc)
@@ -148,7 +158,20 @@ class _OwnReader:
             if key in values and not is_blank(values[key][0]):
                 doc[key] = self._json(values[key][0], values[key][1], kind)
         fingerprint = cell_text(values["source_fingerprint"][0]).strip() if "source_fingerprint" in values else ""
+        self.meta_values = values
         return doc, fingerprint
+
+    def int_value(self, value: CellValue, where: str) -> int | None:
+        return self._int(value, where)
+
+    def amount(self, value: CellValue, where: str) -> str | None:
+        return self._amount(value, where)
+
+    def json_value(self, value: CellValue, where: str, kind: type) -> Any:
+        return self._json(value, where, kind)
+
+    def header(self, sheet: SheetRows, synonyms: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> HeaderMap | None:
+        return self._header(sheet, synonyms, required)
 
     def _int(self, value: CellValue, where: str) -> int | None:
         try:
@@ -230,7 +253,7 @@ class _OwnReader:
             self.amounts_edited = True
             self.log.warn(where, f"总额 {cell_text(shown)} 与财政拨款+其他资金 {format_amount(computed)} 不一致，已按计算值导入{dropped}")
 
-    def _goals(self, sheet: SheetRows) -> list[str]:
+    def _goals(self, sheet: SheetRows, path: str = "goals") -> list[str]:
         header = self._header(sheet, _GOAL_SYNONYMS, (s.COL_GOAL_TEXT,))
         if header is None:
             return []
@@ -243,7 +266,7 @@ class _OwnReader:
             text = cells.get(row, text_col)
             if is_blank(number) and is_blank(text):
                 continue
-            self.places[f"goals[{len(goals)}]"] = cell_ref(sheet.name, row, text_col)
+            self.places[f"{path}[{len(goals)}]"] = cell_ref(sheet.name, row, text_col)
             goals.append(cell_text(text))
             if number_col is not None and not is_blank(number):
                 try:
@@ -255,14 +278,16 @@ class _OwnReader:
                                   f"目标序号“{cell_text(number)}”与其位置（目标{len(goals)}）不一致，已按位置编号")
         return goals
 
-    def _indicators(self, sheet: SheetRows, profile: Any, goal_count: int) -> tuple[list[dict[str, Any]], list[int]]:
+    def _indicators(
+        self, sheet: SheetRows, profile: Any, goal_count: int, where: str = "indicators"
+    ) -> tuple[list[dict[str, Any]], list[int]]:
         header = self._header(sheet, INDICATOR_SYNONYMS, (s.COL_LEVEL1, s.COL_LEVEL2, s.COL_NAME, s.COL_VALUE))
         if header is None:
             return [], []
         items: list[dict[str, Any]] = []
         edited: list[int] = []
         for item in read_indicator_rows(sheet, header, profile, self.log, goal_count):
-            path = f"indicators[{len(items)}]"
+            path = f"{where}[{len(items)}]"
             self.places[path] = cell_ref(sheet.name, item.row, 0)
             for key, column in (("level1", s.COL_LEVEL1), ("level2", s.COL_LEVEL2), ("name", s.COL_NAME),
                                 ("value", s.COL_VALUE), ("goals", s.COL_GOALS)):
