@@ -78,6 +78,7 @@ _IMPORTED_BEFORE_QT = (
     "desktop.none_guard",
     "desktop.commands.targets",
     "desktop.services.duplicates",
+    "desktop.services.related_forms",  # ui/checks_controller.py, when a declaration opens
     "desktop.services.revisions",
     "desktop.services.next_year",
     "desktop.settings",
