@@ -41,11 +41,9 @@ def indicator_rows(declaration: Declaration) -> list[dict[str, Any]]:
     return rows
 
 
-def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The exchange document of ``declaration`` (``meta`` added when given)."""
-    if isinstance(declaration, ProjectDeclaration):
-        return _project_to_dict(declaration, meta)
-    doc: dict[str, Any] = {
+def _leading_keys(declaration: Declaration) -> dict[str, Any]:
+    """The keys every form kind's document starts with, in the format's order."""
+    return {
         "format": FORMAT_ID,
         "version": FORMAT_VERSION,
         "form": declaration.form,
@@ -53,8 +51,15 @@ def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = 
         "year": declaration.year,
         "unit_name": declaration.unit_name,
         "supervisor": declaration.supervisor,
-        "tasks": [],
     }
+
+
+def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The exchange document of ``declaration`` (``meta`` added when given)."""
+    if isinstance(declaration, ProjectDeclaration):
+        return _project_to_dict(declaration, meta)
+    doc = _leading_keys(declaration)
+    doc["tasks"] = []
     for task in declaration.tasks:
         item: dict[str, Any] = {
             "name": task.name,
@@ -83,19 +88,13 @@ def declaration_to_dict(declaration: Declaration, meta: dict[str, Any] | None = 
 
 def _project_to_dict(declaration: ProjectDeclaration, meta: dict[str, Any] | None) -> dict[str, Any]:
     """A project document; ``mid_term`` only while that horizon is in use (docs/project-form.md §3)."""
-    doc: dict[str, Any] = {
-        "format": FORMAT_ID,
-        "version": FORMAT_VERSION,
-        "form": declaration.form,
-        "profile": declaration.profile_id,
-        "year": declaration.year,
-        "unit_name": declaration.unit_name,
-        "supervisor": declaration.supervisor,
+    doc = _leading_keys(declaration)
+    doc.update({
         "project": project_dict(declaration),
         "funds": funds_dict(declaration.funds),
         "goals": list(declaration.goals),
         "indicators": indicator_rows(declaration),
-    }
+    })
     if declaration.mid_term is not None and declaration.mid_in_use():
         doc["mid_term"] = {
             "funds": funds_dict(declaration.mid_term.funds),
