@@ -1,12 +1,10 @@
-"""Opening a project declaration in the window: a clear Chinese message, no crash, no editor."""
+"""Opening a project declaration in the window: the project's sections; the navigator's entries."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import make_main_window
 from desktop.exchange.canonical import content_key
@@ -18,7 +16,7 @@ from ui.main_window import MainWindow
 ZDPQ = Path(__file__).resolve().parent.parent / "fixtures" / "project-futian-2026-zdpq.json"
 
 
-def test_opening_a_project_says_what_to_use_instead_and_changes_nothing(
+def test_a_project_opens_with_its_own_sections_and_the_department_form_with_its_own(
     qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path
 ) -> None:
     seed_id = import_new(store, read_json_file(seed_path).declaration)
@@ -28,18 +26,14 @@ def test_opening_a_project_says_what_to_use_instead_and_changes_nothing(
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     window.show()
-    box = window.findChild(QMessageBox, "projectNotEditableBox")
-    assert box is not None and box.isVisible()
-    assert "项目支出申报表的编辑界面尚未完成" in box.text()
-    assert f"perfdecl check {project_id}" in box.text()
-    assert "项目支出申报表的编辑界面尚未完成" in window.statusBar().currentMessage()
-    assert window.document is None and window.stack.currentWidget() is window.start_page
-    box.accept()
-    # the department form still opens, and the project is untouched
+    assert window.document is not None and window.document.declaration_id == project_id
+    assert window.editor is not None
+    titles = [window.editor.tabText(i) for i in range(window.editor.count())]
+    assert titles == ["基本信息", "项目资金", "总体目标", "绩效指标", "预览"]
     window.open_declaration(seed_id)
     assert window.document is not None and window.document.declaration_id == seed_id
-    window.open_declaration(project_id)  # the open department form stays open
-    assert window.document is not None and window.document.declaration_id == seed_id
+    assert window.editor is not None
+    assert window.editor.tabText(1) == "主要任务与预算"
     window.close_declaration()
     assert content_key(store.load(project_id)) == before
 

@@ -1,0 +1,12 @@
+"""The project's 总体目标 section (docs/project-form.md §6). Placeholder until built."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ui.sections import SectionContext, placeholder
+
+
+def build(ctx: SectionContext) -> QWidget:
+    del ctx
+    return placeholder("总体目标", "项目支出申报表的此部分正在建设中。")
