@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
             related=self._related_forms,
         )
         self.editor = DeclarationEditor(context, self.stack, current=keep)
+        self.navigator.set_form(document.declaration.form)
         self.editor.currentChanged.connect(self.navigator.set_section)
         self.editor.page_built.connect(self._on_page_built)
         self.stack.addWidget(self.editor)

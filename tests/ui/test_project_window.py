@@ -44,6 +44,9 @@ def test_navigator_names_project_entries_by_project(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTreeView
 
+    from ui.item_tag import TAG_ROLE
+
+    # The project is stored last (newest), yet it follows its unit's department form.
     import_new(store, read_json_file(seed_path).declaration)
     import_new(store, read_json_file(ZDPQ).declaration)
     window = make_main_window(db_path)
@@ -52,7 +55,13 @@ def test_navigator_names_project_entries_by_project(
     view = window.findChild(QTreeView, "declarationList")
     assert view is not None
     model = view.model()
-    names = {model.index(r, 1).data() for r in range(model.rowCount())}
-    assert names == {"深圳市福田区重点片区建设发展中心（本级）", "〔项目〕重点片区建设（其他项目）"}
+    rows = [
+        (model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 1).data(TAG_ROLE))
+        for r in range(model.rowCount())
+    ]
+    assert rows == [
+        ("2026", "深圳市福田区重点片区建设发展中心（本级）", None),
+        ("2026", "重点片区建设（其他项目）", "项目"),
+    ]
     tips = [model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert any("项目支出表：重点片区建设（其他项目）" in t for t in tips)

@@ -19,7 +19,8 @@ class StartPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         hint = QLabel(
-            "新建一份部门（单位）整体支出绩效目标申报表，或在左侧列表中选择已有的申报表。", self
+            "新建一份部门（单位）整体支出或项目支出绩效目标申报表，或在左侧列表中选择已有的申报表。",
+            self,
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
