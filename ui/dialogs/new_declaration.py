@@ -77,7 +77,6 @@ class NewDeclarationDialog(QDialog):
         profile_layout.addWidget(self.inferred_label)
         self.description = QLabel(self)
         self.description.setObjectName("profileDescription")
-        self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #666;")
 
         self.year_spin = QSpinBox(self)
@@ -85,6 +84,7 @@ class NewDeclarationDialog(QDialog):
         self.year_spin.setRange(*YEAR_RANGE)
         self.year_spin.setValue(min(max(defaults.year, YEAR_RANGE[0]), YEAR_RANGE[1]))
         self.year_spin.setSuffix(" 年度")
+        self.year_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("2026 年度") + 60)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("projectNameEdit")
         self.name_edit.setPlaceholderText("例如：重点片区建设（其他项目）")
