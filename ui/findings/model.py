@@ -215,7 +215,8 @@ class FindingsModel(QAbstractItemModel):
                 return finding.rule
             if column == Column.SUBJECT:
                 return display_subject(finding)
-            return f"【{ACCEPTED_LABEL}】{finding.message}" if finding.accepted else finding.message
+            message = shown_message(finding)
+            return f"【{ACCEPTED_LABEL}】{message}" if finding.accepted else message
         if role == Qt.ItemDataRole.DecorationRole and column == Column.MESSAGE:
             return severity_icon(finding.severity, finding.accepted)
         if role == Qt.ItemDataRole.ForegroundRole and finding.accepted:
@@ -230,13 +231,19 @@ class FindingsModel(QAbstractItemModel):
         if column == Column.RULE and finding.rule in RULES:
             return f"{finding.rule} {RULES[finding.rule].title}"
         tag = horizon_tag(finding)
-        return f"{tag}：{finding.message}" if tag else finding.message
+        return f"{tag}：{shown_message(finding)}" if tag else finding.message
 
 
 def horizon_tag(finding: Finding) -> str | None:
     """``中期`` for a finding about a project's 中期 horizon (docs/project-form.md §10)."""
     mid = finding.where == MID_PATH or finding.where.startswith(f"{MID_PATH}.")
     return MID_TAG if mid or finding.subject.startswith(MID_SUBJECT) else None
+
+
+def shown_message(finding: Finding) -> str:
+    """The message as the tree shows it: a 中期 finding's ``中期：`` lead-in is its tag."""
+    tag = horizon_tag(finding)
+    return finding.message.removeprefix(f"{tag}：") if tag else finding.message
 
 
 def display_subject(finding: Finding) -> str:
