@@ -18,7 +18,7 @@ from desktop.domain.profile import (
     load_profile,
     new_declaration,
 )
-from desktop.domain.project import new_project_declaration
+from desktop.domain.project import name_key, new_project_declaration
 from desktop.domain.project_profile import (
     DEFAULT_PROJECT_PROFILE_ID,
     ProjectProfile,
@@ -67,6 +67,12 @@ class NewDefaults:
     unit_name: str = ""
     #: Unit names offered while typing 实施单位 (those of the stored declarations).
     known_units: tuple[str, ...] = ()
+    #: (year, unit name key, project name key) of every stored project.
+    stored_projects: frozenset[tuple[int, str, str]] = frozenset()
+
+    def project_is_stored(self, year: int, unit_name: str, project_name: str) -> bool:
+        """Whether the unit already has a project of this name and year (names by name key)."""
+        return (year, name_key(unit_name), name_key(project_name)) in self.stored_projects
 
 
 @dataclass(frozen=True)
@@ -150,4 +156,9 @@ def new_defaults(
         year=year,
         unit_name=unit,
         known_units=tuple(dict.fromkeys(r.unit_name for r in rows if r.unit_name)),
+        stored_projects=frozenset(
+            (r.year, name_key(r.unit_name), name_key(r.project_name))
+            for r in rows
+            if r.project_name is not None
+        ),
     )

@@ -16,7 +16,7 @@ from desktop.domain.model import FORM_DEPARTMENT, FORM_PROJECT
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.project_profile import load_project_profile, project_profile_ids
 from desktop.exchange.reader import read_json_file
-from desktop.services.new_forms import NewDefaults
+from desktop.services.new_forms import NewDefaults, new_defaults
 from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
 from desktop.settings import Settings
@@ -273,3 +273,24 @@ def test_new_from_the_sample_while_a_project_is_open_makes_a_department_form(
     assert window.document is not None
     assert window.document.declaration.form == FORM_DEPARTMENT
     assert _sections(window)[1] == "主要任务与预算"
+
+
+def test_a_project_name_the_unit_already_has_that_year_is_pointed_out_but_allowed(
+    qtbot: QtBot, store: DeclarationStore
+) -> None:
+    import_new(store, read_json_file(ZDPQ).declaration)
+    defaults = new_defaults(
+        kind=FORM_PROJECT,
+        default_profile="SZ-DEPT-2026",
+        last_project_profile="MOF-PROJECT-2021",
+        year=2026,
+        open_unit="",
+        last_unit=SEED_UNIT,
+        summaries=store.list(),
+    )
+    dialog = _dialog(qtbot, defaults)
+    type_text(qtbot, dialog.name_edit, "重点片区建设(其他项目)")  # ASCII brackets: the same name
+    assert dialog.reason.text() == "该单位本年度已有同名项目，新建将另存一份。"
+    assert dialog.ok_button.isEnabled()
+    dialog.year_spin.setValue(2027)  # next year's project is a new one
+    assert dialog.reason.text() == ""

@@ -45,6 +45,7 @@ class NewDeclarationDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("newDeclarationDialog")
         self.setWindowTitle("新建申报表")
+        self._defaults = defaults
         self._options = {kind: profile_options(kind) for kind in KIND_LABELS}
         self._picked = {
             FORM_DEPARTMENT: defaults.department_profile,
@@ -132,6 +133,7 @@ class NewDeclarationDialog(QDialog):
         self.profile_combo.currentIndexChanged.connect(self._on_profile)
         self.name_edit.textChanged.connect(self._update_ok)
         self.unit_edit.textChanged.connect(self._update_ok)
+        self.year_spin.valueChanged.connect(self._update_ok)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
 
     # -- reading ------------------------------------------------------------------------
@@ -212,7 +214,15 @@ class NewDeclarationDialog(QDialog):
     def _update_ok(self) -> None:
         reason = self.refusal()
         self.ok_button.setEnabled(not reason)
-        self.reason.setText(f"{reason}。" if reason else "")
+        if reason:
+            self.reason.setText(f"{reason}。")
+        elif self.kind == FORM_PROJECT and self._defaults.project_is_stored(
+            self.year_spin.value(), self.unit_edit.text(), self.name_edit.text()
+        ):
+            # Allowed (a second version of a project is sometimes wanted), but worth knowing.
+            self.reason.setText("该单位本年度已有同名项目，新建将另存一份。")
+        else:
+            self.reason.setText("")
 
 
 def ask_new_declaration(parent: QWidget | None, defaults: NewDefaults) -> NewChoice | None:
