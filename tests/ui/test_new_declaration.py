@@ -294,3 +294,14 @@ def test_a_project_name_the_unit_already_has_that_year_is_pointed_out_but_allowe
     assert dialog.ok_button.isEnabled()
     dialog.year_spin.setValue(2027)  # next year's project is a new one
     assert dialog.reason.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "focused"), [(FORM_PROJECT, "projectNameEdit"), (FORM_DEPARTMENT, "newYearSpin")]
+)
+def test_typing_starts_in_the_first_field_still_to_answer(
+    qtbot: QtBot, kind: str, focused: str
+) -> None:
+    dialog = _dialog(qtbot, _defaults(kind))
+    focus = dialog.focusWidget()
+    assert focus is not None and focus.objectName() == focused

@@ -135,6 +135,8 @@ class NewDeclarationDialog(QDialog):
         self.unit_edit.textChanged.connect(self._update_ok)
         self.year_spin.valueChanged.connect(self._update_ok)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
+        # Typing starts where an answer is still missing: a project's name, else the year.
+        (self.name_edit if kind == FORM_PROJECT else self.year_spin).setFocus()
 
     # -- reading ------------------------------------------------------------------------
     @property
