@@ -115,3 +115,15 @@ def test_steps_are_named_after_the_open_declarations_sections(
     assert titles() == ["基本信息", "主要任务与预算", "总体目标", "绩效指标", "预览"]
     window.open_declaration(project_id)
     assert titles()[1] == "项目资金"
+
+
+def test_deleting_a_project_names_the_project_and_leaves_the_department_form(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path, answer_yes: list[str]
+) -> None:
+    seed_id = import_new(store, read_json_file(seed_path).declaration)
+    project_id = import_new(store, read_json_file(ZDPQ).declaration)
+    window = _window(qtbot, db_path, project_id)
+    window.window_actions["deleteDeclarationAction"].trigger()
+    assert answer_yes[0].startswith("确定删除“2026 重点片区建设（其他项目）（项目支出表）”")
+    assert [s.id for s in store.list()] == [seed_id]
+    assert _list(window).model().rowCount() == 1

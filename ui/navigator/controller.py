@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.model import FORM_PROJECT, Declaration
 from desktop.domain.profile import load_profile
+from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import equal_in_content
 from desktop.resources import sample_path
 from desktop.services.duplicates import Duplicate, duplicate_message, find_duplicate
@@ -194,10 +195,13 @@ class LifecycleController:
         if document is None or document.declaration_id is None:
             return False
         d = document.declaration
+        name = d.unit_name or "未填写单位名称"
+        if isinstance(d, ProjectDeclaration):  # a unit has many projects: name the one
+            name = f"{d.project.name or '未填写项目名称'}（项目支出表）"
         answer = QMessageBox.question(
             self._parent,
             "删除申报表",
-            f"确定删除“{d.year} {d.unit_name or '未填写单位名称'}”及其全部历史版本吗？\n删除后无法恢复。",
+            f"确定删除“{d.year} {name}”及其全部历史版本吗？\n删除后无法恢复。",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
