@@ -57,3 +57,25 @@ def test_navigator_names_project_entries_by_project(
     assert names == {"深圳市福田区重点片区建设发展中心（本级）", "〔项目〕重点片区建设（其他项目）"}
     tips = [model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert any("项目支出表：重点片区建设（其他项目）" in t for t in tips)
+
+
+def test_the_project_window_exports_each_format_and_the_files_read_back_equal(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, tmp_path: Path
+) -> None:
+    from desktop.documents.xlsx.read_own import read_xlsx
+    from tests.documents.helpers import pdftotext, squeeze
+
+    project_id = import_new(store, read_json_file(ZDPQ).declaration)
+    before = content_key(store.load(project_id))
+    window = make_main_window(db_path, project_id)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show()
+    for name in ("项目.json", "项目.xlsx", "项目.pdf"):
+        assert window.output.export_to(tmp_path / name), name
+    assert content_key(read_json_file(tmp_path / "项目.json").declaration) == before
+    assert content_key(read_xlsx(tmp_path / "项目.xlsx").declaration) == before
+    text = squeeze(pdftotext(tmp_path / "项目.pdf"))
+    assert "项目支出绩效目标申报表" in text and "重点片区建设（其他项目）" in text
+    assert [r.number for r in store.revisions(project_id)] == [1]  # unchanged: no new revision
+    window.close_declaration()
