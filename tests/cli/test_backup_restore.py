@@ -109,6 +109,7 @@ def test_restore_refuses_a_damaged_file_and_leaves_the_database_alone(
         result = run_cli("restore", bad, "--db", seeded_db)
         assert result.status == 2, (bad, result.err)
         assert str(bad) in result.err
+        assert str(seeded_db) not in result.err  # the message is about the file given
     assert logical_dump(seeded_db) == before
     assert list_backups(seeded_db) == []  # refused before anything was backed up or written
     assert not [p for p in seeded_db.parent.iterdir() if "-restore-" in p.name]
