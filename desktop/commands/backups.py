@@ -42,4 +42,17 @@ def run_restore(ctx: CommandContext, source: Path) -> int:
         print(f"已从 {source} 恢复；恢复前的数据库已备份到 {before}", file=ctx.err)
     else:
         print(f"已从 {source} 恢复", file=ctx.err)
+    _tell_needing_correction(ctx)
     return EXIT_OK
+
+
+def _tell_needing_correction(ctx: CommandContext) -> None:
+    from desktop.services.restored import describe_needing_correction, needing_correction
+
+    store = ctx.open_store(ctx.db_path, True)
+    try:
+        text = describe_needing_correction(needing_correction(store))
+    finally:
+        store.close()
+    if text:
+        print(text, file=ctx.err)
