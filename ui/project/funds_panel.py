@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from ui.sections import SectionContext, placeholder
+if TYPE_CHECKING:
+    from ui.sections import SectionContext
 
 
 def build(ctx: SectionContext) -> QWidget:
+    from ui.sections import placeholder
+
     del ctx
     return placeholder("项目资金", "项目支出申报表的此部分正在建设中。")
