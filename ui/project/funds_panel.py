@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from ui.placeholder import placeholder
+
 if TYPE_CHECKING:
     from ui.sections import SectionContext
 
 
 def build(ctx: SectionContext) -> QWidget:
-    from ui.sections import placeholder
-
     del ctx
     return placeholder("项目资金", "项目支出申报表的此部分正在建设中。")
