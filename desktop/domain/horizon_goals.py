@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from desktop.domain.errors import EditError
 from desktop.domain.model import Declaration
 from desktop.domain.project import ANNUAL, MID, Horizon, ProjectDeclaration
+from desktop.domain.project_profile import load_project_profile
 
 HORIZON_NAMES = {ANNUAL: "年度", MID: "中期"}
 
@@ -40,6 +41,12 @@ def _project(declaration: Declaration, horizon: str) -> ProjectDeclaration | Non
     if horizon != MID or not isinstance(declaration, ProjectDeclaration):
         raise EditError("此申报表没有中期目标")
     return declaration
+
+
+def _check_mid_allowed(project: ProjectDeclaration) -> None:
+    """Only a profile with the 中期 horizon may hold one (the reader refuses it elsewhere)."""
+    if not load_project_profile(project.profile_id).has_mid:
+        raise EditError("此项目的版式只有年度目标，没有中期目标")
 
 
 def goal_list(declaration: Declaration, horizon: str) -> list[str]:
@@ -83,6 +90,7 @@ def open_horizon(
     project = _project(declaration, horizon)
     if project is None or project.mid_term is not None:
         return None
+    _check_mid_allowed(project)
     if keep is not None:
         project.mid_term = keep
         return keep
@@ -148,6 +156,8 @@ def plan_copy(declaration: Declaration, source: str, target: str, rows: Iterable
         raise EditError("不能复制到同一组目标")
     if not isinstance(declaration, ProjectDeclaration):
         raise EditError("只有项目支出申报表有中期目标")
+    if MID in (source, target):
+        _check_mid_allowed(declaration)
     texts = goal_list(declaration, source)
     chosen = sorted(set(rows))
     if not chosen:

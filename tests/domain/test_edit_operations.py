@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from desktop.domain import acceptances, budget, goals, header, indicators
+from desktop.domain import acceptances, budget, goals, header, horizon_goals, indicators
 from desktop.domain.model import AcceptedFinding, Category, Declaration, Indicator, Task
 from desktop.exchange.reader import read_json_file
 from tests.conftest import SEED_PATH
 
-EDIT_MODULES = (acceptances, budget, goals, header, indicators)
+EDIT_MODULES = (acceptances, budget, goals, header, horizon_goals, indicators)
 EDIT_PREFIXES = (
     "add_",
     "set_",
@@ -110,6 +110,11 @@ OPERATIONS: dict[str, Operation] = {
         ("move_goal",),
         lambda d: goals.move_goal(d, 0, 2),
         lambda d, _: goals.move_goal(d, 2, 0),
+    ),
+    "append goals": Operation(
+        ("add_goals", "remove_added_goals"),
+        lambda d: horizon_goals.add_goals(d, "annual", ["复制来的目标", "又一个"]),
+        horizon_goals.remove_added_goals,
     ),
     "year": Operation(
         ("set_year",),

@@ -8,6 +8,8 @@ undo step, skipping goals that list already has (desktop/domain/horizon_goals.py
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -23,7 +25,9 @@ from ui.findings.row_marks import RowMarks
 from ui.goals.commands import CopyGoalsCommand
 from ui.goals.editor import GoalsEditor
 from ui.project.side_by_side import SideBySide
-from ui.sections import SectionContext
+
+if TYPE_CHECKING:
+    from ui.sections import SectionContext
 
 _HINT = (
     "目标编号随顺序自动生成；“对应指标”统计同一期（中期或年度）绩效指标中选择了该目标的指标，"

@@ -14,8 +14,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ui.read_only import VIEW_CONTROL
-
 #: The narrowest window (px) that shows the panes side by side.
 WIDE_WINDOW = 1280
 
@@ -31,7 +29,6 @@ class SideBySide(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("paneTabs")
-        self.tabs.tabBar().setProperty(VIEW_CONTROL, True)  # switching tabs changes nothing
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.splitter)
         self._stack.addWidget(self.tabs)
