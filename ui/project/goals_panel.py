@@ -93,7 +93,8 @@ class ProjectGoalsPage(QWidget):
             hint.setStyleSheet("color: #555555;")
             hint.setContentsMargins(9, 6, 9, 0)
             layout.addWidget(hint)
-            self.switch = SideBySide([(p, "") for p in self.panes.values()], self)
+            titles = [(p, f"{horizon_goals.HORIZON_NAMES[h]}目标") for h, p in self.panes.items()]
+            self.switch = SideBySide(titles, self)
             layout.addWidget(self.switch, 1)
         else:
             layout.addWidget(self.panes[ANNUAL], 1)
@@ -151,8 +152,6 @@ class ProjectGoalsPage(QWidget):
                 self.document.declaration, horizon, self._templates.get(horizon, ())
             )
             pane.heading.setText(title)
-            if self.switch is not None:
-                self.switch.set_tab_title(pane, title)
 
     # -- ProjectPage ----------------------------------------------------------------------
     def set_marks(self, marks: RowMarks) -> None:

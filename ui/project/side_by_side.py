@@ -8,6 +8,8 @@ rebuilt, so their state (selection, scroll position, an open editor's focus) sur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from typing_extensions import override
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -21,9 +23,9 @@ WIDE_WINDOW = 1280
 class SideBySide(QWidget):
     """Shows ``panes`` (with their tab titles) in a splitter or in tabs, by window width."""
 
-    def __init__(self, panes: list[tuple[QWidget, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, panes: Sequence[tuple[QWidget, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._panes = panes
+        self._panes = list(panes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("sideBySide")
         self.splitter.setChildrenCollapsible(False)
@@ -48,14 +50,6 @@ class SideBySide(QWidget):
         if not self._side:
             self.tabs.setCurrentWidget(pane)
 
-    def set_tab_title(self, pane: QWidget, title: str) -> None:
-        for index, (widget, _old) in enumerate(self._panes):
-            if widget is pane:
-                self._panes[index] = (widget, title)
-        index = self.tabs.indexOf(pane)
-        if index >= 0:
-            self.tabs.setTabText(index, title)
-
     def _arrange(self, side: bool) -> None:
         if side == self._side:
             return
@@ -65,6 +59,7 @@ class SideBySide(QWidget):
         if side:
             for pane, _title in self._panes:
                 self.splitter.addWidget(pane)  # takes it out of the tab widget
+                pane.show()  # the tabs had hidden all but the current one
             self.splitter.setSizes([1] * len(self._panes))  # equal shares
         else:
             for pane, title in self._panes:
@@ -73,8 +68,6 @@ class SideBySide(QWidget):
             front = next((p for p, _ in self._panes if focused and p.isAncestorOf(focused)), shown)
             if front is not None:
                 self.tabs.setCurrentWidget(front)
-        for pane, _title in self._panes:
-            pane.show()
         self._stack.setCurrentWidget(self.splitter if side else self.tabs)
         if focused is not None and focused.isVisibleTo(self):
             focused.setFocus()

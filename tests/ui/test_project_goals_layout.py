@@ -1,0 +1,107 @@
+"""The 总体目标 page of a project: 中期 | 年度 side by side from 1280 px of window width, two tabs
+below; the switch follows the window and keeps what the user was doing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from desktop.app import make_main_window
+from desktop.domain.profile import load_profile
+from desktop.domain.project import ProjectDeclaration
+from desktop.exchange.reader import read_json_file
+from desktop.services.revisions import import_new
+from desktop.services.store import DeclarationStore
+from tests.conftest import FIXTURES
+from ui.document import DeclarationDocument
+from ui.main_window import MainWindow
+from ui.project.goals_panel import ProjectGoalsPage
+from ui.project.side_by_side import WIDE_WINDOW
+from ui.sections import section_index
+
+ZDPQ = FIXTURES / "project-futian-2026-zdpq.json"
+
+
+@pytest.fixture
+def page(qtbot: QtBot) -> ProjectGoalsPage:
+    project = read_json_file(ZDPQ).declaration
+    assert isinstance(project, ProjectDeclaration)
+    widget = ProjectGoalsPage(DeclarationDocument(project, load_profile(project.profile_id)))
+    qtbot.addWidget(widget)
+    widget.resize(WIDE_WINDOW, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_side_by_side_from_1280_px_and_tabs_below(qtbot: QtBot, page: ProjectGoalsPage) -> None:
+    switch, mid, annual = page.switch, page.panes["mid"], page.panes["annual"]
+    assert switch is not None
+    assert switch.side_by_side and mid.isVisible() and annual.isVisible()
+    assert mid.heading.text() == "中期目标（2026年—2028年）" and annual.heading.text() == "年度目标"
+    assert mid.x() < annual.x(), "中期 stands left of 年度, as printed"
+
+    page.resize(WIDE_WINDOW - 1, 700)
+    assert not switch.side_by_side
+    assert [switch.tabs.tabText(i) for i in range(2)] == ["中期目标", "年度目标"]
+    assert mid.isVisible() != annual.isVisible()
+
+    # A jump to a 年度 goal shows its tab; a 中期 one the other.
+    assert page.focus_where("goals[3]")
+    assert switch.tabs.currentWidget() is annual and annual.isVisible()
+    assert page.focus_where("mid_term.goals[1]")
+    assert switch.tabs.currentWidget() is mid and mid.editor.view.currentIndex().row() == 1
+
+    page.resize(WIDE_WINDOW, 700)
+    assert switch.side_by_side and mid.isVisible() and annual.isVisible()
+    assert mid.editor.view.currentIndex().row() == 1, "the selection survives the switch"
+
+
+def test_the_list_being_worked_in_stays_in_front_when_tabbed(
+    qtbot: QtBot, page: ProjectGoalsPage
+) -> None:
+    switch = page.switch
+    assert switch is not None
+    page.annual.view.setFocus()
+    page.annual.view.setCurrentIndex(page.annual.model.index(2, 0))
+    page.resize(1000, 700)
+    assert switch.tabs.currentWidget() is page.panes["annual"]
+    assert page.annual.view.currentIndex().row() == 2
+
+
+def test_the_window_width_decides_in_the_main_window(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path
+) -> None:
+    declaration_id = import_new(store, read_json_file(ZDPQ).declaration)
+    window = make_main_window(db_path, declaration_id)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.editor is not None
+    window.editor.setCurrentIndex(section_index("总体目标"))
+    page = window.editor.page("projectGoalsEditor")
+    assert isinstance(page, ProjectGoalsPage) and page.switch is not None
+    QApplication.processEvents()
+    # The page is narrower than the window (navigator, findings dock), yet side by side…
+    assert page.switch.side_by_side and page.width() < WIDE_WINDOW
+    # …and nothing is cut off: the page is at least as wide as it needs.
+    assert page.width() >= page.minimumSizeHint().width()
+    for pane in page.panes.values():
+        assert pane.editor.view.width() > 300
+        buttons = pane.findChildren(QToolButton)
+        assert len(buttons) == 7  # 添加 删除 上移 下移 复制 粘贴 + 复制到年度/复制到中期
+        for button in buttons:  # every button shown whole inside its pane (they wrap)
+            right = button.mapTo(pane, button.rect().topRight()).x()
+            assert button.isVisible() and right < pane.width()
+    window.resize(1200, 800)
+    QApplication.processEvents()
+    assert not page.switch.side_by_side
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert page.switch.side_by_side
