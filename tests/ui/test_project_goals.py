@@ -141,6 +141,8 @@ def test_the_first_mid_goal_creates_the_horizon_and_undo_removes_it(
         stack.undo()
     assert project.mid_term is None and project == before
     assert page.mid.model.rowCount() == 0
+    stack.redo()
+    assert project.mid_term is not None and page.mid.model.rowCount() == 1
 
 
 def test_copy_to_annual_is_one_undo_step_and_skips_duplicates(

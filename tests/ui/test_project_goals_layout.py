@@ -8,16 +8,20 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from desktop.app import make_main_window
+from desktop.domain.changes import Part
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.reader import read_json_file
+from desktop.rules.findings import Finding
 from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
 from tests.conftest import FIXTURES
 from ui.document import DeclarationDocument
+from ui.findings.row_marks import RowMarks
 from ui.main_window import MainWindow
 from ui.project.goals_panel import ProjectGoalsPage
 from ui.project.side_by_side import WIDE_WINDOW
@@ -105,3 +109,31 @@ def test_the_window_width_decides_in_the_main_window(
     window.resize(1366, 768)
     QApplication.processEvents()
     assert page.switch.side_by_side
+
+
+def test_findings_about_a_whole_list_mark_its_heading(page: ProjectGoalsPage) -> None:
+    project = page.document.project
+    assert project is not None
+    p04 = Finding("P04", "error", "完整性", "mid_term.goals", "中期目标", "中期目标为空：……")
+    s05 = Finding("S05", "error", "完整性", "goals", "总体目标", "总体目标为空")
+    row = Finding("G03", "warning", "目标", "mid_term.goals[1]", "中期/目标2", "缺少量化内容")
+    page.set_marks(RowMarks([p04, row], project))
+    mid, annual = page.panes["mid"], page.panes["annual"]
+    assert mid.mark.isVisible() and "P04" in mid.mark.toolTip()
+    assert not annual.mark.isVisible()
+    decoration = Qt.ItemDataRole.DecorationRole
+    assert mid.editor.model.index(1, 0).data(decoration) is not None
+    assert annual.editor.model.index(1, 0).data(decoration) is None
+    page.set_marks(RowMarks([s05], project))
+    assert annual.mark.isVisible() and not mid.mark.isVisible()
+
+
+def test_the_mid_heading_follows_the_period(page: ProjectGoalsPage) -> None:
+    project = page.document.project
+    assert project is not None
+    project.project.period_end = 2029
+    page.document.notify(Part.PROJECT)
+    assert page.panes["mid"].heading.text() == "中期目标（2026年—2029年）"
+    project.project.period_start = None
+    page.document.notify(Part.PROJECT)
+    assert page.panes["mid"].heading.text() == "中期目标"
