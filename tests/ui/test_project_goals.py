@@ -27,6 +27,7 @@ from ui.goals.editor import GoalsEditor
 from ui.goals.model import GoalColumn
 from ui.main_window import MainWindow
 from ui.project.goals_panel import ProjectGoalsPage
+from ui.project.side_by_side import WIDE_WINDOW
 from ui.sections import section_index
 
 ZDPQ = FIXTURES / "project-futian-2026-zdpq.json"
@@ -235,6 +236,30 @@ def test_findings_mark_the_rows_of_their_list_and_jump_there(
     assert page.focus_where("mid_term.goals") and page.mid.view.hasFocus()
     assert not page.focus_where("mid_term.goals[40]")
     assert not page.focus_where("funds.fiscal")
+
+
+def test_the_window_width_decides_in_the_main_window(open_project: OpenProject) -> None:
+    window, _ = open_project(ZDPQ)
+    page = _page(window)
+    assert page.switch is not None
+    QApplication.processEvents()
+    # The page is narrower than the window (navigator, findings dock), yet side by side…
+    assert page.switch.side_by_side and page.width() < WIDE_WINDOW
+    # …and nothing is cut off: the page is at least as wide as it needs.
+    assert page.width() >= page.minimumSizeHint().width()
+    for pane in page.panes.values():
+        assert pane.editor.view.width() > 300
+        buttons = pane.findChildren(QToolButton)
+        assert len(buttons) == 7  # 添加 删除 上移 下移 复制 粘贴 + 复制到年度/复制到中期
+        for button in buttons:  # every button shown whole inside its pane (they wrap)
+            right = button.mapTo(pane, button.rect().topRight()).x()
+            assert button.isVisible() and right < pane.width()
+    window.resize(WIDE_WINDOW - 80, 800)
+    QApplication.processEvents()
+    assert not page.switch.side_by_side
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert page.switch.side_by_side
 
 
 def test_an_annual_only_project_shows_one_list(open_project: OpenProject) -> None:

@@ -3,29 +3,21 @@ below; the switch follows the window and keeps what the user was doing."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QToolButton
 
-from desktop.app import make_main_window
 from desktop.domain.changes import Part
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.reader import read_json_file
 from desktop.rules.findings import Finding
-from desktop.services.revisions import import_new
-from desktop.services.store import DeclarationStore
 from tests.conftest import FIXTURES
 from ui.document import DeclarationDocument
 from ui.findings.row_marks import RowMarks
-from ui.main_window import MainWindow
 from ui.project.goals_panel import ProjectGoalsPage
 from ui.project.side_by_side import WIDE_WINDOW
-from ui.sections import section_index
 
 ZDPQ = FIXTURES / "project-futian-2026-zdpq.json"
 
@@ -75,40 +67,6 @@ def test_the_list_being_worked_in_stays_in_front_when_tabbed(
     page.resize(1000, 700)
     assert switch.tabs.currentWidget() is page.panes["annual"]
     assert page.annual.view.currentIndex().row() == 2
-
-
-def test_the_window_width_decides_in_the_main_window(
-    qtbot: QtBot, store: DeclarationStore, db_path: Path
-) -> None:
-    declaration_id = import_new(store, read_json_file(ZDPQ).declaration)
-    window = make_main_window(db_path, declaration_id)
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.editor is not None
-    window.editor.setCurrentIndex(section_index("总体目标"))
-    page = window.editor.page("projectGoalsEditor")
-    assert isinstance(page, ProjectGoalsPage) and page.switch is not None
-    QApplication.processEvents()
-    # The page is narrower than the window (navigator, findings dock), yet side by side…
-    assert page.switch.side_by_side and page.width() < WIDE_WINDOW
-    # …and nothing is cut off: the page is at least as wide as it needs.
-    assert page.width() >= page.minimumSizeHint().width()
-    for pane in page.panes.values():
-        assert pane.editor.view.width() > 300
-        buttons = pane.findChildren(QToolButton)
-        assert len(buttons) == 7  # 添加 删除 上移 下移 复制 粘贴 + 复制到年度/复制到中期
-        for button in buttons:  # every button shown whole inside its pane (they wrap)
-            right = button.mapTo(pane, button.rect().topRight()).x()
-            assert button.isVisible() and right < pane.width()
-    window.resize(1200, 800)
-    QApplication.processEvents()
-    assert not page.switch.side_by_side
-    window.resize(1366, 768)
-    QApplication.processEvents()
-    assert page.switch.side_by_side
 
 
 def test_findings_about_a_whole_list_mark_its_heading(page: ProjectGoalsPage) -> None:
