@@ -23,6 +23,7 @@ from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
 from tests.conftest import FIXTURES
 from tests.qtkeys import key_click, key_clicks
+from tests.ui.cut_off import cut_off_widgets
 from ui.goals.editor import GoalsEditor
 from ui.goals.model import GoalColumn
 from ui.main_window import MainWindow
@@ -254,9 +255,11 @@ def test_the_window_width_decides_in_the_main_window(open_project: OpenProject) 
         for button in buttons:  # every button shown whole inside its pane (they wrap)
             right = button.mapTo(pane, button.rect().topRight()).x()
             assert button.isVisible() and right < pane.width()
+    assert cut_off_widgets(page) == []
     window.resize(WIDE_WINDOW - 80, 800)
     QApplication.processEvents()
     assert not page.switch.side_by_side
+    assert cut_off_widgets(page) == []
     window.resize(1366, 768)
     QApplication.processEvents()
     assert page.switch.side_by_side
@@ -268,5 +271,7 @@ def test_an_annual_only_project_shows_one_list(open_project: OpenProject) -> Non
     assert page.mid is None and page.switch is None
     assert page.panes["annual"].heading.text() == "年度总体目标"
     assert page.annual.isVisible() and page.annual.model.rowCount() == 3
+    QApplication.processEvents()
+    assert cut_off_widgets(page) == []
     assert not page.focus_where("mid_term.goals[0]")
     assert page.focus_where("goals[1]") and page.annual.view.currentIndex().row() == 1
