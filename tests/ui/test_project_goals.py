@@ -163,7 +163,9 @@ def test_copy_to_annual_is_one_undo_step_and_skips_duplicates(
     _select(page.mid, [0, 2, 3])
     action = page.findChild(QAction, "copyToAnnualAction")
     assert isinstance(action, QAction) and action.text() == "复制到年度"
-    assert action in page.mid.view.actions()  # the list's context menu
+    assert action in page.mid.view.actions()  # the list's context menu lists it
+    policy = page.mid.view.contextMenuPolicy()
+    assert policy == Qt.ContextMenuPolicy.ActionsContextMenu
     buttons = [b for b in page.mid.findChildren(QToolButton) if b.defaultAction() is action]
     assert len(buttons) == 1 and buttons[0].isVisible()
     buttons[0].click()
