@@ -2,7 +2,7 @@
 
 The dialog (ui/dialogs/new_declaration.py) shows :func:`profile_options` and returns a
 :class:`NewChoice`; :func:`declaration_for` builds the empty declaration of that choice
-(docs/project-form.md §10).
+(docs/project-form.md §11).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """文件 → 新建: the kind of form, its profile, 年度, and for a project its name and 实施单位.
 
 The dialog only gathers a :class:`NewChoice`; the lifecycle controller builds the declaration
-(desktop/services/new_forms.py) and remembers the choice (docs/project-form.md §10). Enter accepts, Esc cancels; 确定 stays
-disabled, with the reason beside it, while a required field is empty.
+(desktop/services/new_forms.py) and remembers the choice (docs/project-form.md §11). Enter
+accepts, Esc cancels; 新建 stays disabled, with the reason beside it, while a required field is
+empty.
 """
 
 from __future__ import annotations

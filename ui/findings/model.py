@@ -235,7 +235,7 @@ class FindingsModel(QAbstractItemModel):
 
 
 def horizon_tag(finding: Finding) -> str | None:
-    """``中期`` for a finding about a project's 中期 horizon (docs/project-form.md §10)."""
+    """``中期`` for a finding about a project's 中期 horizon (docs/project-form.md §11)."""
     mid = finding.where == MID_PATH or finding.where.startswith(f"{MID_PATH}.")
     return MID_TAG if mid or finding.subject.startswith(MID_SUBJECT) else None
 

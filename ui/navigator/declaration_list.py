@@ -23,7 +23,7 @@ _ROOT = QModelIndex()
 
 def navigator_order(rows: list[DeclarationSummary]) -> list[DeclarationSummary]:
     """The store's newest-first list with each project moved after its unit's department form
-    of the same year (docs/project-form.md §10).
+    of the same year (docs/project-form.md §11).
 
     A unit's year forms a group, placed where its most recently modified member is; inside a
     group the department form comes first, then the projects, each newest first. Forms
