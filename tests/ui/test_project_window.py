@@ -32,10 +32,12 @@ def test_a_project_opens_with_its_own_sections_and_the_department_form_with_its_
     titles = [window.editor.tabText(i) for i in range(window.editor.count())]
     assert titles == ["基本信息", "项目资金", "总体目标", "绩效指标", "预览"]
     assert window.windowTitle().startswith("2026 重点片区建设（其他项目） · ")
+    assert [a.text() for a in window.window_actions.sections][1] == "项目资金"
     window.open_declaration(seed_id)
     assert window.document is not None and window.document.declaration_id == seed_id
     assert window.editor is not None
     assert window.editor.tabText(1) == "主要任务与预算"
+    assert [a.text() for a in window.window_actions.sections][1] == "主要任务与预算"
     window.close_declaration()
     assert content_key(store.load(project_id)) == before
 
