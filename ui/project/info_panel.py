@@ -80,6 +80,7 @@ class ProjectInfoPanel(QScrollArea):
         self.profile: ProjectProfile = document.project_profile()
         self._related = related
         self._department: Declaration | None = None
+        self._fresh = True
         self.marks = FieldMarks()
         body = QWidget(self)
         self.edits: dict[str, QLineEdit] = {}
@@ -268,8 +269,11 @@ class ProjectInfoPanel(QScrollArea):
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
-        self._load_related()
-        self._show_hint()
+        if self._fresh:  # just read when the page was built
+            self._fresh = False
+        else:
+            self._load_related()
+            self._show_hint()
         super().showEvent(event)
 
     def _refresh(self, parts: Part) -> None:
