@@ -1,4 +1,6 @@
-"""Setters of a project's identification (docs/project-form.md §1, §10), each returning the old value.
+"""Setters of a project's identification, each returning the old value.
+
+See docs/project-form.md §1 and “The project 基本信息 section”.
 
 Qt-free like :mod:`desktop.domain.header`: the project 基本信息 section's undo commands call
 these. A value the exchange reader would refuse (a 项目期 year that is neither empty nor 4

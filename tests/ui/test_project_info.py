@@ -216,3 +216,18 @@ def test_no_department_form_is_said_and_a_widget_without_store_shows_no_hint(
     qtbot.addWidget(bare)
     bare.show()
     assert not bare.task_box.hint.isVisible()
+
+
+def test_tab_follows_the_form_as_read(store: DeclarationStore, open_window: OpenWindow) -> None:
+    window = open_window(import_new(store, sz_project()))
+    order = ["periodEndSpin", "taskLinkCombo", "textBlock_content", "preparerEdit", "phoneEdit"]
+    field = child(window, QAbstractSpinBox, order[0])
+    field.setFocus()
+    for name in order[1:]:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        key_click(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        target = window.findChild(QWidget, name)
+        assert target is not None and (focused is target or target.isAncestorOf(focused)), name

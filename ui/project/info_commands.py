@@ -1,4 +1,5 @@
-"""Undo commands of a project's 基本信息 section (docs/edit-path.md, docs/project-form.md §10).
+"""Undo commands of a project's 基本信息 section (docs/edit-path.md; docs/project-form.md,
+“The project 基本信息 section”).
 
 Each command checks its value with :mod:`desktop.domain.project_info` when it is made (a refused
 value raises :class:`~desktop.domain.errors.EditError` before anything is pushed), changes the

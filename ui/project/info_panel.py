@@ -1,4 +1,4 @@
-"""The project's 基本信息 section (docs/project-form.md §10).
+"""The project's 基本信息 section (docs/project-form.md, “The project 基本信息 section”).
 
 项目名称, 编码, 主管部门 and its code, 实施单位, 年度, 项目属性, 项目类别, 项目期, the profile's
 text blocks, the link to a task of the unit's department form and the signature block. Every
@@ -84,13 +84,13 @@ class ProjectInfoPanel(QScrollArea):
         self.marks = FieldMarks()
         body = QWidget(self)
         self.edits: dict[str, QLineEdit] = {}
-        identity = self._identity_box(body)
-        self.signature = SignatureBox(document, self.profile, self.marks, body)
+        # Built in reading order, which is the Tab order: the left column, then the signature.
         left = QVBoxLayout()
-        left.addWidget(identity)
+        left.addWidget(self._identity_box(body))
         if self.profile.text_blocks:
             left.addWidget(self._texts_box(body))
         left.addStretch(1)
+        self.signature = SignatureBox(document, self.profile, self.marks, body)
         right = QVBoxLayout()
         right.addWidget(self.signature)
         right.addStretch(1)
