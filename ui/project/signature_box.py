@@ -57,11 +57,12 @@ class SignatureBox(QGroupBox):
             edit.setAccessibleName(title)
             edit.setFont(content_font())
             if item not in printed:
+                edit.setPlaceholderText("本版式不打印")
                 edit.setToolTip(f"本版式不打印{title}，填写后仍随申报表保存和导出")
             edit.editingFinished.connect(lambda i=item, e=edit: self._commit(i, e.text()))
             self.edits[item] = edit
             marks.add(f"footer.{item}", edit)
-            form.addRow(title if item in printed else f"{title}（不打印）", edit)
+            form.addRow(title, edit)
             if item == "date":
                 edit.setPlaceholderText("例如 2025-11-20")
                 edit.setToolTip(f"可写成 {FORMS_HINT}；保存为 2026-01-15 的格式")
