@@ -205,12 +205,18 @@ def test_the_task_link_says_what_it_matches(
     assert box.hint.text() == "已对应：重点片区建设（其他项目）"
 
 
-def test_no_department_form_is_said_and_a_widget_without_store_shows_no_hint(
-    store: DeclarationStore, open_window: OpenWindow, qtbot: QtBot
+def test_no_department_form_is_said_until_the_unit_names_one(
+    store: DeclarationStore, open_window: OpenWindow, qtbot: QtBot, seed_path: Path
 ) -> None:
+    seed = read_json_file(seed_path).declaration
+    import_new(store, seed)
     window = open_window(import_new(store, sz_project()))
-    hint = panel_of(window).task_box.hint
-    assert hint.isVisible() and "未找到本单位 2026 年的部门整体支出表" in hint.text()
+    box = panel_of(window).task_box
+    assert box.hint.isVisible() and "未找到本单位 2026 年的部门整体支出表" in box.hint.text()
+    assert box.combo.count() == 0
+    type_line(child(window, QLineEdit, "unitNameEdit"), seed.unit_name)  # the seed's unit
+    assert box.hint.text() == "未找到对应任务：请从列表中选择所属任务"
+    assert box.combo.count() == len(seed.tasks) - 1  # every task but 基本支出
     assert window.document is not None
     bare = ProjectInfoPanel(window.document)  # widget tests: no store, no hint
     qtbot.addWidget(bare)

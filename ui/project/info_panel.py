@@ -31,7 +31,7 @@ from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
 from desktop.domain.header import HeaderField
 from desktop.domain.model import Declaration
-from desktop.domain.project import ProjectDeclaration
+from desktop.domain.project import ProjectDeclaration, name_key
 from desktop.domain.project_info import ProjectField
 from desktop.domain.project_profile import ProjectProfile
 from ui.document import DeclarationDocument
@@ -81,6 +81,7 @@ class ProjectInfoPanel(QScrollArea):
         self._related = related
         self._department: Declaration | None = None
         self._fresh = True
+        self._related_for: tuple[str, int] | None = None
         self.marks = FieldMarks()
         body = QWidget(self)
         self.edits: dict[str, QLineEdit] = {}
@@ -265,7 +266,12 @@ class ProjectInfoPanel(QScrollArea):
         if self._related is None:
             return
         self._department = self._related().department
+        self._related_for = self._unit_and_year()
         self.task_box.set_tasks(task_names(self._department))
+
+    def _unit_and_year(self) -> tuple[str, int]:
+        """What picks the department form: the 实施单位's name key and the 年度."""
+        return name_key(self.project.unit_name), self.project.year
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
@@ -301,7 +307,7 @@ class ProjectInfoPanel(QScrollArea):
             edit.show_text(info.texts.get(block_id, ""))
         self.task_box.show_link(info.task)
         self.signature.refresh()
-        if parts & Part.HEADER and self._related is not None and self.isVisible():
+        if self._related is not None and self._related_for != self._unit_and_year():
             self._load_related()  # another 实施单位 or 年度 means another department form
         self._show_hint()
 
