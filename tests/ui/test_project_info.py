@@ -237,3 +237,21 @@ def test_tab_follows_the_form_as_read(store: DeclarationStore, open_window: Open
         assert focused is not None
         target = window.findChild(QWidget, name)
         assert target is not None and (focused is target or target.isAncestorOf(focused)), name
+
+
+@pytest.mark.parametrize("profile", ["MOF-PROJECT-2021", "ANNUAL-PROJECT-2026", "SZ-PROJECT-2026"])
+def test_nothing_is_cut_off_at_1280_by_800(
+    store: DeclarationStore, open_window: OpenWindow, seed_path: Path, profile: str
+) -> None:
+    from tests.ui.cut_off import cut_off_widgets
+
+    import_new(store, read_json_file(seed_path).declaration)  # the hint under the task link
+    projects = {
+        "MOF-PROJECT-2021": lambda: read_json_file(ZDPQ).declaration,
+        "ANNUAL-PROJECT-2026": lambda: read(doc(ANNUAL)),
+        "SZ-PROJECT-2026": lambda: sz_project("很长的主要内容。" * 120),
+    }
+    project = projects[profile]()
+    assert project.profile_id == profile
+    window = open_window(import_new(store, project))
+    assert cut_off_widgets(panel_of(window)) == []
