@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.app import make_main_window
+from desktop.domain.model import Declaration
 from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import content_key
 from desktop.exchange.reader import read_json_file
@@ -246,7 +247,7 @@ def test_nothing_is_cut_off_at_1280_by_800(
     from tests.ui.cut_off import cut_off_widgets
 
     import_new(store, read_json_file(seed_path).declaration)  # the hint under the task link
-    projects = {
+    projects: dict[str, Callable[[], Declaration]] = {
         "MOF-PROJECT-2021": lambda: read_json_file(ZDPQ).declaration,
         "ANNUAL-PROJECT-2026": lambda: read(doc(ANNUAL)),
         "SZ-PROJECT-2026": lambda: sz_project("很长的主要内容。" * 120),
