@@ -47,11 +47,11 @@ from ui.project.info_commands import (
 )
 from ui.project.signature_box import SignatureBox
 from ui.project.task_link_box import TaskLinkBox, link_hint, task_names
-from ui.sections import SectionContext
 from ui.year_spin import YearSpin
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # ui.sections imports this module: no circle at run time
     from desktop.rules.project.cross_forms import RelatedForms
+    from ui.sections import SectionContext
 
 _PAGE = "projectInfoPanel"
 # (path in findings, object name, label) of the one-line fields
