@@ -129,3 +129,25 @@ def test_read_only_viewing_cannot_change_anything(
     assert viewing.document.declaration.project_head == ""  # type: ignore[attr-defined]
     assert editing.flush()
     assert content_key(store.load(project_id)) == before
+
+
+def test_a_broken_task_link_is_checked_live_and_marked(
+    store: DeclarationStore, open_window: OpenWindow, qtbot: QtBot, seed_path: Path
+) -> None:
+    from tests.ui.test_project_info import type_line
+
+    import_new(store, read_json_file(seed_path).declaration)
+    window = open_window(import_new(store, read_json_file(ZDPQ).declaration))
+    checker = window.checks.checker
+    qtbot.waitUntil(lambda: bool(checker.findings), timeout=5000)
+    assert not any(f.rule == "C02" for f in checker.findings)
+    box = panel_of(window).task_box
+    type_line(box.combo, "不存在的任务")
+    qtbot.waitUntil(lambda: any(f.where == "project.task" for f in checker.findings), timeout=5000)
+    marks = panel_of(window).marks
+    qtbot.waitUntil(lambda: marks.marked("project.task") is not None, timeout=5000)
+    assert "不存在的任务" in (marks.marked("project.task") or "")
+    assert window.document is not None
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: marks.marked("project.task") is None, timeout=5000)
+    assert box.hint.text() == "已对应：重点片区建设（其他项目）"
