@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +20,10 @@ from desktop.domain.changes import Part
 from desktop.domain.dates import FORMS_HINT, DateTextError, parse_date_text
 from desktop.domain.errors import EditError
 from desktop.domain.header import FOOTER_TITLES, HEADER_TITLES, FooterField, HeaderField
-from desktop.domain.validate import MAX_YEAR, MIN_YEAR, year_problem
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
 from ui.header_commands import SetFooterFieldCommand, SetHeaderFieldCommand, SetYearCommand
+from ui.year_spin import YearSpin
 
 # (field, object name)
 _HEADER_FIELDS: tuple[tuple[HeaderField, str], ...] = (
@@ -48,15 +47,10 @@ class BasicInfoPanel(QWidget):
         self.setObjectName("basicInfoPanel")
         self.document = document
         self.edits: dict[str, QLineEdit] = {}
-        self.year_spin = QSpinBox(self)
+        self.year_spin = YearSpin("年度", parent=self)
         self.year_spin.setObjectName("yearSpin")
-        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
-        self.year_spin.setKeyboardTracking(False)
-        self.year_spin.valueChanged.connect(self._commit_year)
-        # QSpinBox silently reverts what is out of range: remember what was typed to say so.
-        self._typed_year = ""
-        self.year_spin.lineEdit().textEdited.connect(self._remember_year)
-        self.year_spin.editingFinished.connect(self._check_year)
+        self.year_spin.year_edited.connect(self._commit_year)
+        self.year_spin.refused.connect(lambda message: self._say("year", message or None))
         self.messages: dict[str, QLabel] = {}
         self.profile_label = QLabel(self)
         self.profile_label.setObjectName("profileLabel")
@@ -119,23 +113,8 @@ class BasicInfoPanel(QWidget):
         if key in self.edits:
             self.edits[key].setStyleSheet(_REFUSED_STYLE if message else "")
 
-    def _remember_year(self, text: str) -> None:
-        self._typed_year = text
-
-    def _check_year(self) -> None:
-        typed, self._typed_year = self._typed_year.strip(), ""
-        if not typed:
-            return
-        accepted = (
-            typed.isdigit()
-            and year_problem(int(typed)) is None
-            and int(typed) == self.year_spin.value()
-        )
-        refused = f"年度应为 {MIN_YEAR} 至 {MAX_YEAR} 之间的 4 位数字，输入的“{typed}”未采用"
-        self._say("year", None if accepted else refused)
-
-    def _commit_year(self, year: int) -> None:
-        if year != self.document.declaration.year:
+    def _commit_year(self, year: int | None) -> None:
+        if year is not None and year != self.document.declaration.year:
             self.document.undo_stack.push(SetYearCommand(self.document, year))
 
     def _commit_header(self, field: HeaderField, text: str) -> None:
@@ -168,10 +147,7 @@ class BasicInfoPanel(QWidget):
         if not parts & Part.HEADER:
             return
         declaration = self.document.declaration
-        if self.year_spin.value() != declaration.year:
-            self.year_spin.blockSignals(True)
-            self.year_spin.setValue(declaration.year)
-            self.year_spin.blockSignals(False)
+        self.year_spin.set_year(declaration.year)
         for field, _name in _HEADER_FIELDS:
             self._show(field, getattr(declaration, field))
         for footer_field, _name in _FOOTER_FIELDS:

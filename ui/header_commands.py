@@ -38,10 +38,12 @@ class SetYearCommand(QUndoCommand):
 
 
 class SetHeaderFieldCommand(QUndoCommand):
-    """Change 部门（单位）名称 or 主管部门."""
+    """Change 部门（单位）名称 (a project's 实施单位) or 主管部门."""
 
-    def __init__(self, document: DeclarationDocument, field: HeaderField, value: str) -> None:
-        super().__init__(f"修改{HEADER_TITLES[field]}")
+    def __init__(
+        self, document: DeclarationDocument, field: HeaderField, value: str, title: str = ""
+    ) -> None:
+        super().__init__(f"修改{title or HEADER_TITLES[field]}")
         self.document, self.field, self.new = document, field, value
         self.old: str = getattr(document.declaration, field)
 

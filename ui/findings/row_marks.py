@@ -65,6 +65,11 @@ class RowMarks:
         """Findings about a field or a section as a whole: ``unit_name``, ``tasks``, ``totals``."""
         return row_mark(self._by_row.get(name, []))
 
+    def field(self, where: str) -> RowMark | None:
+        """Findings about one field, named by its path or a path below it: ``project.name``,
+        ``project.texts.content``, ``footer.date`` (``section`` joins all of ``project.*``)."""
+        row = self._by_row.get(parse_where(where).row_path, [])
+        return row_mark([f for f in row if f.where == where or f.where.startswith(where + ".")])
 
     def mid(self) -> RowMarks:
         """The marks of a project's 中期 horizon, addressed like the 年度 ones (paths and
