@@ -210,13 +210,14 @@ def pasted_cells(
     try:
         titled = header_columns(rows[0], titles, listed=[_ROW_TITLE, *(labels[c][0] for c in labels)])
     except ColumnError as exc:
-        raise EditError(f"未粘贴：{exc}") from exc
+        raise EditError(str(exc)) from exc
     order = horizons(profile)
     found: list[FundsCell] = []
     if titled is not None:
         rows = rows[1:]
     for offset, cells in enumerate(rows):
         horizon = _row_horizon(cells, titled, order, row + offset)
+        placed: list[tuple[str | None, str]]
         if titled is not None:
             placed = [(c, cells[i]) for c, i in titled.items() if c in labels and i < len(cells)]
         else:
@@ -241,7 +242,7 @@ def _row_horizon(
             if label == HORIZON_LABELS[horizon]:
                 return horizon
         shown = "、".join(HORIZON_LABELS[h] for h in order)
-        raise EditError(f"未粘贴：资金“{label}”不是本表的行（本表有 {shown}）")
+        raise EditError(f"资金“{label}”不是本表的行（本表有 {shown}）")
     if row >= len(order):
         raise EditError("粘贴的行数超出了资金表的最后一行")
     return order[row]
