@@ -249,8 +249,10 @@ class FundsTableModel(QAbstractTableModel):
         self.preview_changed.emit()
 
     def _emit_row(self, row: int) -> None:
-        # The amounts of one row: 总额 and the typed cell (the editor covers the latter).
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.keys) - 1), [])
+        # Only 总额: a change that covers the cell being typed in would make Qt reset its
+        # editor's text to the model's value (a trailing "." would vanish).
+        cell = self.index(row, TOTAL_COLUMN)
+        self.dataChanged.emit(cell, cell, [])
         self.preview_changed.emit()
 
     def _emit_all(self, roles: Sequence[int]) -> None:
