@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
@@ -42,9 +43,11 @@ from ui.findings.row_marks import RowMarks
 from ui.project.c02_status import C02StatusLine
 from ui.project.funds_commands import SetFundsCommand, SetProjectControlTotalCommand
 from ui.project.funds_model import TOTAL_COLUMN, FundsTableModel
-from ui.sections import SectionContext
 from ui.table_keys import leave_by_tab
 from ui.view_actions import view_action
+
+if TYPE_CHECKING:  # ui/sections.py imports this module when the section is first shown
+    from ui.sections import SectionContext
 
 _SHOWN_AFTER_CLOSE_MS = 5000
 #: Re-reading the store after a change of 单位/年度 waits for typing to pause.
