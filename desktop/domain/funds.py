@@ -1,4 +1,6 @@
-"""Edits of a project's 项目资金 and the figures derived from them (docs/project-form.md §10).
+"""Edits of a project's 项目资金 and the figures derived from them.
+
+See docs/project-form.md "项目资金 (GUI)".
 
 Qt-free: the 项目资金 panel's undo commands call these and keep what they return. A cell is
 addressed by its horizon (``annual`` / ``mid``) and column (``fiscal``, ``other`` or
@@ -52,7 +54,7 @@ def columns(profile: ProjectProfile) -> list[str]:
     """The editable columns in the panel's order: 财政拨款, 其他资金, then the details.
 
     Each detail follows its parent's other details, so 财政拨款's sources come before 其他资金's
-    ones (docs/project-form.md §10).
+    ones (docs/project-form.md "项目资金 (GUI)").
     """
     fiscal = [detail_column(d.id) for d in profile.fund_details if d.parent == FISCAL]
     other = [detail_column(d.id) for d in profile.fund_details if d.parent != FISCAL]

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 MAX_DECIMALS = 6
 MAX_INTEGER_DIGITS = 8
 ZERO = Decimal(0)
-#: The storage unit, and the other unit a project profile may print (docs/project-form.md §10).
+#: The storage unit, and the other unit a project profile may print (docs/project-form.md §2, §8).
 WAN_YUAN = "万元"
 YUAN = "元"
 _YUAN_PER_WAN = Decimal(10000)

@@ -1,4 +1,4 @@
-"""The project's 项目资金 section (docs/project-form.md §10).
+"""The project's 项目资金 section (docs/project-form.md "项目资金 (GUI)").
 
 A small table (rows 中期资金/年度资金, columns 总额 | 财政拨款 | 其他资金 | details) with live
 totals, the bar ``年度资金占中期资金 33.2%``, the C02 status line against the unit's stored
