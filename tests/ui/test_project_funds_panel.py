@@ -117,6 +117,14 @@ def test_totals_and_the_share_follow_each_keystroke_and_the_commit_is_one_step(
         ("1,379.04", "年度资金占中期资金 35.8%"),
     ]
     assert _project(panel).funds.other == 0  # nothing stored while typing
+    assert "#4a7bb7" in panel.share.styleSheet()
+    key_clicks(editor, "0")  # 2279.04 of 3850.00
+    key_clicks(editor, "0")  # 11279.04: more than the 中期 total (P02), the bar turns red
+    assert panel.share_text.text() == "年度资金占中期资金 293.0%"
+    assert panel.share.value() == panel.share.maximum() and "#b00020" in panel.share.styleSheet()
+    for _ in range(2):
+        key_click(editor, Qt.Key.Key_Backspace)
+    assert panel.share_text.text() == "年度资金占中期资金 35.8%"
     _commit(qtbot, panel, editor)
     assert _project(panel).funds.other == Decimal(100)
     assert _shown(panel, ANNUAL_ROW, OTHER) == "100.00"
