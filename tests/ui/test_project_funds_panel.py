@@ -315,3 +315,14 @@ def test_a_yuan_profile_shows_and_takes_yuan_and_has_detail_columns(
     _select(panel, ANNUAL_ROW, 3)
     key_click(panel.view, Qt.Key.Key_Delete)
     assert project.funds.details == {} and _shown(panel, ANNUAL_ROW, 3) == ""
+
+
+def test_a_restored_declaration_is_shown_with_its_own_profile(qtbot: QtBot, panel: FundsPanel) -> None:
+    other = declaration_from_dict(doc(ANNUAL)).declaration
+    panel.document.replace(other, load_profile(other.profile_id))
+    assert panel.model.rowCount() == 1
+    assert _shown(panel, 0, TOTAL) == "376.80"
+    assert not panel.share.isVisible()
+    panel.document.replace(declaration_from_dict(doc()).declaration, load_profile("MOF-PROJECT-2021"))
+    assert panel.model.rowCount() == 2 and panel.share.isVisible()
+    assert panel.share_text.text() == "年度资金占中期资金 33.2%"

@@ -146,11 +146,19 @@ class FundsPanel(QWidget):
         edit = view_action(view, "编辑", "Return", self._edit_current, "编辑单元格")
         edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
 
-    def _build_layout(self) -> None:
+    def _apply_profile(self) -> None:
+        """What depends on the profile (again after a restore swapped the declaration)."""
         self.unit_label.setText(
             f"金额单位：{self.model.unit}　总额 = 财政拨款 + 其他资金，随输入自动计算"
         )
+        for widget in (self.share_text, self.share):
+            widget.setVisible(self.model.profile.has_mid)
+        self._fit()
+
+    def _build_layout(self) -> None:
         self.unit_label.setStyleSheet("color: #555555;")
+        sample = "年度资金占中期资金 100.0%"
+        self.share_text.setMinimumWidth(self.share_text.fontMetrics().horizontalAdvance(sample) + 8)
         self.share.setRange(0, 1000)
         self.share.setTextVisible(False)
         self.share.setFixedSize(240, 12)
@@ -161,8 +169,7 @@ class FundsPanel(QWidget):
         share_row.addWidget(self.share_text)
         share_row.addWidget(self.share)
         share_row.addStretch(1)
-        for widget in (self.share_text, self.share):
-            widget.setVisible(self.model.profile.has_mid)
+        self._apply_profile()
         control_row = QHBoxLayout()
         control_row.addWidget(self.control)
         control_row.addStretch(1)
@@ -185,7 +192,7 @@ class FundsPanel(QWidget):
         self.document.changed.connect(self._on_changed)
         self.model.preview_changed.connect(self._refresh_figures)
         self.model.edit_refused.connect(lambda index, text: self.message.show_for(index, text))
-        self.model.modelReset.connect(self._fit)
+        self.model.modelReset.connect(self._apply_profile)
         self.delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
         self.delegate.input_accepted.connect(lambda _index: self.message.hide())
         self.delegate.closeEditor.connect(self._on_editor_closed)
