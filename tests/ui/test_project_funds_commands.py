@@ -19,6 +19,7 @@ from desktop.domain.funds import FundsCell
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ANNUAL, MID
 from tests.project.helpers import doc, read
+from ui.budget.commands import SetControlTotalCommand
 from ui.document import DeclarationDocument
 from ui.project import funds_commands
 
@@ -26,9 +27,8 @@ CASES: dict[str, Callable[[DeclarationDocument], QUndoCommand]] = {
     "SetFundsCommand": lambda d: funds_commands.SetFundsCommand(
         d, [FundsCell(ANNUAL, "fiscal", Decimal("1300")), FundsCell(MID, "other", Decimal("5"))]
     ),
-    "SetProjectControlTotalCommand": lambda d: funds_commands.SetProjectControlTotalCommand(
-        d, Decimal("1279.04")
-    ),
+    # The department form's command, announcing Part.FUNDS on a project.
+    "SetControlTotalCommand": lambda d: SetControlTotalCommand(d, Decimal("1279.04"), Part.FUNDS),
 }
 
 
@@ -48,7 +48,7 @@ def test_every_command_class_has_a_case() -> None:
         and issubclass(value, QUndoCommand)
         and value.__module__ == funds_commands.__name__
     }
-    assert found == set(CASES)
+    assert found | {"SetControlTotalCommand"} == set(CASES)
 
 
 @pytest.mark.parametrize("without_mid", [False, True])
@@ -77,7 +77,7 @@ def test_a_refused_edit_is_never_pushed(qtbot: QtBot) -> None:
     with pytest.raises(EditError, match="年度资金“财政拨款”：金额 -1 无效"):
         funds_commands.SetFundsCommand(document, [FundsCell(ANNUAL, "fiscal", Decimal(-1))])
     with pytest.raises(EditError, match="预算控制数应为不小于 0 的金额"):
-        funds_commands.SetProjectControlTotalCommand(document, Decimal(-5))
+        SetControlTotalCommand(document, Decimal(-5), Part.FUNDS)
     assert document.undo_stack.count() == 0
     assert document.declaration == before
 

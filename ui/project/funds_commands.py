@@ -2,19 +2,19 @@
 
 Each checks its edit with the domain (``desktop/domain/funds.py``) before it is pushed, changes
 the project through one domain operation and notifies ``Part.FUNDS`` once. The 项目资金 table
-follows that notification itself (its rows never come or go).
+follows that notification itself (its rows never come or go). 预算控制数 uses the department
+form's ``SetControlTotalCommand`` announcing ``Part.FUNDS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from typing_extensions import override
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.domain import budget, funds
+from desktop.domain import funds
 from desktop.domain.changes import Part
 from desktop.domain.funds import FundsCell, FundsUndo
 from desktop.domain.project import ProjectDeclaration
@@ -60,25 +60,4 @@ class SetFundsCommand(QUndoCommand):
     def undo(self) -> None:
         assert self._undo is not None
         funds.restore_amounts(_project(self._document), self._undo)
-        self._document.notify(Part.FUNDS)
-
-
-class SetProjectControlTotalCommand(QUndoCommand):
-    """Set or clear a project's 预算控制数 (compared with 年度资金总额, rule A03)."""
-
-    def __init__(self, document: DeclarationDocument, value: Decimal | None) -> None:
-        super().__init__("修改预算控制数")
-        _project(document)
-        budget.check_control_total(value)
-        self._document, self._value = document, value
-        self._old = document.declaration.budget_control_total
-
-    @override
-    def redo(self) -> None:
-        self._old = budget.set_control_total(self._document.declaration, self._value)
-        self._document.notify(Part.FUNDS)
-
-    @override
-    def undo(self) -> None:
-        budget.set_control_total(self._document.declaration, self._old)
         self._document.notify(Part.FUNDS)

@@ -35,13 +35,14 @@ from desktop.domain.money import parse_user_amount, round_half_up
 from desktop.domain.project import ANNUAL, MID, MID_PATH
 from desktop.rules.project.cross_forms import RelatedForms
 from ui.budget.cell_message import CellMessage
+from ui.budget.commands import SetControlTotalCommand
 from ui.budget.control_total import ControlTotalField
 from ui.budget.delegates import AmountDelegate
 from ui.cell_block import block_tsv, selected_cells
 from ui.document import DeclarationDocument
 from ui.findings.row_marks import RowMarks
 from ui.project.c02_status import C02StatusLine
-from ui.project.funds_commands import SetFundsCommand, SetProjectControlTotalCommand
+from ui.project.funds_commands import SetFundsCommand
 from ui.project.funds_model import TOTAL_COLUMN, FundsTableModel
 from ui.table_keys import leave_by_tab
 from ui.view_actions import view_action
@@ -338,7 +339,7 @@ class FundsPanel(QWidget):
 
     def _set_control_total(self, value: Decimal | None) -> None:
         try:
-            command = SetProjectControlTotalCommand(self.document, value)
+            command = SetControlTotalCommand(self.document, value, Part.FUNDS)
         except EditError as exc:
             self.status.setText(f"未保存：{exc}")
             return
