@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from desktop.domain import acceptances, budget, goals, header, indicators
+from desktop.domain import acceptances, budget, goals, header, indicators, whole_form
 from desktop.domain.model import AcceptedFinding, Category, Declaration, Indicator, Task
 from desktop.exchange.reader import read_json_file
 from tests.conftest import SEED_PATH
 
-EDIT_MODULES = (acceptances, budget, goals, header, indicators)
+EDIT_MODULES = (acceptances, budget, goals, header, indicators, whole_form)
 EDIT_PREFIXES = (
     "add_",
     "set_",
@@ -167,6 +167,11 @@ OPERATIONS: dict[str, Operation] = {
         ("remove_acceptances", "restore_acceptances"),
         lambda d: acceptances.remove_acceptances(d, lambda item: item == ACCEPTED),
         acceptances.restore_acceptances,
+    ),
+    "replace content": Operation(
+        ("replace_content",),
+        lambda d: whole_form.replace_content(d, {"unit_name": "粘贴的单位", "goals": ["粘贴的目标"]}),
+        whole_form.replace_content,
     ),
     "replace table": Operation(
         ("replace_table",),
