@@ -177,6 +177,12 @@ def annual_share(annual: Funds, mid: Funds | None) -> Decimal | None:
     return annual.total / mid.total
 
 
+def control_gap(project: ProjectDeclaration) -> Decimal | None:
+    """年度资金总额 minus 预算控制数 (positive: over the approved budget, rule A03)."""
+    control = project.budget_control_total
+    return None if control is None else project.funds.total - control
+
+
 # -- typed and pasted text ----------------------------------------------------------------
 def parse_amount(text: str, unit: str, place: str = "") -> Decimal:
     """A typed amount in the profile's ``unit`` → 万元; EditError with a Chinese reason."""

@@ -96,7 +96,7 @@ def test_the_table_shows_both_horizons_in_the_profile_unit(panel: FundsPanel) ->
     assert [_shown(panel, ANNUAL_ROW, c) for c in range(3)] == ["1,279.04", "1,279.04", "0.00"]
     assert _shown(panel, MID_ROW, TOTAL) == "3,850.00"
     assert not model.flags(model.index(ANNUAL_ROW, TOTAL)) & Qt.ItemFlag.ItemIsEditable
-    assert panel.share_text.text() == "年度资金占中期资金 33.2%"
+    assert panel.share.text() == "年度资金占中期资金 33.2%"
     assert "万元" in panel.unit_label.text()
     assert isinstance(panel, ProjectPage)
     assert not panel.c02.isVisible()  # no store in a widget test: nothing to compare with
@@ -110,21 +110,22 @@ def test_totals_and_the_share_follow_each_keystroke_and_the_commit_is_one_step(
     seen = []
     for key in (Qt.Key.Key_1, Qt.Key.Key_0, Qt.Key.Key_0):
         key_click(editor, key)
-        seen.append((_shown(panel, ANNUAL_ROW, TOTAL), panel.share_text.text()))
+        seen.append((_shown(panel, ANNUAL_ROW, TOTAL), panel.share.text()))
     assert seen == [
         ("1,280.04", "年度资金占中期资金 33.2%"),
         ("1,289.04", "年度资金占中期资金 33.5%"),
         ("1,379.04", "年度资金占中期资金 35.8%"),
     ]
     assert _project(panel).funds.other == 0  # nothing stored while typing
-    assert "#4a7bb7" in panel.share.styleSheet()
+    assert "#4a7bb7" in panel.share.bar.styleSheet()
     key_clicks(editor, "0")  # 2279.04 of 3850.00
     key_clicks(editor, "0")  # 11279.04: more than the 中期 total (P02), the bar turns red
-    assert panel.share_text.text() == "年度资金占中期资金 293.0%"
-    assert panel.share.value() == panel.share.maximum() and "#b00020" in panel.share.styleSheet()
+    assert panel.share.text() == "年度资金占中期资金 293.0%"
+    bar = panel.share.bar
+    assert bar.value() == bar.maximum() and "#b00020" in bar.styleSheet()
     for _ in range(2):
         key_click(editor, Qt.Key.Key_Backspace)
-    assert panel.share_text.text() == "年度资金占中期资金 35.8%"
+    assert panel.share.text() == "年度资金占中期资金 35.8%"
     _commit(qtbot, panel, editor)
     assert _project(panel).funds.other == Decimal(100)
     assert _shown(panel, ANNUAL_ROW, OTHER) == "100.00"
@@ -133,7 +134,7 @@ def test_totals_and_the_share_follow_each_keystroke_and_the_commit_is_one_step(
     stack.undo()
     assert _project(panel).funds.other == 0
     assert _shown(panel, ANNUAL_ROW, TOTAL) == "1,279.04"
-    assert panel.share_text.text() == "年度资金占中期资金 33.2%"
+    assert panel.share.text() == "年度资金占中期资金 33.2%"
     stack.redo()
     assert _shown(panel, ANNUAL_ROW, TOTAL) == "1,379.04"
 
@@ -173,7 +174,7 @@ def test_delete_copy_and_paste_like_a_spreadsheet(qtbot: QtBot, panel: FundsPane
     key_click(view, Qt.Key.Key_Delete)
     project = _project(panel)
     assert project.funds.fiscal == 0 and _shown(panel, ANNUAL_ROW, TOTAL) == "0.00"
-    assert panel.share_text.text() == "年度资金占中期资金 0.0%"
+    assert panel.share.text() == "年度资金占中期资金 0.0%"
     assert stack.count() == 1
 
     _select(panel, MID_ROW, FISCAL)
@@ -200,10 +201,10 @@ def test_typing_a_mid_amount_creates_the_horizon_and_undo_takes_it_away(qtbot: Q
     panel = _panel(qtbot, data)
     before = copy.deepcopy(_project(panel))
     assert _shown(panel, MID_ROW, TOTAL) == ""  # not in use: empty, not 0.00
-    assert panel.share_text.text() == "年度资金占中期资金：中期资金总额未填写"
+    assert panel.share.text() == "年度资金占中期资金：中期资金总额未填写"
     editor = _edit(panel, MID_ROW, FISCAL)
     key_clicks(editor, "2558.08")
-    assert panel.share_text.text() == "年度资金占中期资金 50.0%"
+    assert panel.share.text() == "年度资金占中期资金 50.0%"
     _commit(qtbot, panel, editor)
     project = _project(panel)
     assert project.mid_term is not None and project.mid_term.funds.fiscal == Decimal("2558.08")
@@ -261,7 +262,7 @@ def test_an_annual_only_profile_has_one_row_and_no_share_bar(qtbot: QtBot) -> No
     assert panel.model.rowCount() == 1
     assert panel.model.headerData(0, Qt.Orientation.Vertical) == "年度资金"
     assert [_shown(panel, 0, c) for c in range(3)] == ["376.80", "356.80", "20.00"]
-    assert not panel.share.isVisible() and not panel.share_text.isVisible()
+    assert not panel.share.isVisible()
     assert not panel.focus_where("mid_term.funds.fiscal")
 
 
@@ -325,4 +326,4 @@ def test_a_restored_declaration_is_shown_with_its_own_profile(qtbot: QtBot, pane
     assert not panel.share.isVisible()
     panel.document.replace(declaration_from_dict(doc()).declaration, load_profile("MOF-PROJECT-2021"))
     assert panel.model.rowCount() == 2 and panel.share.isVisible()
-    assert panel.share_text.text() == "年度资金占中期资金 33.2%"
+    assert panel.share.text() == "年度资金占中期资金 33.2%"

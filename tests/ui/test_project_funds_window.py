@@ -90,7 +90,7 @@ def test_a_typed_amount_is_saved_undone_and_shown_again_after_reopening(
     page = _funds_page(again)
     assert page.model.index(ANNUAL_ROW, OTHER).data() == "120.50"
     assert page.model.index(ANNUAL_ROW, TOTAL).data() == "1,399.54"
-    assert page.share_text.text() == "年度资金占中期资金 36.4%"
+    assert page.share.text() == "年度资金占中期资金 36.4%"
     again.close()
 
 

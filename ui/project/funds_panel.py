@@ -17,13 +17,8 @@ from typing_extensions import override
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QProgressBar,
-    QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +26,20 @@ from PySide6.QtWidgets import (
 from desktop.domain import funds
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
-from desktop.domain.money import parse_user_amount, round_half_up
+from desktop.domain.money import parse_user_amount
 from desktop.domain.project import ANNUAL, MID, MID_PATH
 from desktop.rules.project.cross_forms import RelatedForms
 from ui.budget.cell_message import CellMessage
 from ui.budget.commands import SetControlTotalCommand
 from ui.budget.control_total import ControlTotalField
-from ui.budget.delegates import AmountDelegate
 from ui.cell_block import block_tsv, selected_cells
 from ui.document import DeclarationDocument
 from ui.findings.row_marks import RowMarks
 from ui.project.c02_status import C02StatusLine
 from ui.project.funds_commands import SetFundsCommand
 from ui.project.funds_model import TOTAL_COLUMN, FundsTableModel
+from ui.project.funds_share import ShareBar
+from ui.project.funds_table import FundsTable
 from ui.table_keys import leave_by_tab
 from ui.view_actions import view_action
 
@@ -53,8 +49,6 @@ if TYPE_CHECKING:  # ui/sections.py imports this module when the section is firs
 _SHOWN_AFTER_CLOSE_MS = 5000
 #: Re-reading the store after a change of 单位/年度 waits for typing to pause.
 _RELATED_DELAY_MS = 400
-_AMOUNT_SAMPLE = "99,999,999,999.99"
-_BAR_STYLE = "QProgressBar::chunk {{ background: {color}; }}"
 
 
 def build(ctx: SectionContext) -> QWidget:
@@ -76,15 +70,10 @@ class FundsPanel(QWidget):
         self._read_related = related
         self._related: RelatedForms | None = None
         self.model = FundsTableModel(document, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("projectFundsTable")
-        self.delegate = AmountDelegate(self.view, parse=self._parse)
+        self.view = FundsTable(self.model, self._parse, self)
         self.message = CellMessage(self.view)
         self.unit_label = QLabel(self)
-        self.share_text = QLabel(self)
-        self.share_text.setObjectName("projectFundsShareText")
-        self.share = QProgressBar(self)
-        self.share.setObjectName("projectFundsShare")
+        self.share = ShareBar(self)
         self.c02 = C02StatusLine(self)
         self.control = ControlTotalField(self, unit=self.model.unit, subject="年度资金总额")
         self.status = QLabel(self)
@@ -95,7 +84,6 @@ class FundsPanel(QWidget):
         self._related_timer.setInterval(_RELATED_DELAY_MS)
         self._related_timer.timeout.connect(self._reload_related)
         self.setFocusProxy(self.view)  # Ctrl+2 puts the keys into the table
-        self._setup_view()
         self._build_actions()
         self._build_layout()
         self._connect()
@@ -106,36 +94,6 @@ class FundsPanel(QWidget):
         return parse_user_amount(text, self.model.unit)
 
     # -- construction ---------------------------------------------------------------------
-    def _setup_view(self) -> None:
-        view = self.view
-        view.setModel(self.model)
-        view.setItemDelegate(self.delegate)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        view.setTabKeyNavigation(True)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._fit()
-
-    def _fit(self) -> None:
-        """Exactly as large as its cells: a table of two rows never scrolls."""
-        view = self.view
-        width = view.fontMetrics().horizontalAdvance(_AMOUNT_SAMPLE) + 16
-        for column in range(self.model.columnCount()):
-            view.setColumnWidth(column, width)
-        header, side = view.horizontalHeader(), view.verticalHeader()
-        frame = 2 * view.frameWidth()
-        view.setFixedHeight(header.sizeHint().height() + side.length() + frame)
-        view.setFixedWidth(side.sizeHint().width() + header.length() + frame)
-
     def _build_actions(self) -> None:
         view = self.view
         clear = view_action(view, "清除", "Delete", self.clear_cells, "清除所选金额")
@@ -152,24 +110,13 @@ class FundsPanel(QWidget):
         self.unit_label.setText(
             f"金额单位：{self.model.unit}　总额 = 财政拨款 + 其他资金，随输入自动计算"
         )
-        for widget in (self.share_text, self.share):
-            widget.setVisible(self.model.profile.has_mid)
-        self._fit()
+        self.share.setVisible(self.model.profile.has_mid)
 
     def _build_layout(self) -> None:
         self.unit_label.setStyleSheet("color: #555555;")
-        sample = "年度资金占中期资金 100.0%"
-        self.share_text.setMinimumWidth(self.share_text.fontMetrics().horizontalAdvance(sample) + 8)
-        self.share.setRange(0, 1000)
-        self.share.setTextVisible(False)
-        self.share.setFixedSize(240, 12)
         table_row = QHBoxLayout()
         table_row.addWidget(self.view)
         table_row.addStretch(1)
-        share_row = QHBoxLayout()
-        share_row.addWidget(self.share_text)
-        share_row.addWidget(self.share)
-        share_row.addStretch(1)
         self._apply_profile()
         control_row = QHBoxLayout()
         control_row.addWidget(self.control)
@@ -182,7 +129,7 @@ class FundsPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.unit_label)
         layout.addLayout(table_row)
-        layout.addLayout(share_row)
+        layout.addWidget(self.share)
         layout.addWidget(self.c02)
         layout.addSpacing(8)
         layout.addLayout(control_row)
@@ -194,9 +141,9 @@ class FundsPanel(QWidget):
         self.model.preview_changed.connect(self._refresh_figures)
         self.model.edit_refused.connect(lambda index, text: self.message.show_for(index, text))
         self.model.modelReset.connect(self._apply_profile)
-        self.delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
-        self.delegate.input_accepted.connect(lambda _index: self.message.hide())
-        self.delegate.closeEditor.connect(self._on_editor_closed)
+        self.view.delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
+        self.view.delegate.input_accepted.connect(lambda _index: self.message.hide())
+        self.view.delegate.closeEditor.connect(self._on_editor_closed)
         self.control.value_committed.connect(self._set_control_total)
         leave_by_tab(self.view, self._at_edge)
 
@@ -226,10 +173,7 @@ class FundsPanel(QWidget):
         if project is None:
             return
         decimals = self.document.profile.amount_decimals
-        gap = None
-        if project.budget_control_total is not None:
-            gap = project.funds.total - project.budget_control_total
-        self.control.show_gap(project.budget_control_total, gap, decimals)
+        self.control.show_gap(project.budget_control_total, funds.control_gap(project), decimals)
         self._refresh_figures()
 
     def _refresh_figures(self) -> None:
@@ -240,7 +184,7 @@ class FundsPanel(QWidget):
         annual = self.model.current(ANNUAL)
         assert annual is not None
         if self.model.profile.has_mid:
-            self._show_share(funds.annual_share(annual, self.model.current(MID)))
+            self.share.show_share(funds.annual_share(annual, self.model.current(MID)))
         self.c02.show_status(
             self._related if self._read_related is not None else None,
             project,
@@ -248,20 +192,6 @@ class FundsPanel(QWidget):
             self.model.unit,
             self.document.profile.amount_decimals,
         )
-
-    def _show_share(self, share: Decimal | None) -> None:
-        if share is None:
-            self.share.setValue(0)
-            self.share_text.setText("年度资金占中期资金：中期资金总额未填写")
-            color = "#9e9e9e"
-        else:
-            percent = round_half_up(share * 100, 1)
-            self.share.setValue(min(1000, int(percent * 10)))
-            self.share_text.setText(f"年度资金占中期资金 {percent}%")
-            color = "#b00020" if percent > 100 else "#4a7bb7"
-        style = _BAR_STYLE.format(color=color)
-        if self.share.styleSheet() != style:
-            self.share.setStyleSheet(style)
 
     # -- ProjectPage ----------------------------------------------------------------------
     def set_marks(self, marks: RowMarks) -> None:
