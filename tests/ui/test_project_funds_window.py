@@ -118,13 +118,20 @@ def test_the_c02_line_is_green_with_the_seed_and_amber_while_the_amounts_differ(
     window.document.undo_stack.undo()
     assert line.text() == GREEN_TEXT and line.color == EQUAL
 
-    # Another window changes the department form: seen when the section is shown again.
+    # Another window saves the department form: the window's store watch rechecks, and the
+    # line follows while the section is shown.
     seed = store.load(seed_id)
     seed.tasks[2].other = Decimal("10")
     store.save(seed_id, seed)
+    window.checks.related_watch.poll()
+    qtbot.waitUntil(lambda: page.c02.color == DIFFERENT, timeout=5000)
+    assert "1289.04 万元；已对应项目合计 1279.04 万元" in page.c02.text()
+    # Changed again while another section is shown: seen when the section is shown again.
     window.show_section(section_index("基本信息"))
+    seed.tasks[2].other = Decimal("0")
+    store.save(seed_id, seed)
     page = _funds_page(window)
-    assert page.c02.color == DIFFERENT and "1289.04 万元；已对应项目合计 1279.04 万元" in page.c02.text()
+    assert page.c02.text() == GREEN_TEXT and page.c02.color == EQUAL
     window.close()
 
 

@@ -196,6 +196,10 @@ class FundsPanel(QWidget):
     # -- ProjectPage ----------------------------------------------------------------------
     def set_marks(self, marks: RowMarks) -> None:
         self.model.set_marks(marks)
+        if self.isVisible():
+            # A check also follows forms saved by other windows (ui/related_watch.py): look at
+            # the neighbours again once the burst of checks is over.
+            self._related_timer.start()
 
     def focus_where(self, where: str) -> bool:
         """Select the cell of a 项目资金 path (``funds.fiscal``, ``mid_term.funds`` …)."""
