@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from desktop.domain.profile import load_profile
 from desktop.domain.project import ProjectDeclaration
@@ -327,3 +327,18 @@ def test_a_restored_declaration_is_shown_with_its_own_profile(qtbot: QtBot, pane
     panel.document.replace(declaration_from_dict(doc()).declaration, load_profile("MOF-PROJECT-2021"))
     assert panel.model.rowCount() == 2 and panel.share.isVisible()
     assert panel.share.text() == "年度资金占中期资金 33.2%"
+
+
+def test_tab_walks_the_cells_and_leaves_the_table_at_the_last_one(
+    qtbot: QtBot, panel: FundsPanel
+) -> None:
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.setFocus()  # as Ctrl+2 does: the table takes the keys
+    view = panel.view
+    assert view.hasFocus()
+    _select(panel, ANNUAL_ROW, FISCAL)
+    key_click(view, Qt.Key.Key_Tab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (ANNUAL_ROW, OTHER)
+    key_click(view, Qt.Key.Key_Tab)
+    assert panel.control.edit.hasFocus()
