@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from desktop.domain.budget import DeclaredDifference
 from desktop.domain.errors import EditError
 from desktop.domain.money import ZERO, AmountError, parse_user_amount
 from desktop.domain.paste_columns import ColumnError, header_columns
@@ -175,6 +176,35 @@ def annual_share(annual: Funds, mid: Funds | None) -> Decimal | None:
     if mid is None or mid.total == 0:
         return None
     return annual.total / mid.total
+
+
+def declared_differences(project: ProjectDeclaration) -> list[DeclaredDifference]:
+    """Each horizon's declared 总额 (from an imported file) that differs from the computed one
+    (rule P05)."""
+    found: list[DeclaredDifference] = []
+    for horizon in (MID, ANNUAL):
+        funds = funds_of(project, horizon)
+        if funds is not None and funds.declared_total is not None and funds.declared_total != funds.total:
+            label = f"{HORIZON_LABELS[horizon]} · {TOTAL_LABEL}"
+            found.append(DeclaredDifference(label, funds.declared_total, funds.total))
+    return found
+
+
+def take_declared(project: ProjectDeclaration) -> tuple[Decimal | None, Decimal | None]:
+    """采用计算值: drop the declared 总额 of both horizons; returns (年度, 中期) for undo."""
+    mid = project.mid_term.funds if project.mid_term is not None else None
+    taken = (project.funds.declared_total, mid.declared_total if mid is not None else None)
+    project.funds.declared_total = None
+    if mid is not None:
+        mid.declared_total = None
+    return taken
+
+
+def put_declared(project: ProjectDeclaration, taken: tuple[Decimal | None, Decimal | None]) -> None:
+    """Undo :func:`take_declared`."""
+    project.funds.declared_total = taken[0]
+    if project.mid_term is not None:
+        project.mid_term.funds.declared_total = taken[1]
 
 
 def control_gap(project: ProjectDeclaration) -> Decimal | None:

@@ -159,12 +159,32 @@ def test_the_annual_share_of_the_mid_total() -> None:
 
 
 def test_every_edit_function_of_the_module_is_tested_here() -> None:
-    tested = {"set_amounts", "restore_amounts", "cleared", "check_cells", "pasted_cells", "parse_amount"}
+    tested = {
+        "set_amounts", "restore_amounts", "cleared", "check_cells", "pasted_cells", "parse_amount",
+        "take_declared", "put_declared",
+    }  # fmt: skip
     public = {
         name
         for name, value in vars(funds).items()
         if inspect.isfunction(value)
         and value.__module__ == funds.__name__
-        and name.startswith(("set_", "restore_", "clear", "paste", "check_", "parse_"))
+        and name.startswith(("set_", "restore_", "clear", "paste", "check_", "parse_", "take_", "put_"))
     }
     assert public == tested
+
+
+def test_accepting_the_computed_totals_drops_the_declared_ones_and_undo_restores_them() -> None:
+    data = doc()
+    data["funds"]["total"] = "1300.00"
+    data["mid_term"]["funds"]["total"] = "3850.00"  # equal: no difference, still declared
+    project = read(data)
+    differences = funds.declared_differences(project)
+    assert [(d.label, d.declared, d.computed) for d in differences] == [
+        ("年度资金 · 总额", Decimal("1300.00"), Decimal("1279.04"))
+    ]
+    before = copy.deepcopy(project)
+    taken = funds.take_declared(project)
+    assert project.funds.declared_total is None and funds.declared_differences(project) == []
+    assert project.mid_term is not None and project.mid_term.funds.declared_total is None
+    funds.put_declared(project, taken)
+    assert project == before

@@ -27,6 +27,7 @@ CASES: dict[str, Callable[[DeclarationDocument], QUndoCommand]] = {
     "SetFundsCommand": lambda d: funds_commands.SetFundsCommand(
         d, [FundsCell(ANNUAL, "fiscal", Decimal("1300")), FundsCell(MID, "other", Decimal("5"))]
     ),
+    "AcceptComputedFundsCommand": lambda d: funds_commands.AcceptComputedFundsCommand(d),
     # The department form's command, announcing Part.FUNDS on a project.
     "SetControlTotalCommand": lambda d: SetControlTotalCommand(d, Decimal("1279.04"), Part.FUNDS),
 }
@@ -34,8 +35,11 @@ CASES: dict[str, Callable[[DeclarationDocument], QUndoCommand]] = {
 
 def _document(without_mid: bool = False) -> DeclarationDocument:
     data = doc()
+    data["funds"]["total"] = "1300.00"  # declared by a source file (P05), for 采用计算值
     if without_mid:
         del data["mid_term"]
+    else:
+        data["mid_term"]["funds"]["total"] = "3800.00"
     project = read(data)
     return DeclarationDocument(project, load_profile(project.profile_id))
 

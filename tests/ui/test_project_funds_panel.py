@@ -342,3 +342,24 @@ def test_tab_walks_the_cells_and_leaves_the_table_at_the_last_one(
     assert (view.currentIndex().row(), view.currentIndex().column()) == (ANNUAL_ROW, OTHER)
     key_click(view, Qt.Key.Key_Tab)
     assert panel.control.edit.hasFocus()
+
+
+def test_a_declared_total_that_differs_is_resolved_with_采用计算值(qtbot: QtBot) -> None:
+    data = doc()
+    data["funds"]["total"] = "1300.00"  # a source file printed another 总额: P05
+    panel = _panel(qtbot, data)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    banner = panel.banner
+    assert banner.isVisible()
+    assert "年度资金 · 总额：文件中为 1,300.00，计算值为 1,279.04" in banner.label.text()
+    project = _project(panel)
+    assert [f.where for f in check_declaration(project) if f.rule == "P05"] == ["funds.total"]
+    assert panel.focus_where("funds.total")
+    assert banner.button.hasFocus()
+    assert panel.view.currentIndex().column() == TOTAL
+    banner.button.click()
+    assert not banner.isVisible() and project.funds.declared_total is None
+    assert not [f for f in check_declaration(project) if f.rule == "P05"]
+    panel.document.undo_stack.undo()
+    assert banner.isVisible() and project.funds.declared_total == Decimal("1300.00")

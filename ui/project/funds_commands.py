@@ -9,6 +9,7 @@ form's ``SetControlTotalCommand`` announcing ``Part.FUNDS``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from typing_extensions import override
 
@@ -60,4 +61,24 @@ class SetFundsCommand(QUndoCommand):
     def undo(self) -> None:
         assert self._undo is not None
         funds.restore_amounts(_project(self._document), self._undo)
+        self._document.notify(Part.FUNDS)
+
+
+class AcceptComputedFundsCommand(QUndoCommand):
+    """采用计算值: discard the declared 总额 of both horizons (rule P05)."""
+
+    def __init__(self, document: DeclarationDocument) -> None:
+        super().__init__("采用计算值")
+        _project(document)
+        self._document = document
+        self._taken: tuple[Decimal | None, Decimal | None] = (None, None)
+
+    @override
+    def redo(self) -> None:
+        self._taken = funds.take_declared(_project(self._document))
+        self._document.notify(Part.FUNDS)
+
+    @override
+    def undo(self) -> None:
+        funds.put_declared(_project(self._document), self._taken)
         self._document.notify(Part.FUNDS)

@@ -32,11 +32,12 @@ from desktop.rules.project.cross_forms import RelatedForms
 from ui.budget.cell_message import CellMessage
 from ui.budget.commands import SetControlTotalCommand
 from ui.budget.control_total import ControlTotalField
+from ui.budget.declared_banner import DeclaredTotalsBanner
 from ui.cell_block import block_tsv, selected_cells
 from ui.document import DeclarationDocument
 from ui.findings.row_marks import RowMarks
 from ui.project.c02_status import C02StatusLine
-from ui.project.funds_commands import SetFundsCommand
+from ui.project.funds_commands import AcceptComputedFundsCommand, SetFundsCommand
 from ui.project.funds_model import TOTAL_COLUMN, FundsTableModel
 from ui.project.funds_share import ShareBar
 from ui.project.funds_table import FundsTable
@@ -73,6 +74,7 @@ class FundsPanel(QWidget):
         self.view = FundsTable(self.model, self._parse, self)
         self.message = CellMessage(self.view)
         self.unit_label = QLabel(self)
+        self.banner = DeclaredTotalsBanner(self)
         self.share = ShareBar(self)
         self.c02 = C02StatusLine(self)
         self.control = ControlTotalField(self, unit=self.model.unit, subject="年度资金总额")
@@ -128,6 +130,7 @@ class FundsPanel(QWidget):
         title.setFont(font)
         layout.addWidget(title)
         layout.addWidget(self.unit_label)
+        layout.addWidget(self.banner)
         layout.addLayout(table_row)
         layout.addWidget(self.share)
         layout.addWidget(self.c02)
@@ -145,6 +148,9 @@ class FundsPanel(QWidget):
         self.view.delegate.input_accepted.connect(lambda _index: self.message.hide())
         self.view.delegate.closeEditor.connect(self._on_editor_closed)
         self.control.value_committed.connect(self._set_control_total)
+        self.banner.accept_requested.connect(
+            lambda: self.document.undo_stack.push(AcceptComputedFundsCommand(self.document))
+        )
         leave_by_tab(self.view, self._at_edge)
 
     # -- refresh --------------------------------------------------------------------------
@@ -174,6 +180,7 @@ class FundsPanel(QWidget):
             return
         decimals = self.document.profile.amount_decimals
         self.control.show_gap(project.budget_control_total, funds.control_gap(project), decimals)
+        self.banner.show_differences(funds.declared_differences(project), decimals, self.model.unit)
         self._refresh_figures()
 
     def _refresh_figures(self) -> None:
@@ -223,7 +230,11 @@ class FundsPanel(QWidget):
             column = TOTAL_COLUMN
         index = self.model.index(row, column)
         self.view.setCurrentIndex(index)
-        self.view.setFocus()
+        if field == "total" and self.banner.isVisibleTo(self):
+            # A declared 总额 that differs (P05) is resolved with the banner's 采用计算值.
+            self.banner.button.setFocus()
+        else:
+            self.view.setFocus()
         return True
 
     # -- keys -----------------------------------------------------------------------------
