@@ -363,3 +363,21 @@ def test_a_declared_total_that_differs_is_resolved_with_采用计算值(qtbot: Q
     assert not [f for f in check_declaration(project) if f.rule == "P05"]
     panel.document.undo_stack.undo()
     assert banner.isVisible() and project.funds.declared_total == Decimal("1300.00")
+
+
+def test_the_mid_row_shows_zero_amounts_of_a_horizon_in_use_and_marks_p04(qtbot: QtBot) -> None:
+    data = doc()
+    data["mid_term"]["funds"] = {"fiscal": "0", "other": "0"}  # 中期 goals and indicators only
+    panel = _panel(qtbot, data)
+    assert [_shown(panel, MID_ROW, c) for c in range(3)] == ["0.00", "0.00", "0.00"]
+    project = _project(panel)
+    findings = check_declaration(project)
+    assert [f.where for f in findings if f.rule == "P04"] == ["mid_term.funds"]
+    panel.set_marks(RowMarks(findings, project))
+    tip = str(panel.model.index(MID_ROW, TOTAL).data(Qt.ItemDataRole.ToolTipRole))
+    assert tip.count("P04") == 1 and "中期资金总额为 0" in tip
+    # 年度 1279.04 above a 中期 of 0: P02 on the 年度 总额, not on the 中期 row.
+    annual_tip = str(panel.model.index(ANNUAL_ROW, TOTAL).data(Qt.ItemDataRole.ToolTipRole))
+    assert "P02" in annual_tip and "P02" not in tip
+    assert panel.focus_where("mid_term.funds")
+    assert (panel.view.currentIndex().row(), panel.view.currentIndex().column()) == (MID_ROW, TOTAL)

@@ -138,12 +138,19 @@ class FundsTableModel(QAbstractTableModel):
         """The amount shown in a cell (万元); None for an empty cell."""
         horizon, key = self.horizons[row], self.keys[column]
         shown = self.current(horizon)
-        if horizon == MID and (shown is None or not shown.has_content()):
+        if horizon == MID and not self._mid_shown(shown):
             return None  # an unused 中期 horizon prints empty cells, not 0.00
         if key is None:
             assert shown is not None
             return shown.total
         return funds.amount(shown, key)
+
+    def _mid_shown(self, shown: Funds | None) -> bool:
+        """The 中期 row shows amounts while the horizon is in use (or an amount is typed)."""
+        if shown is None:
+            return False
+        mid = self.project.mid_term
+        return shown.has_content() or (mid is not None and mid.in_use())
 
     @override
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -195,8 +202,8 @@ class FundsTableModel(QAbstractTableModel):
         marks = self.marks.mid() if horizon == MID else self.marks
         wheres = cell_paths(key)
         if horizon == MID and key is None:
-            # P04 (中期 required but absent) names the horizon itself.
-            return _merged(marks.at(*wheres), self.marks.at("mid_term", "mid_term.funds"))
+            # P04 names the horizon itself when it is missing altogether.
+            return _merged(marks.at(*wheres), self.marks.at("mid_term"))
         return marks.at(*wheres)
 
     # -- edits ----------------------------------------------------------------------------
