@@ -52,14 +52,14 @@ def detail_column(detail_id: str) -> str:
 
 
 def columns(profile: ProjectProfile) -> list[str]:
-    """The editable columns in the panel's order: 财政拨款, 其他资金, then the details.
+    """The editable columns in the panel's order: each source, then its details.
 
-    Each detail follows its parent's other details, so 财政拨款's sources come before 其他资金's
-    ones (docs/project-form.md "项目资金 (GUI)").
+    财政拨款, its ``fund_details`` (e.g. 专项债券), 其他资金, its details: a detail sits under
+    its parent as in the printed stacked block (docs/project-form.md "项目资金 (GUI)").
     """
     fiscal = [detail_column(d.id) for d in profile.fund_details if d.parent == FISCAL]
     other = [detail_column(d.id) for d in profile.fund_details if d.parent != FISCAL]
-    return [FISCAL, OTHER, *fiscal, *other]
+    return [FISCAL, *fiscal, OTHER, *other]
 
 
 def column_label(profile: ProjectProfile, column: str) -> str:

@@ -291,21 +291,25 @@ def test_a_yuan_profile_shows_and_takes_yuan_and_has_detail_columns(
     panel = _panel(qtbot, data)
     model = panel.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "总额", "财政拨款", "其他资金", "其中：专项债券",
+        "总额", "财政拨款", "其中：专项债券", "其他资金",
     ]  # fmt: skip
+    bond = 2
     assert _shown(panel, ANNUAL_ROW, TOTAL) == "3,768,000.00"
     assert "元" in panel.unit_label.text() and "万元" not in panel.unit_label.text()
-    editor = _edit(panel, ANNUAL_ROW, 3)
+    editor = _edit(panel, ANNUAL_ROW, bond)
     key_clicks(editor, "3000000")
     _commit(qtbot, panel, editor)
     project = _project(panel)
     assert project.funds.details == {"bond": Decimal(300)}  # stored in 万元
-    assert _shown(panel, ANNUAL_ROW, 3) == "3,000,000.00"
+    assert _shown(panel, ANNUAL_ROW, bond) == "3,000,000.00"
     # P07 (details ≠ 财政拨款) marks the detail cell.
     panel.set_marks(RowMarks(check_declaration(project), project))
-    assert "P07" in str(model.index(ANNUAL_ROW, 3).data(Qt.ItemDataRole.ToolTipRole))
+    assert "P07" in str(model.index(ANNUAL_ROW, bond).data(Qt.ItemDataRole.ToolTipRole))
     assert panel.focus_where("funds.details")
-    assert panel.view.currentIndex().column() == 3
+    assert panel.view.currentIndex().column() == bond
+    assert panel.focus_where("funds.other")
+    assert panel.focus_where("funds.details.bond")
+    assert panel.view.currentIndex().column() == bond
     editor = _edit(panel, ANNUAL_ROW, FISCAL)
     assert editor.text() == "3568000.00"
     editor.selectAll()
@@ -313,9 +317,9 @@ def test_a_yuan_profile_shows_and_takes_yuan_and_has_detail_columns(
     assert "2 位小数（单位：元）" in _message(panel).text()
     key_click(editor, Qt.Key.Key_Escape)
     # Delete empties a detail (absent, not 0), as one undo step.
-    _select(panel, ANNUAL_ROW, 3)
+    _select(panel, ANNUAL_ROW, bond)
     key_click(panel.view, Qt.Key.Key_Delete)
-    assert project.funds.details == {} and _shown(panel, ANNUAL_ROW, 3) == ""
+    assert project.funds.details == {} and _shown(panel, ANNUAL_ROW, bond) == ""
 
 
 def test_a_restored_declaration_is_shown_with_its_own_profile(qtbot: QtBot, panel: FundsPanel) -> None:
@@ -354,7 +358,10 @@ def test_a_declared_total_that_differs_is_resolved_with_采用计算值(qtbot: Q
     assert banner.isVisible()
     assert "年度资金 · 总额：文件中为 1,300.00，计算值为 1,279.04" in banner.label.text()
     project = _project(panel)
-    assert [f.where for f in check_declaration(project) if f.rule == "P05"] == ["funds.total"]
+    findings = check_declaration(project)
+    assert [f.where for f in findings if f.rule == "P05"] == ["funds.total"]
+    panel.set_marks(RowMarks(findings, project))
+    assert "P05" in str(panel.model.index(ANNUAL_ROW, TOTAL).data(Qt.ItemDataRole.ToolTipRole))
     assert panel.focus_where("funds.total")
     assert banner.button.hasFocus()
     assert panel.view.currentIndex().column() == TOTAL
