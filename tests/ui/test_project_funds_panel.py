@@ -130,7 +130,7 @@ def test_totals_and_the_share_follow_each_keystroke_and_the_commit_is_one_step(
     assert _project(panel).funds.other == Decimal(100)
     assert _shown(panel, ANNUAL_ROW, OTHER) == "100.00"
     stack = panel.document.undo_stack
-    assert stack.count() == 1 and stack.undoText() == "修改年度资金其他资金"
+    assert stack.count() == 1 and stack.undoText() == "修改年度资金“其他资金”"
     stack.undo()
     assert _project(panel).funds.other == 0
     assert _shown(panel, ANNUAL_ROW, TOTAL) == "1,279.04"

@@ -44,7 +44,7 @@ class SetFundsCommand(QUndoCommand):
         if text is None:
             cell = cells[0]
             text = (
-                f"修改{funds.HORIZON_LABELS[cell.horizon]}{funds.column_label(profile, cell.column)}"
+                f"修改{funds.HORIZON_LABELS[cell.horizon]}“{funds.column_label(profile, cell.column)}”"
                 if len(cells) == 1
                 else f"粘贴 {len(cells)} 个金额"
             )
