@@ -1,6 +1,6 @@
 """Edits of a project's 项目资金 and the figures derived from them.
 
-See docs/project-form.md "项目资金 (GUI)".
+See docs/project-form.md §12.
 
 Qt-free: the 项目资金 panel's undo commands call these and keep what they return. A cell is
 addressed by its horizon (``annual`` / ``mid``) and column (``fiscal``, ``other`` or
@@ -55,7 +55,7 @@ def columns(profile: ProjectProfile) -> list[str]:
     """The editable columns in the panel's order: each source, then its details.
 
     财政拨款, its ``fund_details`` (e.g. 专项债券), 其他资金, its details: a detail sits under
-    its parent as in the printed stacked block (docs/project-form.md "项目资金 (GUI)").
+    its parent as in the printed stacked block (docs/project-form.md §12).
     """
     fiscal = [detail_column(d.id) for d in profile.fund_details if d.parent == FISCAL]
     other = [detail_column(d.id) for d in profile.fund_details if d.parent != FISCAL]

@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
+from desktop.domain.horizon_goals import GoalCopy
 from desktop.domain.indicators import IndicatorCell
 from desktop.domain.model import AcceptedFinding, Category, Declaration, Indicator, Task
 from desktop.domain.task_paste import CellEdit
@@ -87,6 +88,9 @@ CASES: dict[str, Callable[[Models], QUndoCommand]] = {
     ),
     "InsertGoalsCommand": lambda m: goal_commands.InsertGoalsCommand(
         m.goals, 0, ["甲", "乙"], "粘贴目标"
+    ),
+    "CopyGoalsCommand": lambda m: goal_commands.CopyGoalsCommand(
+        m.goals, GoalCopy(("从中期复制的目标",), duplicates=1, blanks=0)
     ),
     "RemoveGoalsCommand": lambda m: goal_commands.RemoveGoalsCommand(m.goals, [0, 2]),
     "MoveGoalsCommand": lambda m: goal_commands.MoveGoalsCommand(m.goals, [(0, 2)], "移动目标"),

@@ -1,7 +1,7 @@
 """The C02 status line of 项目资金: the mapped department task's amount beside the projects' sum.
 
 The figures come from ``desktop/rules/project/cross_forms.py`` (``task_funds``), the same code as
-rule C02, so the line and the finding never disagree (docs/project-form.md "项目资金 (GUI)").
+rule C02, so the line and the finding never disagree (docs/project-form.md §12).
 """
 
 from __future__ import annotations

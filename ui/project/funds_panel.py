@@ -1,4 +1,4 @@
-"""The project's 项目资金 section (docs/project-form.md "项目资金 (GUI)").
+"""The project's 项目资金 section (docs/project-form.md §12).
 
 A small table (rows 中期资金/年度资金, columns 总额 | 财政拨款 | 其他资金 | details) with live
 totals, the bar ``年度资金占中期资金 33.2%``, the C02 status line against the unit's stored
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from typing_extensions import override
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -168,8 +168,15 @@ class FundsPanel(QWidget):
         self._reload_related()
         super().showEvent(event)
 
+    @override
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._related_timer.stop()  # e.g. the declaration is being closed
+        super().hideEvent(event)
+
     def _reload_related(self) -> None:
         self._related_timer.stop()
+        if not self.isVisible():
+            return  # read again when shown
         if self._read_related is not None and self.document.project is not None:
             self._related = self._read_related()
             self._refresh_figures()

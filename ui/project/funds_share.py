@@ -1,4 +1,4 @@
-"""The bar ``年度资金占中期资金 33.2%`` beside the 项目资金 table (docs/project-form.md "项目资金 (GUI)")."""
+"""The bar ``年度资金占中期资金 33.2%`` beside the 项目资金 table (docs/project-form.md §12)."""
 
 from __future__ import annotations
 
