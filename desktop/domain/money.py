@@ -13,6 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 MAX_DECIMALS = 6
 MAX_INTEGER_DIGITS = 8
 ZERO = Decimal(0)
+#: The storage unit, and the other unit a project profile may print (docs/project-form.md §2, §8).
+WAN_YUAN = "万元"
+YUAN = "元"
+_YUAN_PER_WAN = Decimal(10000)
 
 #: The amount pattern of docs/exchange-format.md, applied to JSON strings verbatim.
 AMOUNT_PATTERN = re.compile(r"[0-9]{1,8}(\.[0-9]{1,6})?")
@@ -35,20 +39,39 @@ def parse_exchange_amount(text: str) -> Decimal:
     return Decimal(text)
 
 
-def parse_user_amount(text: str) -> Decimal:
+def parse_user_amount(text: str, unit: str = WAN_YUAN) -> Decimal:
     """Parse an amount typed by a user: tolerant of separators and full-width forms.
 
     Accepts ``1125.33``, ``1,125.33``, ``１，１２５．３３``, surrounding spaces, a leading ``¥``
     and a trailing ``万元`` (as currency-formatted spreadsheet cells copy), and an empty text
     (zero). Rejects letters, signs, exponents, other units and more than 6 decimals with a
-    Chinese reason.
+    Chinese reason. With ``unit`` = ``元`` (a profile printing 元) the text is in 元 (a trailing
+    ``元`` allowed, at most 2 decimals) unless it ends in ``万元``; the result is always in 万元.
     """
+    if unit == YUAN:
+        return _parse_yuan(text)
     normalised = unicodedata.normalize("NFKC", text).strip()
     normalised = normalised.replace(",", "").replace("，", "").replace(" ", "")
     normalised = normalised.removeprefix("¥").removeprefix("￥")
     normalised = normalised.removesuffix("万元")
     if normalised.endswith("元"):
         raise AmountError("金额以万元为单位：请换算成万元后输入（例如 12500 元写作 1.25）")
+    return _parse_digits(text, normalised, MAX_DECIMALS, MAX_INTEGER_DIGITS, WAN_YUAN)
+
+
+def _parse_yuan(text: str) -> Decimal:
+    normalised = unicodedata.normalize("NFKC", text).strip()
+    normalised = normalised.replace(",", "").replace("，", "").replace(" ", "")
+    normalised = normalised.removeprefix("¥").removeprefix("￥")
+    if normalised.endswith(WAN_YUAN):
+        return parse_user_amount(text)  # typed in 万元 on purpose
+    normalised = normalised.removesuffix(YUAN)
+    # 6 decimals in 万元 are 2 in 元; 8 integer digits in 万元 are 12 in 元.
+    yuan = _parse_digits(text, normalised, 2, MAX_INTEGER_DIGITS + 4, YUAN)
+    return yuan / _YUAN_PER_WAN
+
+
+def _parse_digits(text: str, normalised: str, decimals: int, digits: int, unit: str) -> Decimal:
     normalised = normalised.replace("。", ".")
     if normalised == "":
         return ZERO
@@ -57,14 +80,19 @@ def parse_user_amount(text: str) -> Decimal:
     if not re.fullmatch(r"[0-9]*\.?[0-9]*", normalised) or normalised == ".":
         raise AmountError(f"\"{text}\" 不是金额：只能输入数字和小数点")
     integer, _, fraction = normalised.partition(".")
-    if len(fraction) > MAX_DECIMALS:
-        raise AmountError(f"金额最多 {MAX_DECIMALS} 位小数")
-    if len(integer.lstrip("0")) > MAX_INTEGER_DIGITS:
-        raise AmountError(f"金额整数部分最多 {MAX_INTEGER_DIGITS} 位（单位：万元）")
+    if len(fraction) > decimals:
+        raise AmountError(f"金额最多 {decimals} 位小数（单位：{unit}）")
+    if len(integer.lstrip("0")) > digits:
+        raise AmountError(f"金额整数部分最多 {digits} 位（单位：{unit}）")
     try:
         return Decimal(normalised if integer else "0" + normalised)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid digits
         raise AmountError(f"\"{text}\" 不是金额") from exc
+
+
+def in_unit(value: Decimal, unit: str) -> Decimal:
+    """An amount stored in 万元 expressed in ``unit`` (exact: 万元 have at most 6 decimals)."""
+    return value * _YUAN_PER_WAN if unit == YUAN else value
 
 
 def canonical_amount(value: Decimal) -> str:

@@ -141,20 +141,22 @@ class AcceptComputedTotalsCommand(QUndoCommand):
 
 
 class SetControlTotalCommand(QUndoCommand):
-    """Set or clear 预算控制数."""
+    """Set or clear 预算控制数 (``part``: a project's is part of its 项目资金, ``Part.FUNDS``)."""
 
-    def __init__(self, document: DeclarationDocument, value: Decimal | None) -> None:
+    def __init__(
+        self, document: DeclarationDocument, value: Decimal | None, part: Part = Part.TASKS
+    ) -> None:
         super().__init__("修改预算控制数")
         budget.check_control_total(value)
-        self._document, self._value = document, value
+        self._document, self._value, self._part = document, value, part
         self._old = document.declaration.budget_control_total
 
     @override
     def redo(self) -> None:
         self._old = budget.set_control_total(self._document.declaration, self._value)
-        self._document.notify(Part.TASKS)
+        self._document.notify(self._part)
 
     @override
     def undo(self) -> None:
         budget.set_control_total(self._document.declaration, self._old)
-        self._document.notify(Part.TASKS)
+        self._document.notify(self._part)

@@ -1,13 +1,18 @@
-"""Banner above the table: declared totals of an imported document that differ from computed."""
+"""Banner above the table: declared totals of an imported document that differ from computed.
+
+Also above a project's 项目资金 table, for a declared 总额 of either horizon (rule P05).
+"""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.domain.budget import declared_differences
+from desktop.domain.budget import DeclaredDifference, declared_differences
 from desktop.domain.model import Declaration
-from desktop.domain.money import format_amount
+from desktop.domain.money import WAN_YUAN, format_amount, in_unit
 
 
 class DeclaredTotalsBanner(QFrame):
@@ -38,13 +43,21 @@ class DeclaredTotalsBanner(QFrame):
         self.hide()
 
     def refresh(self, declaration: Declaration, decimals: int) -> None:
-        differences = declared_differences(declaration)
+        self.show_differences(declared_differences(declaration), decimals)
+
+    def show_differences(
+        self, differences: list[DeclaredDifference], decimals: int, unit: str = WAN_YUAN
+    ) -> None:
+        """Show ``differences`` (amounts in 万元, shown in ``unit``); hidden when there are none."""
         self.setVisible(bool(differences))
         if not differences:
             return
+
+        def shown(value: Decimal) -> str:
+            return format_amount(in_unit(value, unit), decimals, thousands=True)
+
         lines = [
-            f"{d.label}：文件中为 {format_amount(d.declared, decimals, thousands=True)}，"
-            f"计算值为 {format_amount(d.computed, decimals, thousands=True)}"
+            f"{d.label}：文件中为 {shown(d.declared)}，计算值为 {shown(d.computed)}"
             for d in differences
         ]
-        self.label.setText("导入文件中的合计与计算值不一致（万元）：\n" + "\n".join(lines))
+        self.label.setText(f"导入文件中的合计与计算值不一致（{unit}）：\n" + "\n".join(lines))

@@ -1,11 +1,15 @@
 """Cell editors: amounts with live preview and validation, and multi-line texts.
 
-Amounts are parsed by the domain (``parse_user_amount``); the delegate never computes a sum.
+Amounts are parsed by the domain (``parse_user_amount``, in the unit the table shows); the
+delegate never computes a sum. Any model with ``set_preview``/``clear_preview``
+(:class:`AmountPreview`) gets the live preview: the task table and a project's 项目资金 table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Protocol, runtime_checkable
 
 from typing_extensions import override
 
@@ -30,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.money import AmountError, parse_user_amount
-from ui.budget.model import AMOUNT_ROLE, HIDDEN_PRECISION_ROLE, BudgetTableModel
+from ui.budget.model import AMOUNT_ROLE, HIDDEN_PRECISION_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -43,16 +47,20 @@ def _plain(index: _Index) -> QModelIndex:
     return model.index(index.row(), index.column()) if index.isValid() and model else QModelIndex()
 
 
-def _parse(text: str) -> Decimal | str:
-    """The amount, or the Chinese reason why ``text`` is not one."""
-    try:
-        return parse_user_amount(text)
-    except AmountError as exc:
-        return exc.reason
+@runtime_checkable
+class AmountPreview(Protocol):
+    """A model that shows its totals as if a typed amount were already committed."""
+
+    def set_preview(self, row: int, column: int, value: Decimal | None) -> None: ...
+
+    def clear_preview(self) -> None: ...
 
 
 class AmountDelegate(QStyledItemDelegate):
     """Plain-digit editor for 财政拨款/其他资金; previews totals on every keystroke.
+
+    ``parse`` turns the typed text into the amount the model stores (default: 万元 typed).
+    The editor starts with the cell's ``AMOUNT_ROLE`` value, in the unit the table shows.
 
     Signals:
         input_rejected(QModelIndex, str): the typed text is not an amount (Chinese reason).
@@ -61,6 +69,19 @@ class AmountDelegate(QStyledItemDelegate):
 
     input_rejected = Signal(QModelIndex, str)
     input_accepted = Signal(QModelIndex)
+
+    def __init__(
+        self, parent: QObject | None = None, parse: Callable[[str], Decimal] = parse_user_amount
+    ) -> None:
+        super().__init__(parent)
+        self._parse_amount = parse
+
+    def _parse(self, text: str) -> Decimal | str:
+        """The amount, or the Chinese reason why ``text`` is not one."""
+        try:
+            return self._parse_amount(text)
+        except AmountError as exc:
+            return exc.reason
 
     @override
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
@@ -73,9 +94,9 @@ class AmountDelegate(QStyledItemDelegate):
 
     def _preview(self, index: QPersistentModelIndex, text: str) -> None:
         model = index.model()
-        if not index.isValid() or not isinstance(model, BudgetTableModel):
+        if not index.isValid() or not isinstance(model, AmountPreview):
             return
-        parsed = _parse(text)
+        parsed = self._parse(text)
         if isinstance(parsed, Decimal):
             model.set_preview(index.row(), index.column(), parsed)
             self.input_accepted.emit(_plain(index))
@@ -93,9 +114,9 @@ class AmountDelegate(QStyledItemDelegate):
     @override
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
         assert isinstance(editor, QLineEdit)
-        if isinstance(model, BudgetTableModel):
+        if isinstance(model, AmountPreview):
             model.clear_preview()
-        parsed = _parse(editor.text())
+        parsed = self._parse(editor.text())
         if isinstance(parsed, Decimal):
             model.setData(index, parsed, Qt.ItemDataRole.EditRole)
         else:
@@ -105,7 +126,7 @@ class AmountDelegate(QStyledItemDelegate):
     @override
     def destroyEditor(self, editor: QWidget, index: _Index) -> None:
         model = index.model()
-        if isinstance(model, BudgetTableModel):
+        if isinstance(model, AmountPreview):
             model.clear_preview()
         super().destroyEditor(editor, index)
 
@@ -114,7 +135,7 @@ class AmountDelegate(QStyledItemDelegate):
         # Enter/Tab on invalid text keeps the editor open so the user can correct it.
         if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in _COMMIT_KEYS and not isinstance(_parse(watched.text()), Decimal):
+            if event.key() in _COMMIT_KEYS and not isinstance(self._parse(watched.text()), Decimal):
                 return True
         return super().eventFilter(watched, event)
 

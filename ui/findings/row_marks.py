@@ -71,6 +71,17 @@ class RowMarks:
         row = self._by_row.get(parse_where(where).row_path, [])
         return row_mark([f for f in row if f.where == where or f.where.startswith(where + ".")])
 
+    def at(self, *wheres: str) -> RowMark | None:
+        """The findings whose path is exactly one of ``wheres`` (``funds.fiscal``, ``funds``),
+        for pages that mark single fields rather than rows."""
+        found = [
+            f
+            for where in dict.fromkeys(wheres)
+            for f in self._by_row.get(parse_where(where).row_path, [])
+            if f.where == where
+        ]
+        return row_mark(found)
+
     def mid(self) -> RowMarks:
         """The marks of a project's 中期 horizon, addressed like the 年度 ones (paths and
         subjects without ``mid_term.`` and ``中期/``); empty for a department form."""

@@ -82,13 +82,52 @@ def _c02_text(task_name: str, fiscal: Decimal, other: Decimal, mapped: Sequence[
     )
 
 
+@dataclass(frozen=True)
+class TaskFunds:
+    """A mapped task's amounts beside the 年度 sums of every stored project mapped to it (C02)."""
+
+    task_name: str
+    task_fiscal: Decimal
+    task_other: Decimal
+    #: The checked project first, then the other stored projects mapped to the task.
+    mapped: tuple[ProjectDeclaration, ...]
+
+    @property
+    def sums(self) -> tuple[Decimal, Decimal]:
+        """(财政拨款, 其他资金) summed over the mapped projects."""
+        return _sums(self.mapped)
+
+    @property
+    def equal(self) -> bool:
+        """No C02 warning: both sources agree exactly."""
+        return self.sums == (self.task_fiscal, self.task_other)
+
+
+def task_funds(
+    project: ProjectDeclaration, related: RelatedForms, profile: Profile
+) -> tuple[TaskLink, TaskFunds | None]:
+    """The task ``project`` maps to in ``related.department`` and what C02 compares there.
+
+    ``profile`` is the department form's. None (with an unmapped or broken link) when the
+    project maps to no task; requires a department form.
+    """
+    department = related.department
+    assert department is not None
+    link = task_link(project, department, profile)
+    if link.index is None:
+        return link, None
+    task = department.tasks[link.index]
+    others = (p for p in related.projects if task_link(p, department, profile).index == link.index)
+    return link, TaskFunds(task.name, task.fiscal, task.other, (project, *others))
+
+
 def c02_for_project(
     ctx: CheckContext, project: ProjectDeclaration, related: RelatedForms, profile: Profile
 ) -> Iterator[Finding]:
     department = related.department
     if department is None:
         return
-    link = task_link(project, department, profile)
+    link, funds = task_funds(project, related, profile)
     if link.broken:
         yield ctx.finding(
             "C02", "project.task", "所属任务",
@@ -96,17 +135,17 @@ def c02_for_project(
             INFO,
         )
         return
-    if link.index is None:
+    if funds is None:
         yield ctx.finding(
             "C02", "project.task", "所属任务",
             "未找到与本项目对应的部门整体支出表任务：请在基本信息中选择所属任务。", INFO,
         )
         return
-    task = department.tasks[link.index]
-    mapped = [project, *(p for p in related.projects if task_link(p, department, profile).index == link.index)]
-    s_fiscal, s_other = _sums(mapped)
-    if s_fiscal != task.fiscal or s_other != task.other:
-        yield ctx.finding("C02", "funds", "年度资金", _c02_text(task.name, task.fiscal, task.other, mapped))
+    if not funds.equal:
+        yield ctx.finding(
+            "C02", "funds", "年度资金",
+            _c02_text(funds.task_name, funds.task_fiscal, funds.task_other, funds.mapped),
+        )
 
 
 def c02_for_department(
