@@ -83,6 +83,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         document.changed.connect(self._update_state)
+        self.model.modelReset.connect(self._update_state)  # another tree shown, or replaced
         self.view.selectionModel().currentChanged.connect(self._update_state)
         self._update_state()
 
