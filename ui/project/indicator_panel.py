@@ -68,8 +68,9 @@ class ProjectIndicatorPanel(QWidget):
         switch = QAction("切换年度/中期", self)
         switch.setObjectName("switchHorizonAction")
         switch.setShortcut(QKeySequence(Qt.Key.Key_F7))
-        # F7 anywhere in the page (tree, filter); a view-only action, kept in read-only viewing.
-        switch.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # F7 wherever the focus is while this section shows (also from the 编辑 menu); it only
+        # changes the view, so read-only viewing keeps it.
+        switch.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         switch.setToolTip("切换显示年度 / 中期绩效指标（F7）")
         switch.triggered.connect(lambda _=False: self.toggle_horizon())
         self.addAction(switch)
@@ -85,6 +86,8 @@ class ProjectIndicatorPanel(QWidget):
         self.model.show_horizon(horizon)
 
     def toggle_horizon(self) -> None:
+        if not self.isVisible():  # F7 through the 编辑 menu while another section shows
+            return
         self.show_horizon(ANNUAL if self.model.horizon == MID else MID)
         self.panel.view.setFocus()
 
