@@ -443,3 +443,46 @@ def test_read_only_viewing_keeps_the_switch_but_refuses_edits(
     qtbot.waitUntil(lambda: _declaration(second) == before, timeout=3000)
     first.close()
     assert store.load(project_id) == before
+
+
+def test_the_library_adds_to_the_tree_shown_and_marks_mid_term_totals(
+    open_window: OpenWindow, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui.library.dialog import MID_TOTAL_NOTE, IndicatorLibraryDialog
+
+    window = open_window(import_new(store, _project()))
+    page = _page(window)
+    page.show_horizon(MID)
+    page.panel.view.setCurrentIndex(page.model.category_index(COUNTS))
+    seen: dict[str, list[str]] = {}
+
+    def pick(dialog: IndicatorLibraryDialog) -> int:
+        seen["title"] = [dialog.windowTitle()]
+        dialog.all_categories.setChecked(True)
+        seen["texts"] = [dialog.results.item(r).text() for r in range(dialog.results.count())]
+        dialog.all_categories.setChecked(False)
+        dialog.results.setCurrentRow(0)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(IndicatorLibraryDialog, "exec", pick)
+    annual = copy.deepcopy(_declaration(window).categories)
+    mid_rows = len(page.model.categories[COUNTS].indicators)
+    page.panel.open_library()
+    assert "中期" in seen["title"][0]
+    marked = [t for t in seen["texts"] if MID_TOTAL_NOTE in t]
+    # Counts and amounts are marked; rates and satisfaction are not.
+    assert marked and all("%" not in t.split("\n")[0] for t in marked)
+    assert any("满意度" in t.split("\n")[0] and MID_TOTAL_NOTE not in t for t in seen["texts"])
+    declaration = _declaration(window)
+    assert declaration.mid_term is not None
+    assert len(declaration.mid_term.categories[COUNTS].indicators) == mid_rows + 1
+    assert declaration.categories == annual
+
+    page.show_horizon(ANNUAL)  # the 年度 library marks nothing
+    page.panel.view.setCurrentIndex(page.model.category_index(COUNTS))
+    page.panel.open_library()
+    assert "中期" not in seen["title"][0]
+    assert not any(MID_TOTAL_NOTE in t for t in seen["texts"])
+    assert len(declaration.categories[COUNTS].indicators) == len(annual[COUNTS].indicators) + 1

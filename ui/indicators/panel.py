@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
 
 from desktop.documents.xlsx.indicator_clipboard import IndicatorPasteError
 from desktop.domain.model import Declaration
+from desktop.domain.project import MID
 from desktop.rules.locate import locate_indicator
 from desktop.services.store import StoredIndicator
 from ui.budget.cell_message import CellMessage
@@ -20,6 +22,9 @@ from ui.indicators.model import Column, IndicatorTreeModel, Kind
 from ui.indicators.operations import IndicatorOperations
 from ui.indicators.view import IndicatorTreeView
 from ui.table_keys import leave_by_tab
+
+if TYPE_CHECKING:
+    from ui.library.catalog import LibraryEntry
 
 EMPTY_TEXT = "尚无绩效指标：按 Insert 添加，或从指标库选择"
 #: The column of each field of a finding's place (``indicators[3].value``).
@@ -233,6 +238,11 @@ class IndicatorPanel(QWidget):
         self.view.setFocus()
         return True
 
+    def _cumulative(self, entry: LibraryEntry) -> bool:
+        from desktop.rules.project.quantities import is_cumulative
+
+        return is_cumulative(entry.value, entry.unit, self.document.profile)
+
     def open_library(self) -> None:
         from ui.library.dialog import open_library
 
@@ -244,6 +254,7 @@ class IndicatorPanel(QWidget):
             self.model.categories[cat_index],
             self.stored_indicators,
             self.document.declaration_id,
+            self._cumulative if self.model.horizon == MID else None,
         )
         if chosen:
             position = self.ops.insert_position() or (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop.domain.model import Category
+from desktop.domain.profile import Profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.values import ParsedValue, ValueKind, parse_value
 from desktop.rules.context import CheckContext
@@ -36,9 +37,21 @@ def first_rows(categories: list[Category]) -> dict[MatchKey, tuple[int, int]]:
 
 
 def comparable_units(ctx: CheckContext) -> set[str]:
-    units = ctx.profile.units
+    return cumulative_units(ctx.profile)
+
+
+def cumulative_units(profile: Profile) -> set[str]:
+    """Units of quantities that add up over the years (counts, measures, money): a 中期 value
+    in them is the total of the 项目期, so P03 compares it with the 年度 one."""
+    units = profile.units
     found = {*units.count, *units.measure}
     return {u for u in found | set(_MONEY) if "/" not in u and u not in ("%", "‰")}
+
+
+def is_cumulative(value: str, unit: str, profile: Profile) -> bool:
+    """Whether a 指标值 is such a quantity (the indicator library marks these for 中期)."""
+    parsed = parse_value(value, unit, profile.grade_words())
+    return parsed.kind is ValueKind.QUANTITATIVE and parsed.unit in cumulative_units(profile)
 
 
 def same_class(a: str | None, b: str | None) -> bool:
