@@ -124,7 +124,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     """Level-1 → level-2 → level-3 rows of one horizon's tree of ``document.declaration``.
 
     Signals:
-        marks_changed(): the finding marks were replaced (repaint).
+        marks_changed(): the finding marks, or the other horizon's values, changed (repaint).
         horizon_changed(str): the model now shows the tree of this horizon (ANNUAL or MID).
     """
 
@@ -274,9 +274,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         if parts & (Part.LINKS | Part.GOALS):
             self._emit_column_changed(Column.GOALS)
         if parts & Part.INDICATORS and self.columns > Column.OTHER:
-            # Either tree may have changed: the pairs of the other-horizon column follow.
+            # Either tree may have changed: the pairs of the other-horizon column follow. The
+            # column is one line high, so a repaint does (a dataChanged over every row would
+            # make the tree measure all wrapped rows again).
             self._other = None
-            self._emit_column_changed(Column.OTHER)
+            self.marks_changed.emit()
 
     def _emit_column_changed(self, column: int) -> None:
         for cat_index, category in enumerate(self.categories):
