@@ -11,7 +11,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from desktop.app import make_main_window
@@ -20,7 +19,8 @@ from desktop.exchange.reader import read_json_file
 from desktop.rules.engine import check_declaration
 from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
-from tests.qtkeys import key_click, key_clicks
+from tests.qtkeys import key_click
+from tests.ui.test_editor_window import type_text
 from ui.findings.row_marks import RowMarks
 from ui.indicators.model import Column
 from ui.main_window import MainWindow
@@ -83,13 +83,7 @@ def _type(qtbot: QtBot, page: ProjectIndicatorPanel, cat: int, row: int, text: s
     assert editor is not None
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
-    for char in text:  # ASCII as key presses, the rest as an input method commits it
-        if char.isascii():
-            key_clicks(editor, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(editor, event)
+    type_text(qtbot, editor, text)
     key_click(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
 
