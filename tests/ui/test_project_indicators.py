@@ -138,6 +138,7 @@ def test_f7_and_the_switch_toggle_the_tree_and_the_other_column_follows(
     assert _other(page, 5, 1) == ""  # 群众工作年度分析报告完成时间 has no 中期 row
     copy_action = page.actions_by_name["copyToOtherHorizonAction"]
     assert copy_action.text() == "复制到中期"
+    page.panel.ops.select(5, 1)
 
     key_click(page.panel.view, Qt.Key.Key_F7)
     assert page.horizon() == MID and switch.current() == MID
@@ -147,8 +148,15 @@ def test_f7_and_the_switch_toggle_the_tree_and_the_other_column_follows(
     assert page.model.indicator_index(5, 1, Column.NAME).data() == "项目实施完成时间"
     assert copy_action.text() == "复制到年度"
 
+    page.panel.ops.select(COST, 2, Column.VALUE)  # the cursor in the 中期 tree ...
     switch.buttons[ANNUAL].click()
     assert page.horizon() == ANNUAL and switch.current() == ANNUAL
+    current = page.panel.view.currentIndex()  # ... and back where it was in the 年度 one
+    assert (page.model.category_of(current), current.row(), current.column()) == (5, 1, 0)
+    switch.buttons[MID].click()
+    current = page.panel.view.currentIndex()
+    assert (page.model.category_of(current), current.row(), current.column()) == (COST, 2, 1)
+    switch.buttons[ANNUAL].click()
     key_click(page.panel.view, Qt.Key.Key_F7)
     key_click(page.panel.view, Qt.Key.Key_F7)
     assert page.horizon() == ANNUAL
@@ -350,6 +358,8 @@ def test_the_first_mid_term_edit_creates_it_and_undo_removes_it_again(
     key_click(page.panel.view, Qt.Key.Key_F7)
     assert page.model.rowCount(page.model.category_index(COUNTS)) == 0
     assert _declaration(window).mid_term is None  # looking creates nothing
+    assert page.panel.empty_label.isVisibleTo(page)
+    assert "复制到中期" in page.panel.empty_label.text()
     page.panel.view.setCurrentIndex(page.model.category_index(COUNTS))
     page.panel.ops.add(edit=False)
     mid = _declaration(window).mid_term

@@ -468,12 +468,14 @@ class IndicatorTreeModel(QAbstractItemModel):
             return self._grey
         if role not in (Qt.ItemDataRole.DisplayRole, *MARK_ROLES):
             return None
+        # The paired print's text (docs/project-form.md §8); loaded with the first project tree.
+        from desktop.documents.project_layout import indicator_value_text
+
         paired = self.paired_position(cat_index, indicator.name)
         other = self.other_categories()
         text = ""
         if paired is not None and other is not None:
-            found = other[paired[0]].indicators[paired[1]]
-            text = value_with_unit(found.value, found.unit)
+            text = indicator_value_text(other[paired[0]].indicators[paired[1]])
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         mark = self._pair_mark(cat_index, row, paired)
@@ -732,11 +734,6 @@ class IndicatorTreeModel(QAbstractItemModel):
         push_move_rows(self, self._dragged_rows(data), target[0], target[1])
         # The move is done; returning False keeps the view from removing "source" rows.
         return False
-
-
-def value_with_unit(value: str, unit: str) -> str:
-    """指标值 as printed without a 度量单位 column (docs/project-form.md §8)."""
-    return value if not unit or value.endswith(unit) else value + unit
 
 
 def tree_depth(index: AnyIndex) -> int:

@@ -19,11 +19,13 @@ from desktop.domain.horizon_indicators import HORIZON_TITLES
 from desktop.domain.project import ANNUAL, MID, MID_PATH
 from desktop.rules.locate import parse_where
 from ui.findings.row_marks import RowMarks
-from ui.indicators.model import IndicatorTreeModel
-from ui.indicators.panel import IndicatorPanel
+from ui.indicators.model import POSITION_ROLE, IndicatorTreeModel
+from ui.indicators.panel import EMPTY_TEXT, IndicatorPanel
 from ui.project.horizon_copy import copy_to_other
 from ui.project.horizon_switch import HorizonSwitch
 from ui.sections import SectionContext
+
+EMPTY_MID = "尚无中期绩效指标：按 Insert 添加，或用“复制到中期”从年度指标开始（F7 切换）"
 
 
 class ProjectIndicatorPanel(QWidget):
@@ -54,6 +56,9 @@ class ProjectIndicatorPanel(QWidget):
             top.addWidget(self.heading, 1)
             layout.addLayout(top)
             self._make_horizon_actions()
+            #: Where the cursor was in each tree (category, row, column), to come back there.
+            self._positions: dict[str, tuple[int, int, int]] = {}
+            self.model.modelAboutToBeReset.connect(self._remember_place)
             self.model.horizon_changed.connect(self._on_horizon_changed)
             self._on_horizon_changed(self.model.horizon)
         else:
@@ -91,7 +96,23 @@ class ProjectIndicatorPanel(QWidget):
         self.show_horizon(ANNUAL if self.model.horizon == MID else MID)
         self.panel.view.setFocus()
 
+    def _remember_place(self) -> None:
+        current = self.panel.view.currentIndex()
+        position = current.data(POSITION_ROLE) if current.isValid() else None
+        if isinstance(position, tuple):  # still the old tree: the reset comes next
+            self._positions[self.model.horizon] = (position[0], position[1], current.column())
+
+    def _restore_place(self, horizon: str) -> None:
+        place = self._positions.get(horizon)
+        categories = self.model.categories
+        if place is None or place[0] >= len(categories):
+            return
+        if place[1] < len(categories[place[0]].indicators):
+            self.panel.ops.select(*place)
+
     def _on_horizon_changed(self, horizon: str) -> None:
+        self._restore_place(horizon)
+        self.panel.empty_label.setText(EMPTY_MID if horizon == MID else EMPTY_TEXT)
         other = HORIZON_TITLES[self.model.other_horizon()]
         if self.switch is not None:
             self.switch.show_horizon(horizon)
