@@ -392,6 +392,9 @@ class MainWindow(QMainWindow):
             changed_since=latest is not None and latest.fingerprint != current,
         )
         unit = declaration.unit_name or "未填写单位名称"
+        project = self.document.project
+        if project is not None:  # a unit has many projects: the project names the window
+            unit = f"{project.project.name or '未填写项目名称'} · {unit}"
         self.setWindowTitle(f"{declaration.year} {unit} — 绩效目标申报助手")
 
     @override

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import FORM_PROJECT
 from desktop.services.store import StoredIndicator
 from ui.background import Job
 from ui.document import DeclarationDocument
+from ui.placeholder import placeholder
 
 if TYPE_CHECKING:
     from desktop.rules.project.cross_forms import RelatedForms
@@ -47,18 +47,6 @@ class Section:
     #: The page's object name (the page sets it itself; a placeholder gets it from here).
     object_name: str
     factory: Callable[[SectionContext], QWidget]
-
-
-def placeholder(title: str, text: str) -> QWidget:
-    """A section still to come: says so plainly."""
-    widget = QWidget()
-    label = QLabel(f"{title}\n\n{text}", widget)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #666;")
-    layout = QVBoxLayout(widget)
-    layout.addWidget(label)
-    return widget
 
 
 def _basic(ctx: SectionContext) -> QWidget:

@@ -6,7 +6,9 @@ level-1/level-2 skeleton, so a row keeps its category index when it is copied ac
 paired as rule P03 pairs them: same category, same S13 name key
 (:func:`desktop.rules.project.quantities.match_key`).
 
-Qt-free like :mod:`desktop.domain.indicators`; the editor's undo commands call these.
+Qt-free like :mod:`desktop.domain.indicators`; the editor's undo commands call these. The 中期
+horizon itself is created on its first edit and removed by that edit's undo with
+:func:`desktop.domain.horizon_goals.open_horizon` / ``close_horizon``, as for goals.
 """
 
 from __future__ import annotations
@@ -17,10 +19,8 @@ from dataclasses import dataclass, field
 
 from desktop.domain.errors import EditError
 from desktop.domain.model import Category, Declaration, Indicator
-from desktop.domain.project import ANNUAL, MID, Horizon, ProjectDeclaration
+from desktop.domain.project import ANNUAL, ProjectDeclaration
 from desktop.rules.project.quantities import match_key
-
-HORIZON_TITLES = {ANNUAL: "年度", MID: "中期"}
 
 #: A picked source row: (category index, row), or (category index, None) for its 不适用 mark.
 Pick = tuple[int, int | None]
@@ -35,34 +35,9 @@ def tree_categories(declaration: Declaration, horizon: str) -> list[Category] | 
     return None if declaration.mid_term is None else declaration.mid_term.categories
 
 
-def tree_goals(declaration: Declaration, horizon: str) -> list[str]:
-    """The goal list the tree's 对应目标 links index."""
-    if horizon == ANNUAL:
-        return declaration.goals
-    mid = declaration.mid_term if isinstance(declaration, ProjectDeclaration) else None
-    return [] if mid is None else mid.goals
-
-
 def skeleton(declaration: Declaration) -> list[Category]:
     """An empty tree on the declaration's level-1/level-2 frame (a 中期 tree not created yet)."""
     return [Category(c.level1, c.level2) for c in declaration.categories]
-
-
-def create_mid_term(declaration: Declaration) -> Horizon:
-    """Create the empty 中期 horizon before its first edit (undo: :func:`remove_mid_term`)."""
-    if not isinstance(declaration, ProjectDeclaration):
-        raise EditError("部门整体支出申报表没有中期绩效指标")
-    if declaration.mid_term is not None:
-        raise EditError("中期绩效目标已存在")
-    return declaration.ensure_mid_term()
-
-
-def remove_mid_term(declaration: Declaration) -> Horizon | None:
-    """Take the 中期 horizon away again (undo of :func:`create_mid_term`); returns it."""
-    if not isinstance(declaration, ProjectDeclaration):
-        raise EditError("部门整体支出申报表没有中期绩效指标")
-    removed, declaration.mid_term = declaration.mid_term, None
-    return removed
 
 
 @dataclass

@@ -10,12 +10,9 @@ from desktop.domain.errors import EditError
 from desktop.domain.horizon_indicators import (
     all_picks,
     copied_tree,
-    create_mid_term,
-    remove_mid_term,
     set_tree,
     skeleton,
     tree_categories,
-    tree_goals,
 )
 from desktop.domain.model import Category, Declaration, Indicator
 from desktop.domain.project import ANNUAL, MID, ProjectDeclaration
@@ -117,16 +114,12 @@ def test_the_pairing_key_is_rule_p03s() -> None:
     assert match_key(category, "培训场次") != match_key(Category("产出指标", "质量指标"), "培训场次")
 
 
-def test_the_mid_term_is_created_and_removed_again() -> None:
+def test_the_trees_of_each_horizon() -> None:
     project = ProjectDeclaration(profile_id="MOF-PROJECT-2021", year=2026, categories=_tree())
-    assert tree_categories(project, MID) is None and tree_goals(project, MID) == []
     assert tree_categories(project, ANNUAL) is project.categories
-    created = create_mid_term(project)
+    assert tree_categories(project, MID) is None  # no 中期 horizon yet
+    created = project.ensure_mid_term()
     assert tree_categories(project, MID) is created.categories
-    assert [c.key for c in created.categories] == [c.key for c in project.categories]
-    assert not created.in_use()
-    with pytest.raises(EditError, match="已存在"):
-        create_mid_term(project)
-    assert remove_mid_term(project) is created and project.mid_term is None
+    assert [c.key for c in skeleton(project)] == [c.key for c in created.categories]
     with pytest.raises(EditError, match="部门整体支出"):
-        create_mid_term(Declaration("SZ-DEPT-2026", 2026, _tree()))
+        tree_categories(Declaration("SZ-DEPT-2026", 2026, _tree()), MID)

@@ -102,6 +102,22 @@ def test_a_declaration_with_content_is_not_overwritten(
     assert content_key(window.document.declaration) == before
 
 
+def test_a_whole_department_form_is_not_pasted_into_a_project(
+    window: MainWindow, seed_path: Path, tmp_path: Path, accept_preview: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "project-futian-2026-zdpq.json"
+    window.controller.import_file(fixture)
+    assert window.document is not None and window.document.project is not None
+    before = content_key(window.document.declaration)
+    told: list[str] = []
+    monkeypatch.setattr("ui.form_paste.QMessageBox.information", lambda *args: told.append(args[2]))
+    _copy_html(seed_path, tmp_path)
+    window.window_actions["pasteWholeFormAction"].trigger()
+    assert told and "项目支出申报表请用" in told[0]
+    assert not accept_preview  # refused before anything was read or previewed
+    assert content_key(window.document.declaration) == before
+
+
 def test_rows_copied_from_a_table_still_paste_as_rows(window: MainWindow, seed_path: Path, qtbot: QtBot) -> None:
     """Only a whole form is taken by the window; the tables' own Ctrl+Shift+V keeps working."""
     from ui.form_paste import _WholeFormKey

@@ -6,7 +6,7 @@ declaration through the model's adapters (one domain operation each, wrapped in 
 signals) and notifies the document once. Positions are (category index, row): valid because the
 undo stack replays commands in strict reverse order.
 
-Each is a :class:`~ui.indicators.tree_command.TreeCommand`: it edits the tree of the horizon the
+Each mixes in :class:`~ui.indicators.tree_command.OnTree`: it edits the tree of the horizon the
 model showed when it was made (a project's 年度 or 中期 tree).
 """
 
@@ -16,17 +16,19 @@ from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
+from PySide6.QtGui import QUndoCommand
+
 from desktop.domain import indicators as ops
 from desktop.domain.changes import Part
 from desktop.domain.indicators import FIELD_TITLES, IndicatorCell, Position
 from desktop.domain.model import Indicator
-from ui.indicators.tree_command import TreeCommand
+from ui.indicators.tree_command import OnTree
 
 if TYPE_CHECKING:
     from ui.indicators.model import IndicatorTreeModel
 
 
-class SetIndicatorCellsCommand(TreeCommand):
+class SetIndicatorCellsCommand(OnTree, QUndoCommand):
     """Set text fields of indicator rows: one typed cell, a pasted block or cleared cells."""
 
     def __init__(
@@ -34,7 +36,8 @@ class SetIndicatorCellsCommand(TreeCommand):
     ) -> None:
         if text is None:
             text = f"修改{FIELD_TITLES[cells[0].field]}" if len(cells) == 1 else "修改指标"
-        super().__init__(model, text)
+        super().__init__(text)
+        self.bind_tree(model)
         for cell in cells:
             ops.indicator_at(model.categories, cell.position)
         self.cells = list(cells)
@@ -54,11 +57,12 @@ class SetIndicatorCellsCommand(TreeCommand):
         model.document.notify(Part.INDICATORS)
 
 
-class SetLinksCommand(TreeCommand):
+class SetLinksCommand(OnTree, QUndoCommand):
     """Change the goals an indicator measures (对应目标)."""
 
     def __init__(self, model: IndicatorTreeModel, position: Position, goals: list[int]) -> None:
-        super().__init__(model, "修改对应目标")
+        super().__init__("修改对应目标")
+        self.bind_tree(model)
         self.position = position
         self.new = ops.check_links(goals, len(model.goals))
         self.old = list(ops.indicator_at(model.categories, position).goals)
@@ -76,7 +80,7 @@ class SetLinksCommand(TreeCommand):
         model.document.notify(Part.LINKS)
 
 
-class InsertIndicatorsCommand(TreeCommand):
+class InsertIndicatorsCommand(OnTree, QUndoCommand):
     """Insert rows into one category (add, duplicate, paste, from the library)."""
 
     def __init__(
@@ -87,7 +91,8 @@ class InsertIndicatorsCommand(TreeCommand):
         indicators: list[Indicator],
         text: str = "添加指标",
     ) -> None:
-        super().__init__(model, text)
+        super().__init__(text)
+        self.bind_tree(model)
         ops.check_insert(model.categories, cat_index, row)
         self.cat_index, self.row = cat_index, row
         self.indicators = [ops.copy_indicator(i) for i in indicators]
@@ -106,13 +111,14 @@ class InsertIndicatorsCommand(TreeCommand):
         model.document.notify(Part.INDICATORS)
 
 
-class RemoveIndicatorsCommand(TreeCommand):
+class RemoveIndicatorsCommand(OnTree, QUndoCommand):
     """Remove rows (anywhere in the tree); undo puts each back where it was."""
 
     def __init__(
         self, model: IndicatorTreeModel, positions: list[Position], text: str = "删除指标"
     ) -> None:
-        super().__init__(model, text)
+        super().__init__(text)
+        self.bind_tree(model)
         self.positions = sorted(set(positions))
         for position in self.positions:
             ops.indicator_at(model.categories, position)
@@ -135,7 +141,7 @@ class RemoveIndicatorsCommand(TreeCommand):
         model.document.notify(Part.INDICATORS)
 
 
-class MoveIndicatorsCommand(TreeCommand):
+class MoveIndicatorsCommand(OnTree, QUndoCommand):
     """Single moves to final positions (Ctrl+Up/Down, drag and drop; same level-1 only: S08)."""
 
     def __init__(
@@ -144,7 +150,8 @@ class MoveIndicatorsCommand(TreeCommand):
         moves: list[tuple[Position, Position]],
         text: str = "移动指标",
     ) -> None:
-        super().__init__(model, text)
+        super().__init__(text)
+        self.bind_tree(model)
         ops.check_moves(model.categories, moves)
         self.moves = list(moves)
 
@@ -163,11 +170,12 @@ class MoveIndicatorsCommand(TreeCommand):
         model.document.notify(Part.INDICATORS)
 
 
-class SetNotApplicableCommand(TreeCommand):
+class SetNotApplicableCommand(OnTree, QUndoCommand):
     """Mark or unmark a level-2 category 不适用 (the category must have no rows: S10)."""
 
     def __init__(self, model: IndicatorTreeModel, cat_index: int, flag: bool) -> None:
-        super().__init__(model, "标记不适用" if flag else "取消不适用")
+        super().__init__("标记不适用" if flag else "取消不适用")
+        self.bind_tree(model)
         ops.check_not_applicable(model.categories, cat_index, flag)
         self.cat_index, self.flag = cat_index, flag
         self.old = model.categories[cat_index].not_applicable

@@ -40,13 +40,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand
 from desktop.domain import indicators as ops
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
-from desktop.domain.horizon_indicators import (
-    HORIZON_TITLES,
-    set_tree,
-    skeleton,
-    tree_categories,
-    tree_goals,
-)
+from desktop.domain.horizon_goals import HORIZON_NAMES, goal_list
+from desktop.domain.horizon_indicators import set_tree, skeleton, tree_categories
 from desktop.domain.indicators import IndicatorField, Position
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
 from desktop.domain.project import ANNUAL, MID, ProjectDeclaration
@@ -178,10 +173,18 @@ class IndicatorTreeModel(QAbstractItemModel):
         found = tree_categories(self.document.declaration, self.horizon)
         return self._skeleton if found is None else found
 
+    def _edited(self) -> list[Category]:
+        """The shown tree, for an adapter about to change it: never the skeleton (an edit of
+        the 中期 tree creates the horizon first, see :meth:`push`)."""
+        found = tree_categories(self.document.declaration, self.horizon)
+        if found is None:
+            raise EditError("中期绩效目标尚未建立")
+        return found
+
     @property
     def goals(self) -> list[str]:
         """The goals the shown tree's 对应目标 links number."""
-        return tree_goals(self.document.declaration, self.horizon)
+        return goal_list(self.document.declaration, self.horizon)
 
     def other_horizon(self) -> str:
         return ANNUAL if self.horizon == MID else MID
@@ -388,14 +391,14 @@ class IndicatorTreeModel(QAbstractItemModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == Column.OTHER:
-                return f"{HORIZON_TITLES[self.other_horizon()]}指标值"
+                return f"{HORIZON_NAMES[self.other_horizon()]}指标值"
             return HEADERS[section]
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.ToolTipRole
             and section == Column.OTHER
         ):
-            other = HORIZON_TITLES[self.other_horizon()]
+            other = HORIZON_NAMES[self.other_horizon()]
             return f"{other}绩效指标中同一二级指标下同名指标的指标值（只读）"
         return None
 
@@ -480,7 +483,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             return text
         mark = self._pair_mark(cat_index, row, paired)
         if role == Qt.ItemDataRole.ToolTipRole and mark is None:
-            title = HORIZON_TITLES[self.other_horizon()]
+            title = HORIZON_NAMES[self.other_horizon()]
             return f"{title}：{text}" if text else f"{title}绩效指标中没有同名指标"
         return mark_data(mark, role)
 
@@ -598,34 +601,34 @@ class IndicatorTreeModel(QAbstractItemModel):
     # -- adapters: one domain operation each, in the precise model signals ------------------
     def set_field(self, position: Position, field: IndicatorField, value: str) -> str:
         """Set one text field; returns the old value."""
-        old = ops.set_indicator_field(self.categories, position, field, value)
+        old = ops.set_indicator_field(self._edited(), position, field, value)
         column = next(c for c, f in FIELDS.items() if f == field)
         changed = self.indicator_index(*position, column)
         self.dataChanged.emit(changed, changed, list(_EDIT_ROLES))
         return old
 
     def set_links(self, position: Position, goals: list[int]) -> list[int]:
-        old = ops.set_links(self.categories, position, goals)
+        old = ops.set_links(self._edited(), position, goals)
         changed = self.indicator_index(*position, Column.GOALS)
         self.dataChanged.emit(changed, changed, [*_EDIT_ROLES, GOALS_ROLE])
         return old
 
     def insert(self, cat_index: int, row: int, indicators: list[Indicator]) -> None:
-        ops.check_insert(self.categories, cat_index, row)  # before Qt hears of any row
+        ops.check_insert(self._edited(), cat_index, row)  # before Qt hears of any row
         self.beginInsertRows(self.category_index(cat_index), row, row + len(indicators) - 1)
-        ops.insert_indicators(self.categories, cat_index, row, indicators)
+        ops.insert_indicators(self._edited(), cat_index, row, indicators)
         self.endInsertRows()
 
     def remove(self, cat_index: int, row: int, count: int = 1) -> list[Indicator]:
-        ops.indicator_at(self.categories, (cat_index, row + count - 1))
+        ops.indicator_at(self._edited(), (cat_index, row + count - 1))
         self.beginRemoveRows(self.category_index(cat_index), row, row + count - 1)
-        removed = ops.remove_indicators(self.categories, cat_index, row, count)
+        removed = ops.remove_indicators(self._edited(), cat_index, row, count)
         self.endRemoveRows()
         return removed
 
     def move(self, source: Position, destination: Position) -> None:
         """Move one row so that it ends up at ``destination`` (its final position)."""
-        ops.check_move(self.categories, source, destination)
+        ops.check_move(self._edited(), source, destination)
         src_cat, src_row = source
         dst_cat, dst_row = destination
         # Qt's destinationChild is the position *before* removal within the same parent.
@@ -633,15 +636,15 @@ class IndicatorTreeModel(QAbstractItemModel):
         if not self.beginMoveRows(
             self.category_index(src_cat), src_row, src_row, self.category_index(dst_cat), qt_dst
         ):  # a move onto itself: nothing to tell the views
-            ops.move_indicator(self.categories, source, destination)
+            ops.move_indicator(self._edited(), source, destination)
             return
-        ops.move_indicator(self.categories, source, destination)
+        ops.move_indicator(self._edited(), source, destination)
         self.endMoveRows()
 
     def set_not_applicable(self, cat_index: int, flag: bool) -> bool:
         """Mark or unmark a category 不适用 (only without rows: S10); returns the old mark."""
-        ops.check_not_applicable(self.categories, cat_index, flag)
-        category = self.categories[cat_index]
+        ops.check_not_applicable(self._edited(), cat_index, flag)
+        category = self._edited()[cat_index]
         if category.not_applicable == flag:
             return flag
         parent = self.category_index(cat_index)
@@ -650,7 +653,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             self.beginInsertRows(parent, 0, 0)
         else:
             self.beginRemoveRows(parent, 0, 0)
-        old = ops.set_not_applicable(self.categories, cat_index, flag)
+        old = ops.set_not_applicable(self._edited(), cat_index, flag)
         if flag:
             self.endInsertRows()
         else:
@@ -661,9 +664,10 @@ class IndicatorTreeModel(QAbstractItemModel):
     def set_tree(self, categories: list[Category]) -> list[Category]:
         """Give the shown tree new rows and marks throughout (a copy from the other horizon);
         returns the previous content."""
+        target = self._edited()
         self.beginResetModel()
         try:
-            old = set_tree(self.categories, categories)
+            old = set_tree(target, categories)
         finally:
             self.endResetModel()
         return old

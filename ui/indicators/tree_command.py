@@ -1,4 +1,4 @@
-"""The base of the indicator tree's undo commands: which horizon's tree a command edits.
+"""What the indicator tree's undo commands share: which horizon's tree a command edits.
 
 One model shows either tree of a project (年度 or 中期, docs/project-form.md §6). A command
 remembers the horizon shown when it was made; before changing the tree it has the model show that
@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
 if TYPE_CHECKING:
     from ui.indicators.model import IndicatorTreeModel
 
 
-class TreeCommand(QUndoCommand):
-    """An edit of the tree of the horizon the model shows when the command is made."""
+class OnTree:
+    """Mixed into the tree's ``QUndoCommand`` classes (``class X(OnTree, QUndoCommand)``): the
+    horizon whose tree the command edits, and the model showing that tree."""
 
-    def __init__(self, model: IndicatorTreeModel, text: str, horizon: str | None = None) -> None:
-        super().__init__(text)
+    _model: IndicatorTreeModel
+    horizon: str
+
+    def bind_tree(self, model: IndicatorTreeModel, horizon: str | None = None) -> None:
+        """Edit ``horizon``'s tree (the one ``model`` shows now when not given)."""
         self._model = model
         self.horizon = model.horizon if horizon is None else horizon
 

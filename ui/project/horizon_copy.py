@@ -11,8 +11,8 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import EditError
+from desktop.domain.horizon_goals import HORIZON_NAMES
 from desktop.domain.horizon_indicators import (
-    HORIZON_TITLES,
     CopyResult,
     Pick,
     all_picks,
@@ -59,10 +59,10 @@ def copy_to_other(panel: IndicatorPanel, parent: QWidget) -> str:
     """Copy into the other horizon's tree, which is then shown; returns a status line."""
     model = panel.model
     target_horizon = model.other_horizon()
-    title = HORIZON_TITLES[target_horizon]
+    title = HORIZON_NAMES[target_horizon]
     picks = selected_picks(panel) or all_picks(model.categories)
     if not picks:
-        return f"没有可复制的指标：{HORIZON_TITLES[model.horizon]}绩效指标为空"
+        return f"没有可复制的指标：{HORIZON_NAMES[model.horizon]}绩效指标为空"
     target = model.other_categories()
     if target is None:
         target = skeleton(model.document.declaration)

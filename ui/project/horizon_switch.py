@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
-from desktop.domain.horizon_indicators import HORIZON_TITLES
+from desktop.domain.horizon_goals import HORIZON_NAMES
 from desktop.domain.project import ANNUAL, MID
 from ui.read_only import VIEW_CONTROL
 
@@ -35,10 +35,10 @@ class HorizonSwitch(QWidget):
         for horizon in (ANNUAL, MID):
             button = QToolButton(self)
             button.setObjectName(f"horizon{horizon.capitalize()}Button")
-            button.setText(HORIZON_TITLES[horizon])
+            button.setText(HORIZON_NAMES[horizon])
             button.setCheckable(True)
             button.setProperty(VIEW_CONTROL, True)
-            button.setToolTip(f"显示{HORIZON_TITLES[horizon]}绩效指标（F7 切换）")
+            button.setToolTip(f"显示{HORIZON_NAMES[horizon]}绩效指标（F7 切换）")
             button.setMinimumWidth(64)
             button.clicked.connect(lambda _=False, h=horizon: self.chosen.emit(h))
             self.group.addButton(button)

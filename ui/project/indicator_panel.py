@@ -11,11 +11,13 @@ Annual-only profiles show the 年度 tree alone, as the department form does.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.horizon_indicators import HORIZON_TITLES
+from desktop.domain.horizon_goals import HORIZON_NAMES
 from desktop.domain.project import ANNUAL, MID, MID_PATH
 from desktop.rules.locate import parse_where
 from ui.findings.row_marks import RowMarks
@@ -23,7 +25,9 @@ from ui.indicators.model import POSITION_ROLE, IndicatorTreeModel
 from ui.indicators.panel import EMPTY_TEXT, IndicatorPanel
 from ui.project.horizon_copy import copy_to_other
 from ui.project.horizon_switch import HorizonSwitch
-from ui.sections import SectionContext
+
+if TYPE_CHECKING:  # ui.sections imports the section modules: no import circle
+    from ui.sections import SectionContext
 
 EMPTY_MID = "尚无中期绩效指标：按 Insert 添加，或用“复制到中期”从年度指标开始（F7 切换）"
 
@@ -113,13 +117,13 @@ class ProjectIndicatorPanel(QWidget):
     def _on_horizon_changed(self, horizon: str) -> None:
         self._restore_place(horizon)
         self.panel.empty_label.setText(EMPTY_MID if horizon == MID else EMPTY_TEXT)
-        other = HORIZON_TITLES[self.model.other_horizon()]
+        other = HORIZON_NAMES[self.model.other_horizon()]
         if self.switch is not None:
             self.switch.show_horizon(horizon)
         copy = self.actions_by_name["copyToOtherHorizonAction"]
         copy.setText(f"复制到{other}")
         copy.setToolTip(
-            f"将所选指标复制到{other}绩效指标；未选择时复制整个{HORIZON_TITLES[horizon]}指标表"
+            f"将所选指标复制到{other}绩效指标；未选择时复制整个{HORIZON_NAMES[horizon]}指标表"
         )
         self.heading.setText(self._heading(horizon))
         self.panel.status.setText("")

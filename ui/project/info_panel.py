@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from ui.sections import SectionContext, placeholder
+from ui.placeholder import placeholder
+
+if TYPE_CHECKING:
+    from ui.sections import SectionContext
 
 
 def build(ctx: SectionContext) -> QWidget:
