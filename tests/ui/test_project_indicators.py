@@ -21,6 +21,7 @@ from desktop.services.revisions import import_new
 from desktop.services.store import DeclarationStore
 from tests.qtkeys import key_click
 from tests.ui.test_editor_window import type_text
+from ui import read_only
 from ui.findings.row_marks import RowMarks
 from ui.indicators.model import Column
 from ui.main_window import MainWindow
@@ -435,6 +436,7 @@ def test_read_only_viewing_keeps_the_switch_but_refuses_edits(
     page = _page(second)
     switch = page.findChild(HorizonSwitch)
     assert switch is not None
+    assert switch.buttons[MID].property(read_only.VIEW_CONTROL) is True
     assert switch.buttons[MID].isEnabled() and switch.buttons[ANNUAL].isEnabled()
     switch.buttons[MID].click()
     assert page.horizon() == MID

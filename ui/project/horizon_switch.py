@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
 from desktop.domain.horizon_goals import HORIZON_NAMES
 from desktop.domain.project import ANNUAL, MID
-from ui.read_only import VIEW_CONTROL
+
+#: ui/read_only.py's VIEW_CONTROL, spelled out: importing that module here would make an import
+#: circle through the window's actions and the section registry.
+VIEW_CONTROL = "viewControl"
 
 
 class HorizonSwitch(QWidget):
