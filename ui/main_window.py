@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
             related=self._related_forms,
         )
         self.editor = DeclarationEditor(context, self.stack, current=keep)
+        self.navigator.set_form(document.declaration.form)
+        for action, shown in zip(self.window_actions.sections, self.editor.sections, strict=True):
+            action.setText(shown.title)  # 视图 ▸ 项目资金 for a project
         self.editor.currentChanged.connect(self.navigator.set_section)
         self.editor.page_built.connect(self._on_page_built)
         self.stack.addWidget(self.editor)

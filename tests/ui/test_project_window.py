@@ -32,10 +32,12 @@ def test_a_project_opens_with_its_own_sections_and_the_department_form_with_its_
     titles = [window.editor.tabText(i) for i in range(window.editor.count())]
     assert titles == ["基本信息", "项目资金", "总体目标", "绩效指标", "预览"]
     assert window.windowTitle().startswith("2026 重点片区建设（其他项目） · ")
+    assert [a.text() for a in window.window_actions.sections][1] == "项目资金"
     window.open_declaration(seed_id)
     assert window.document is not None and window.document.declaration_id == seed_id
     assert window.editor is not None
     assert window.editor.tabText(1) == "主要任务与预算"
+    assert [a.text() for a in window.window_actions.sections][1] == "主要任务与预算"
     window.close_declaration()
     assert content_key(store.load(project_id)) == before
 
@@ -46,6 +48,9 @@ def test_navigator_names_project_entries_by_project(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTreeView
 
+    from ui.item_tag import TAG_ROLE
+
+    # The project is stored last (newest), yet it follows its unit's department form.
     import_new(store, read_json_file(seed_path).declaration)
     import_new(store, read_json_file(ZDPQ).declaration)
     window = make_main_window(db_path)
@@ -54,8 +59,14 @@ def test_navigator_names_project_entries_by_project(
     view = window.findChild(QTreeView, "declarationList")
     assert view is not None
     model = view.model()
-    names = {model.index(r, 1).data() for r in range(model.rowCount())}
-    assert names == {"深圳市福田区重点片区建设发展中心（本级）", "〔项目〕重点片区建设（其他项目）"}
+    rows = [
+        (model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 1).data(TAG_ROLE))
+        for r in range(model.rowCount())
+    ]
+    assert rows == [
+        ("2026", "深圳市福田区重点片区建设发展中心（本级）", None),
+        ("2026", "重点片区建设（其他项目）", "项目"),
+    ]
     tips = [model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert any("项目支出表：重点片区建设（其他项目）" in t for t in tips)
 
