@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from desktop.domain.model import FORM_PROJECT
 from desktop.domain.project import MID_PATH
-from desktop.rules.locate import Where, locate_indicator, parse_where
+from desktop.rules.locate import Where, parse_where
 from ui.editor import DeclarationEditor
 from ui.findings.row_marks import RowMarks
 from ui.sections import section_index
@@ -25,7 +25,6 @@ PROJECT_PAGES = ("projectInfoPanel", "projectFundsPanel", "projectGoalsEditor", 
 if TYPE_CHECKING:
     from ui.indicators.panel import IndicatorPanel
 
-_INDICATOR_COLUMNS = {"name": 0, "value": 1, "unit": 2, "explanation": 3, "goals": 4}
 _TASK_COLUMNS = {"name": 0, "content": 1, "total": 2, "fiscal": 3, "other": 4}
 
 
@@ -99,19 +98,7 @@ def _go_to_project(editor: DeclarationEditor, where: str) -> bool:
 
 
 def _indicator(editor: DeclarationEditor, panel: IndicatorPanel, place: Where) -> bool:
-    if place.index is None:
-        return True
-    slot = locate_indicator(editor.document.declaration, place.index)
-    if slot is None:
-        return False
-    if slot.row is None:  # the single row of a 不适用 category
-        parent = panel.model.category_index(slot.cat_index)
-        panel.view.expand(parent)
-        panel.view.setCurrentIndex(panel.model.index(0, 0, parent))
-    else:
-        panel.ops.select(slot.cat_index, slot.row, _INDICATOR_COLUMNS.get(place.field, 0))
-    panel.view.setFocus()
-    return True
+    return place.index is None or panel.select_document_row(place.index, place.field)
 
 
 def _select(view: QAbstractItemView, row: int, column: int) -> bool:

@@ -35,7 +35,7 @@ from ui.findings import commands as finding_commands
 from ui.goals import commands as goal_commands
 from ui.goals.model import GoalsModel
 from ui.indicators import commands as indicator_commands
-from ui.indicators import import_command
+from ui.indicators import horizon_commands, import_command
 from ui.indicators.model import IndicatorTreeModel
 from ui.project import funds_commands
 
@@ -47,6 +47,7 @@ MODULES: tuple[ModuleType, ...] = (
     header_commands,
     finding_commands,
     form_paste,
+    horizon_commands,
 )
 #: Command modules of a project's sections: their cases need a project declaration and run in
 #: the section's own test (tests/ui/test_project_funds_commands.py …).
@@ -131,6 +132,45 @@ CASES: dict[str, Callable[[Models], QUndoCommand]] = {
 }
 
 
+def _copy_whole_tree(model: IndicatorTreeModel) -> QUndoCommand:
+    from desktop.domain.horizon_indicators import all_picks, copied_tree, skeleton
+
+    target = model.other_categories() or skeleton(model.document.declaration)
+    result = copied_tree(model.categories, target, all_picks(model.categories))
+    return horizon_commands.CopyIndicatorsCommand(model, result, model.other_horizon())
+
+
+#: Commands of a project's two horizons, run on tests/fixtures/project-futian-2026-zdpq.json
+#: without its 中期 horizon (a model showing the 年度 tree).
+PROJECT_CASES: dict[str, Callable[[IndicatorTreeModel], QUndoCommand]] = {
+    "CreateMidTermCommand": horizon_commands.CreateMidTermCommand,
+    "CopyIndicatorsCommand": _copy_whole_tree,
+}
+
+
+@pytest.mark.parametrize("name", list(PROJECT_CASES))
+def test_project_command_undoes_and_redoes_to_an_equal_declaration(
+    qtbot: QtBot, fixtures_dir: Path, name: str
+) -> None:
+    from desktop.domain.profile import load_profile
+    from desktop.domain.project import ProjectDeclaration
+    from desktop.exchange.reader import read_json_file
+
+    declaration = read_json_file(fixtures_dir / "project-futian-2026-zdpq.json").declaration
+    assert isinstance(declaration, ProjectDeclaration)
+    declaration.mid_term = None
+    document = DeclarationDocument(declaration, load_profile(declaration.profile_id))
+    model = IndicatorTreeModel(document, other_column=True)
+    before = copy.deepcopy(declaration)
+    document.undo_stack.push(PROJECT_CASES[name](model))
+    after = copy.deepcopy(document.declaration)
+    assert after != before
+    document.undo_stack.undo()
+    assert document.declaration == before
+    document.undo_stack.redo()
+    assert document.declaration == after
+
+
 def _pasted(m: Models) -> Declaration:
     pasted = copy.deepcopy(m.document.declaration)
     pasted.unit_name, pasted.goals = "粘贴的单位", ["粘贴的目标"]
@@ -144,7 +184,9 @@ def test_every_module_defining_a_command_is_listed() -> None:
     defining = {
         ".".join(path.relative_to(ui.parent).with_suffix("").parts)
         for path in ui.rglob("*.py")
-        if re.search(r"^class \w+\(QUndoCommand\)", path.read_text(encoding="utf-8"), re.MULTILINE)
+        if re.search(
+            r"^class \w+\((?:\w+, )*QUndoCommand\)", path.read_text(encoding="utf-8"), re.MULTILINE
+        )
     }
     assert defining == {module.__name__ for module in MODULES + PROJECT_MODULES}
 
@@ -158,7 +200,7 @@ def test_every_command_class_has_a_case() -> None:
         and issubclass(value, QUndoCommand)
         and value.__module__ == module.__name__
     }
-    assert found == set(CASES)
+    assert found == set(CASES) | set(PROJECT_CASES)
 
 
 @pytest.mark.parametrize("name", list(CASES))

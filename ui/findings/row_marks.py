@@ -43,9 +43,11 @@ class RowMarks:
                     slot = slots[index]
                     self._indicators.setdefault((slot.cat_index, slot.row), []).extend(items)
 
-    def indicator(self, cat_index: int, row: int) -> RowMark | None:
-        """The mark of level-3 row ``row`` of category ``cat_index``."""
-        return row_mark(self._indicators.get((cat_index, row), []))
+    def indicator(self, cat_index: int, row: int, rule: str = "") -> RowMark | None:
+        """The mark of level-3 row ``row`` of category ``cat_index`` (only ``rule``'s findings
+        when given, e.g. P03 in a project's other-horizon column)."""
+        found = self._indicators.get((cat_index, row), [])
+        return row_mark([f for f in found if f.rule == rule] if rule else found)
 
     def category(self, level2: str) -> RowMark | None:
         """The mark of a level-2 row: findings about the category as a whole (e.g. S07)."""

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.profile import Profile
 from ui.document import DeclarationDocument
-from ui.indicators.model import GOALS_ROLE, Column, tree_depth
+from ui.indicators.model import GOALS_ROLE, Column, IndicatorTreeModel, tree_depth
 from ui.indicators.value_picker import ValuePickerPopup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -171,7 +171,9 @@ class IndicatorDelegate(QStyledItemDelegate):
             editor.setTabChangesFocus(True)
             return editor
         if column == Column.GOALS:
-            return GoalsEditor(self.document.declaration.goals, parent)
+            model = index.model()
+            goals = model.goals if isinstance(model, IndicatorTreeModel) else None
+            return GoalsEditor(self.document.declaration.goals if goals is None else goals, parent)
         return super().createEditor(parent, option, index)
 
     @override

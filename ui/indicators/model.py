@@ -10,6 +10,12 @@ Edits never change data here directly: ``setData``/``dropMimeData`` push undo co
 ``commands.py``). A command calls one of the adapters below, which wraps exactly one operation of
 :mod:`desktop.domain.indicators` in the precise model signals; the command then notifies the
 document. The business rules (S08, S10, T01) live in that domain module, not here.
+
+The model shows one *horizon*'s tree (docs/project-form.md §6): the department form's and a
+project's 年度 tree are ``declaration.categories``, a project's 中期 tree is
+``declaration.mid_term.categories`` (an empty skeleton until the first 中期 edit, which creates
+the horizon in the same undo step: :meth:`IndicatorTreeModel.push`). A project's model adds a
+grey read-only column with the other horizon's 指标值 of the row paired by rule P03.
 """
 
 from __future__ import annotations
@@ -29,17 +35,23 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand
 
 from desktop.domain import indicators as ops
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
+from desktop.domain.horizon_goals import HORIZON_NAMES, goal_list
+from desktop.domain.horizon_indicators import set_tree, skeleton, tree_categories
 from desktop.domain.indicators import IndicatorField, Position
 from desktop.domain.model import NOT_APPLICABLE, Category, Indicator
+from desktop.domain.project import ANNUAL, MID, ProjectDeclaration
+from desktop.rules.locate import RowMark
+from desktop.rules.project.quantities import MatchKey, first_rows, match_key
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
 from ui.findings.row_marks import RowMarks
 from ui.indicators.commands import SetIndicatorCellsCommand, SetLinksCommand, push_move_rows
+from ui.indicators.horizon_commands import CreateMidTermCommand
 
 LEVEL2_BASE = 1
 LEVEL3_BASE = 1_000_000
@@ -55,9 +67,13 @@ class Column(IntEnum):
     UNIT = 2
     EXPLANATION = 3
     GOALS = 4
+    #: A project's other horizon: its 指标值 of the paired row (read-only).
+    OTHER = 5
 
 
 HEADERS = ("三级指标", "指标值", "度量单位", "指标解释", "对应目标")
+#: The rule whose finding the other-horizon column shows (annual value above the 中期 one).
+PAIR_RULE = "P03"
 FIELDS: dict[Column, IndicatorField] = {
     Column.NAME: "name",
     Column.VALUE: "value",
@@ -80,7 +96,7 @@ POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The 1-based goal numbers of an indicator, as a list.
 GOALS_ROLE = Qt.ItemDataRole.UserRole + 3
 
-_COLUMNS = len(Column)
+_COLUMNS = len(Column) - 1  # the department form has no other horizon
 # Flags combined once: flags() runs for every row each time the tree lays itself out.
 _BASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _INDICATOR_FLAGS = (
@@ -91,6 +107,7 @@ _INDICATOR_FLAGS = (
 )
 _DROP_TARGET_FLAGS = _BASE_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 _NOT_APPLICABLE_FLAGS = _BASE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_OTHER_FLAGS = _BASE_FLAGS | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDIT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole)
 
 
@@ -99,21 +116,30 @@ def format_goals(goals: list[int]) -> str:
 
 
 class IndicatorTreeModel(QAbstractItemModel):
-    """Level-1 → level-2 → level-3 rows of ``document.declaration``.
+    """Level-1 → level-2 → level-3 rows of one horizon's tree of ``document.declaration``.
 
     Signals:
-        marks_changed(): the finding marks were replaced (repaint).
+        marks_changed(): the finding marks, or the other horizon's values, changed (repaint).
+        horizon_changed(str): the model now shows the tree of this horizon (ANNUAL or MID).
     """
 
     marks_changed = Signal()
     #: An edit of this cell was refused (the gate, desktop/domain/validate.py): why, in Chinese.
     refused = Signal(QModelIndex, str)
+    horizon_changed = Signal(str)
 
-    def __init__(self, document: DeclarationDocument) -> None:
+    def __init__(
+        self, document: DeclarationDocument, horizon: str = ANNUAL, other_column: bool = False
+    ) -> None:
         super().__init__(document)
         self.document = document
-        #: Findings shown as row icons; replaced after each check (see set_marks).
+        self.horizon = horizon
+        #: A project's model shows the other horizon's 指标值 (Column.OTHER).
+        self.columns = _COLUMNS + 1 if other_column else _COLUMNS
+        #: Findings of the latest check (all horizons); replaced after each check (set_marks).
         self.marks: RowMarks | None = None
+        self._skeleton: list[Category] = []
+        self._other: dict[MatchKey, tuple[int, int]] | None = None  # built when first painted
         self._level1: list[tuple[str, list[int]]] = []
         self._l1_of_cat: list[tuple[int, int]] = []  # category index -> (level-1 row, level-2 row)
         self._bold = QFont()
@@ -124,12 +150,15 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._italic.setItalic(True)
         self._tint = QBrush(QColor("#eef3f8"))
         self._grey = QBrush(QColor("#8a8a8a"))
+        self._other_background = QBrush(QColor("#f3f3f3"))
         self._rebuild_frame()
         document.replaced.connect(self._on_replaced)
         document.changed.connect(self._on_changed)
 
     # -- frame --------------------------------------------------------------------------
     def _rebuild_frame(self) -> None:
+        self._skeleton = skeleton(self.document.declaration) if self.horizon == MID else []
+        self._other = None
         self._level1 = []
         self._l1_of_cat = []
         for cat_index, category in enumerate(self.categories):
@@ -140,7 +169,66 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     @property
     def categories(self) -> list[Category]:
-        return self.document.declaration.categories
+        """The shown tree (for a 中期 horizon not created yet, an empty skeleton)."""
+        found = tree_categories(self.document.declaration, self.horizon)
+        return self._skeleton if found is None else found
+
+    def _edited(self) -> list[Category]:
+        """The shown tree, for an adapter about to change it: never the skeleton (an edit of
+        the 中期 tree creates the horizon first, see :meth:`push`)."""
+        found = tree_categories(self.document.declaration, self.horizon)
+        if found is None:
+            raise EditError("中期绩效目标尚未建立")
+        return found
+
+    @property
+    def goals(self) -> list[str]:
+        """The goals the shown tree's 对应目标 links number."""
+        return goal_list(self.document.declaration, self.horizon)
+
+    def other_horizon(self) -> str:
+        return ANNUAL if self.horizon == MID else MID
+
+    def show_horizon(self, horizon: str) -> None:
+        """Show the tree of ``horizon`` (ANNUAL or MID); an undo in the hidden tree calls this
+        first, so the user sees what changed."""
+        if horizon == self.horizon:
+            return
+        self.beginResetModel()
+        self.horizon = horizon
+        self._rebuild_frame()
+        self.endResetModel()
+        self.horizon_changed.emit(horizon)
+
+    def push(self, command: QUndoCommand) -> None:
+        """Push an edit of a tree (the shown one, or the command's ``horizon``); the first
+        中期 edit creates the horizon in the same undo step, so that undoing it leaves the
+        declaration exactly as before."""
+        horizon = getattr(command, "horizon", self.horizon)
+        if self._needs_mid_term(horizon):
+            self.begin_macro(command.text(), horizon)
+            self.document.undo_stack.push(command)
+            self.end_macro()
+        else:
+            self.document.undo_stack.push(command)
+
+    def begin_macro(self, text: str, horizon: str | None = None) -> None:
+        """Start one undo step of several commands (see :meth:`push`)."""
+        stack = self.document.undo_stack
+        stack.beginMacro(text)
+        if self._needs_mid_term(self.horizon if horizon is None else horizon):
+            stack.push(CreateMidTermCommand(self))
+
+    def end_macro(self) -> None:
+        self.document.undo_stack.endMacro()
+
+    def _needs_mid_term(self, horizon: str) -> bool:
+        declaration = self.document.declaration
+        return (
+            horizon == MID
+            and isinstance(declaration, ProjectDeclaration)
+            and declaration.mid_term is None
+        )
 
     def _on_replaced(self) -> None:
         self.beginResetModel()
@@ -156,7 +244,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         changed icons and tooltips elsewhere are read at paint and hover time, and the panel
         repaints on ``marks_changed``.
         """
-        old, self.marks = self.marks, marks
+        old, self.marks = self.tree_marks, marks
+        marks = self.tree_marks
         for cat_index, category in enumerate(self.categories):
             rows = 1 if category.not_applicable else len(category.indicators)
             changed = [
@@ -173,6 +262,13 @@ class IndicatorTreeModel(QAbstractItemModel):
                 )
         self.marks_changed.emit()
 
+    @property
+    def tree_marks(self) -> RowMarks | None:
+        """The marks of the shown tree (a project's 中期 ones addressed like the 年度 ones)."""
+        if self.marks is None or self.horizon != MID:
+            return self.marks
+        return self.marks.mid()
+
     def _on_changed(self, parts: Part) -> None:
         if parts & Part.REPLACED:  # the whole table may have been swapped (import, restore)
             self._on_replaced()
@@ -180,6 +276,12 @@ class IndicatorTreeModel(QAbstractItemModel):
         # Goal renumbering remaps Indicator.goals in the domain, then notifies LINKS / GOALS.
         if parts & (Part.LINKS | Part.GOALS):
             self._emit_column_changed(Column.GOALS)
+        if parts & Part.INDICATORS and self.columns > Column.OTHER:
+            # Either tree may have changed: the pairs of the other-horizon column follow. The
+            # column is one line high, so a repaint does (a dataChanged over every row would
+            # make the tree measure all wrapped rows again).
+            self._other = None
+            self.marks_changed.emit()
 
     def _emit_column_changed(self, column: int) -> None:
         for cat_index, category in enumerate(self.categories):
@@ -235,7 +337,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
         # Called for every row whenever the tree lays itself out: arithmetic on the parent's
         # id, no hasIndex() (which would call rowCount and columnCount back in Python).
-        if row < 0 or not 0 <= column < _COLUMNS:
+        if row < 0 or not 0 <= column < self.columns:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0) if row < len(self._level1) else QModelIndex()
@@ -281,14 +383,23 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     @override
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return _COLUMNS
+        return self.columns
 
     @override
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == Column.OTHER:
+                return f"{HORIZON_NAMES[self.other_horizon()]}指标值"
             return HEADERS[section]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == Column.OTHER
+        ):
+            other = HORIZON_NAMES[self.other_horizon()]
+            return f"{other}绩效指标中同一二级指标下同名指标的指标值（只读）"
         return None
 
     # -- data ---------------------------------------------------------------------------
@@ -309,21 +420,98 @@ class IndicatorTreeModel(QAbstractItemModel):
             if role == POSITION_ROLE:
                 return cat_index
             level2 = self.categories[cat_index].level2
-            if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
-                return mark_data(self.marks.category(level2), role)
+            marks = self.tree_marks
+            if index.column() == Column.OTHER:
+                return self._other_category_data(cat_index, role)
+            if index.column() == Column.NAME and role in MARK_ROLES and marks is not None:
+                return mark_data(marks.category(level2), role)
             return self._frame_data(level2, index.column(), role, self._medium, False)
         if kind is Kind.NOT_APPLICABLE:
+            if index.column() == Column.OTHER:
+                return self._other_category_data(cat_index, role)
             data = self._not_applicable_data(index.column(), role)
-            if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
-                return mark_data(self.marks.not_applicable(cat_index), role, data)
+            marks = self.tree_marks
+            if index.column() == Column.NAME and role in MARK_ROLES and marks is not None:
+                return mark_data(marks.not_applicable(cat_index), role, data)
             return data
         indicator = self.categories[cat_index].indicators[index.row()]
         if role == POSITION_ROLE:
             return (cat_index, index.row())
+        if index.column() == Column.OTHER:
+            return self._other_data(cat_index, indicator, index.row(), role)
         data = self._indicator_data(indicator, index.column(), role)
-        if index.column() == Column.NAME and role in MARK_ROLES and self.marks is not None:
-            return mark_data(self.marks.indicator(cat_index, index.row()), role, data)
+        marks = self.tree_marks
+        if index.column() == Column.NAME and role in MARK_ROLES and marks is not None:
+            return mark_data(marks.indicator(cat_index, index.row()), role, data)
         return data
+
+    # -- the other horizon's column ------------------------------------------------------
+    def other_categories(self) -> list[Category] | None:
+        """The other horizon's tree (None: a 中期 tree not created yet)."""
+        return tree_categories(self.document.declaration, self.other_horizon())
+
+    def paired_position(self, cat_index: int, name: str) -> tuple[int, int] | None:
+        """Where the row paired with row ``name`` of category ``cat_index`` is in the other
+        horizon's tree (same category and name key, the first such row as in rule P03)."""
+        other = self.other_categories()
+        if other is None:
+            return None
+        if self._other is None:
+            self._other = first_rows(other)
+        key = match_key(self.categories[cat_index], name)
+        found = self._other.get(key) if key[2] else None
+        if found is None or found[0] >= len(other) or found[1] >= len(other[found[0]].indicators):
+            return None  # the other tree changed since the pairs were found
+        return found
+
+    def _other_data(self, cat_index: int, indicator: Indicator, row: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._other_background
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._grey
+        if role not in (Qt.ItemDataRole.DisplayRole, *MARK_ROLES):
+            return None
+        # The paired print's text (docs/project-form.md §8); loaded with the first project tree.
+        from desktop.documents.project_layout import indicator_value_text
+
+        paired = self.paired_position(cat_index, indicator.name)
+        other = self.other_categories()
+        text = ""
+        if paired is not None and other is not None:
+            text = indicator_value_text(other[paired[0]].indicators[paired[1]])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        mark = self._pair_mark(cat_index, row, paired)
+        if role == Qt.ItemDataRole.ToolTipRole and mark is None:
+            title = HORIZON_NAMES[self.other_horizon()]
+            return f"{title}：{text}" if text else f"{title}绩效指标中没有同名指标"
+        return mark_data(mark, role)
+
+    def _pair_mark(
+        self, cat_index: int, row: int, paired: tuple[int, int] | None
+    ) -> RowMark | None:
+        """The P03 finding of this pair: it is reported on the 年度 row."""
+        if self.marks is None:
+            return None
+        if self.horizon != MID:
+            return self.marks.indicator(cat_index, row, PAIR_RULE)
+        if paired is None:
+            return None
+        return self.marks.indicator(*paired, PAIR_RULE)
+
+    def _other_category_data(self, cat_index: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._other_background
+        other = self.other_categories()
+        if other is None or not other[cat_index].not_applicable:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return NOT_APPLICABLE
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._grey
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic
+        return None
 
     def _frame_data(self, name: str, column: int, role: int, font: QFont, tinted: bool) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == Column.NAME:
@@ -364,7 +552,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         return None
 
     def _goals_tooltip(self, goals: list[int]) -> str:
-        texts = self.document.declaration.goals
+        texts = self.goals
         lines = [f"目标{n}：{texts[n - 1][:40]}" for n in goals if 0 < n <= len(texts)]
         return "\n".join(lines)
 
@@ -377,7 +565,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if parent_id >= LEVEL3_BASE:
             if self.categories[parent_id - LEVEL3_BASE].not_applicable:
                 return _NOT_APPLICABLE_FLAGS
-            return _INDICATOR_FLAGS
+            return _OTHER_FLAGS if index.column() == Column.OTHER else _INDICATOR_FLAGS
         if parent_id == 0:
             return _BASE_FLAGS
         cat_index = self._level1[parent_id - LEVEL2_BASE][1][index.row()]
@@ -388,13 +576,14 @@ class IndicatorTreeModel(QAbstractItemModel):
         """Push an undo command for the edit; the command changes the domain."""
         if role != Qt.ItemDataRole.EditRole or self.kind(index) is not Kind.INDICATOR:
             return False
+        if index.column() == Column.OTHER:  # the other horizon's value is only shown here
+            return False
         position = (index.internalId() - LEVEL3_BASE, index.row())
         indicator = self.categories[position[0]].indicators[position[1]]
-        stack = self.document.undo_stack
         if index.column() == Column.GOALS:
             goals = sorted({int(g) for g in value})
             if goals != indicator.goals:
-                stack.push(SetLinksCommand(self, position, goals))
+                self.push(SetLinksCommand(self, position, goals))
             return True
         field = FIELDS[Column(index.column())]
         text = self.document.clean(str(value))
@@ -404,7 +593,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             self.refused.emit(self.index(index.row(), index.column(), index.parent()), str(exc))
             return False
         if cells:  # a grade word also fills in the explanation: one undo step
-            stack.push(
+            self.push(
                 SetIndicatorCellsCommand(self, cells, "填写指标值" if len(cells) > 1 else None)
             )
         return True
@@ -412,34 +601,34 @@ class IndicatorTreeModel(QAbstractItemModel):
     # -- adapters: one domain operation each, in the precise model signals ------------------
     def set_field(self, position: Position, field: IndicatorField, value: str) -> str:
         """Set one text field; returns the old value."""
-        old = ops.set_indicator_field(self.categories, position, field, value)
+        old = ops.set_indicator_field(self._edited(), position, field, value)
         column = next(c for c, f in FIELDS.items() if f == field)
         changed = self.indicator_index(*position, column)
         self.dataChanged.emit(changed, changed, list(_EDIT_ROLES))
         return old
 
     def set_links(self, position: Position, goals: list[int]) -> list[int]:
-        old = ops.set_links(self.categories, position, goals)
+        old = ops.set_links(self._edited(), position, goals)
         changed = self.indicator_index(*position, Column.GOALS)
         self.dataChanged.emit(changed, changed, [*_EDIT_ROLES, GOALS_ROLE])
         return old
 
     def insert(self, cat_index: int, row: int, indicators: list[Indicator]) -> None:
-        ops.check_insert(self.categories, cat_index, row)  # before Qt hears of any row
+        ops.check_insert(self._edited(), cat_index, row)  # before Qt hears of any row
         self.beginInsertRows(self.category_index(cat_index), row, row + len(indicators) - 1)
-        ops.insert_indicators(self.categories, cat_index, row, indicators)
+        ops.insert_indicators(self._edited(), cat_index, row, indicators)
         self.endInsertRows()
 
     def remove(self, cat_index: int, row: int, count: int = 1) -> list[Indicator]:
-        ops.indicator_at(self.categories, (cat_index, row + count - 1))
+        ops.indicator_at(self._edited(), (cat_index, row + count - 1))
         self.beginRemoveRows(self.category_index(cat_index), row, row + count - 1)
-        removed = ops.remove_indicators(self.categories, cat_index, row, count)
+        removed = ops.remove_indicators(self._edited(), cat_index, row, count)
         self.endRemoveRows()
         return removed
 
     def move(self, source: Position, destination: Position) -> None:
         """Move one row so that it ends up at ``destination`` (its final position)."""
-        ops.check_move(self.categories, source, destination)
+        ops.check_move(self._edited(), source, destination)
         src_cat, src_row = source
         dst_cat, dst_row = destination
         # Qt's destinationChild is the position *before* removal within the same parent.
@@ -447,15 +636,15 @@ class IndicatorTreeModel(QAbstractItemModel):
         if not self.beginMoveRows(
             self.category_index(src_cat), src_row, src_row, self.category_index(dst_cat), qt_dst
         ):  # a move onto itself: nothing to tell the views
-            ops.move_indicator(self.categories, source, destination)
+            ops.move_indicator(self._edited(), source, destination)
             return
-        ops.move_indicator(self.categories, source, destination)
+        ops.move_indicator(self._edited(), source, destination)
         self.endMoveRows()
 
     def set_not_applicable(self, cat_index: int, flag: bool) -> bool:
         """Mark or unmark a category 不适用 (only without rows: S10); returns the old mark."""
-        ops.check_not_applicable(self.categories, cat_index, flag)
-        category = self.categories[cat_index]
+        ops.check_not_applicable(self._edited(), cat_index, flag)
+        category = self._edited()[cat_index]
         if category.not_applicable == flag:
             return flag
         parent = self.category_index(cat_index)
@@ -464,12 +653,23 @@ class IndicatorTreeModel(QAbstractItemModel):
             self.beginInsertRows(parent, 0, 0)
         else:
             self.beginRemoveRows(parent, 0, 0)
-        old = ops.set_not_applicable(self.categories, cat_index, flag)
+        old = ops.set_not_applicable(self._edited(), cat_index, flag)
         if flag:
             self.endInsertRows()
         else:
             self.endRemoveRows()
         self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
+        return old
+
+    def set_tree(self, categories: list[Category]) -> list[Category]:
+        """Give the shown tree new rows and marks throughout (a copy from the other horizon);
+        returns the previous content."""
+        target = self._edited()
+        self.beginResetModel()
+        try:
+            old = set_tree(target, categories)
+        finally:
+            self.endResetModel()
         return old
 
     # -- drag and drop ------------------------------------------------------------------

@@ -92,9 +92,7 @@ class IndicatorOperations:
     def delete(self) -> None:
         positions = self.selected_positions()
         if positions:
-            self.model.document.undo_stack.push(
-                commands.RemoveIndicatorsCommand(self.model, positions)
-            )
+            self.model.push(commands.RemoveIndicatorsCommand(self.model, positions))
 
     def clear(self) -> None:
         """Delete / Backspace: empty the current column of the selected rows, one undo step.
@@ -104,14 +102,13 @@ class IndicatorOperations:
         column = self.view.currentIndex().column()
         positions = self.selected_positions()
         categories = self.model.categories
-        stack = self.model.document.undo_stack
         if column == Column.GOALS:
             linked = [p for p in positions if categories[p[0]].indicators[p[1]].goals]
             if linked:
-                stack.beginMacro(f"清除 {len(linked)} 行的对应目标")
+                self.model.begin_macro(f"清除 {len(linked)} 行的对应目标")
                 for position in linked:
-                    stack.push(commands.SetLinksCommand(self.model, position, []))
-                stack.endMacro()
+                    self.model.push(commands.SetLinksCommand(self.model, position, []))
+                self.model.end_macro()
             return
         field = FIELDS.get(Column(column)) if column >= 0 else None
         if field is None:
@@ -122,7 +119,7 @@ class IndicatorOperations:
             if getattr(categories[p[0]].indicators[p[1]], field)
         ]
         if cells:
-            stack.push(
+            self.model.push(
                 commands.SetIndicatorCellsCommand(self.model, cells, f"清除 {len(cells)} 个单元格")
             )
 
@@ -149,9 +146,7 @@ class IndicatorOperations:
         target = ops.step_target(self.model.categories, (cat_index, row), step)
         if target is None:
             return
-        self.model.document.undo_stack.push(
-            commands.MoveIndicatorsCommand(self.model, [((cat_index, row), target)])
-        )
+        self.model.push(commands.MoveIndicatorsCommand(self.model, [((cat_index, row), target)]))
         self.select(*target, column=column)
 
     def copy(self) -> None:
@@ -169,7 +164,7 @@ class IndicatorOperations:
         if text is None:
             text = QApplication.clipboard().text()
         document = self.model.document
-        pasted = indicators_from_paste(text, document.profile, len(document.declaration.goals))
+        pasted = indicators_from_paste(text, document.profile, len(self.model.goals))
         cursor = self.insert_position() or (0, len(self.model.categories[0].indicators))
         keys = [c.key for c in self.model.categories]
         label = f"粘贴 {len(pasted)} 条指标"
@@ -183,11 +178,11 @@ class IndicatorOperations:
                 placed.append(((cat_index, len(self.model.categories[cat_index].indicators)), rows))
         self._check_new_rows(placed)
         first: tuple[int, int] | None = None
-        document.undo_stack.beginMacro(label)
+        self.model.begin_macro(label)
         for position, rows in placed:
             self.insert(position, rows, label)
             first = first or self._selected_position()
-        document.undo_stack.endMacro()
+        self.model.end_macro()
         if first is not None:
             self.select(*first)
         document.note_pasted(text)
@@ -219,7 +214,7 @@ class IndicatorOperations:
             len(cells) == 1
             and len(cells[0]) == 1
             and self.model.kind(index) is Kind.INDICATOR
-            and index.column() != Column.GOALS
+            and index.column() not in (Column.GOALS, Column.OTHER)
         ):
             self.model.setData(index, cells[0][0].strip())
             return 1

@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QVBoxLayout, QWidget
 
 from desktop.documents.xlsx.indicator_clipboard import IndicatorPasteError
+from desktop.domain.model import Declaration
+from desktop.domain.project import MID
+from desktop.rules.locate import locate_indicator
 from desktop.services.store import StoredIndicator
 from ui.budget.cell_message import CellMessage
 from ui.document import DeclarationDocument
 from ui.fonts import content_font
 from ui.indicators.delegates import IndicatorDelegate
-from ui.indicators.model import IndicatorTreeModel, Kind
+from ui.indicators.model import Column, IndicatorTreeModel, Kind
 from ui.indicators.operations import IndicatorOperations
 from ui.indicators.view import IndicatorTreeView
 from ui.table_keys import leave_by_tab
 
+if TYPE_CHECKING:
+    from ui.library.catalog import LibraryEntry
+
 EMPTY_TEXT = "尚无绩效指标：按 Insert 添加，或从指标库选择"
+#: The column of each field of a finding's place (``indicators[3].value``).
+FIELD_COLUMNS = {
+    "name": Column.NAME,
+    "value": Column.VALUE,
+    "unit": Column.UNIT,
+    "explanation": Column.EXPLANATION,
+    "goals": Column.GOALS,
+}
 
 
 class IndicatorPanel(QWidget):
@@ -30,12 +45,14 @@ class IndicatorPanel(QWidget):
         document: DeclarationDocument,
         stored_indicators: Callable[[], list[StoredIndicator]] | None = None,
         parent: QWidget | None = None,
+        model: IndicatorTreeModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("indicatorPanel")
         self.document = document
         self.stored_indicators = stored_indicators or list
-        self.model = IndicatorTreeModel(document)
+        # A project passes a model showing either horizon's tree (ui/project/indicator_panel.py).
+        self.model = model or IndicatorTreeModel(document)
         self.view = IndicatorTreeView(self.model, self, content_font())
         self.view.setItemDelegate(IndicatorDelegate(document, self.view))
         # Right click offers the same actions as the toolbar.
@@ -71,6 +88,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         document.changed.connect(self._update_state)
+        self.model.modelReset.connect(self._update_state)  # another tree shown, or replaced
         self.view.selectionModel().currentChanged.connect(self._update_state)
         self._update_state()
 
@@ -174,7 +192,10 @@ class IndicatorPanel(QWidget):
         self._update_state()
 
     def _update_state(self, *_: object) -> None:
-        self.empty_label.setVisible(self.document.declaration.indicator_count() == 0)
+        categories = self.model.categories
+        self.empty_label.setVisible(
+            not any(c.indicators or c.not_applicable for c in categories)
+        )
         cat_index = self.ops.current_category()
         na = self.actions_by_name["notApplicableAction"]
         na.setEnabled(
@@ -191,6 +212,37 @@ class IndicatorPanel(QWidget):
         ):
             self.actions_by_name[name].setEnabled(on_row)
 
+    def add_tree_action(self, action: QAction, before: QAction | None = None) -> None:
+        """Offer one more action in the toolbar, the right-click menu and ``actions_by_name``."""
+        if before is None:
+            self.view.addAction(action)
+        else:
+            self.view.insertAction(before, action)
+        self.toolbar.addAction(action)
+        self.actions_by_name[action.objectName()] = action
+
+    def select_document_row(self, index: int, field: str = "") -> bool:
+        """Select the row ``indicators[index]`` of the shown tree names (a finding's place);
+        False when there is no such row."""
+        slot = locate_indicator(
+            Declaration(self.document.declaration.profile_id, 0, self.model.categories), index
+        )
+        if slot is None:
+            return False
+        if slot.row is None:  # the single row of a 不适用 category
+            parent = self.model.category_index(slot.cat_index)
+            self.view.expand(parent)
+            self.view.setCurrentIndex(self.model.index(0, 0, parent))
+        else:
+            self.ops.select(slot.cat_index, slot.row, FIELD_COLUMNS.get(field, Column.NAME))
+        self.view.setFocus()
+        return True
+
+    def _cumulative(self, entry: LibraryEntry) -> bool:
+        from desktop.rules.project.quantities import is_cumulative
+
+        return is_cumulative(entry.value, entry.unit, self.document.profile)
+
     def open_library(self) -> None:
         from ui.library.dialog import open_library
 
@@ -202,6 +254,7 @@ class IndicatorPanel(QWidget):
             self.model.categories[cat_index],
             self.stored_indicators,
             self.document.declaration_id,
+            self._cumulative if self.model.horizon == MID else None,
         )
         if chosen:
             position = self.ops.insert_position() or (

@@ -12,8 +12,9 @@ from ui.indicators.model import Column, IndicatorTreeModel, Kind
 
 #: Rows are measured again this long after the last column width change.
 RELAYOUT_DELAY_MS = 120
-# Column widths in characters of the content font; 指标解释 takes the rest.
-_WIDTHS = {Column.VALUE: 5, Column.UNIT: 4, Column.GOALS: 4}
+# Column widths in characters of the content font (a project's other-horizon column last);
+# 指标解释 takes the rest.
+_WIDTHS = {Column.VALUE: 5, Column.UNIT: 4, Column.GOALS: 4, Column.OTHER: 6}
 
 
 class IndicatorTreeView(QTreeView):
@@ -135,9 +136,10 @@ class IndicatorTreeView(QTreeView):
     def fit_columns(self) -> None:
         """Short columns by their content's width; 三级指标 ~ 40 % of the rest; 指标解释 the rest."""
         char = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in _WIDTHS.items():
+        widths = {c: w for c, w in _WIDTHS.items() if c < self.tree_model.columns}
+        for column, chars in widths.items():
             self.setColumnWidth(column, char * chars + 16)
-        rest = self.viewport().width() - sum(self.columnWidth(c) for c in _WIDTHS)
+        rest = self.viewport().width() - sum(self.columnWidth(c) for c in widths)
         self.setColumnWidth(Column.NAME, max(char * 8, int(rest * 0.4)))
 
     @override

@@ -1,4 +1,9 @@
-"""指标库 dialog: search as you type, pick indicators for the current level-2 category."""
+"""指标库 dialog: search as you type, pick indicators for the current level-2 category.
+
+For a project's 中期 tree the dialog says so and marks the entries whose value is a quantity
+that adds up over the years (counts, measures, money): their 中期 指标值 is the total of the
+项目期, not the example's annual figure (docs/project-form.md §6).
+"""
 
 from __future__ import annotations
 
@@ -22,18 +27,28 @@ from desktop.domain.model import Category, Indicator
 from desktop.services.store import StoredIndicator
 from ui.library.catalog import LibraryEntry, catalogue_entries, search, stored_entries
 
+#: The mark of an entry whose 中期 value must be the total over the 项目期.
+MID_TOTAL_NOTE = "［中期：累计量，指标值应填整个项目期的合计］"
+
 
 class IndicatorLibraryDialog(QDialog):
     """Lists library entries matching the search text, for one category (or all)."""
 
     def __init__(
-        self, category: Category, entries: list[LibraryEntry], parent: QWidget | None = None
+        self,
+        category: Category,
+        entries: list[LibraryEntry],
+        parent: QWidget | None = None,
+        cumulative: Callable[[LibraryEntry], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("indicatorLibrary")
-        self.setWindowTitle(f"指标库 — {category.level1} / {category.level2}")
+        horizon = "（中期）" if cumulative is not None else ""
+        self.setWindowTitle(f"指标库{horizon} — {category.level1} / {category.level2}")
         self.category = category
         self.entries = entries
+        #: For a 中期 tree: which entries are quantities summed over the 项目期 (marked).
+        self.cumulative = cumulative
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("librarySearch")
         self.search_edit.setPlaceholderText("输入关键词搜索，例如：及时率、满意度、党建")
@@ -70,9 +85,10 @@ class IndicatorLibraryDialog(QDialog):
         for entry in found[:300]:
             head = f"{entry.name}    {entry.value}{entry.unit}"
             where = "" if level2 else f"［{entry.level2}］"
-            item = QListWidgetItem(
-                f"{head}\n    {where}{entry.explanation}  — {entry.source}", self.results
-            )
+            text = f"{head}\n    {where}{entry.explanation}  — {entry.source}"
+            if self.cumulative is not None and self.cumulative(entry):
+                text += f"\n    {MID_TOTAL_NOTE}"
+            item = QListWidgetItem(text, self.results)
             item.setData(Qt.ItemDataRole.UserRole, entry)
         if found:
             self.results.setCurrentRow(0)
@@ -92,14 +108,18 @@ def open_library(
     category: Category,
     stored: Callable[[], list[StoredIndicator]],
     exclude_id: int | None,
+    cumulative: Callable[[LibraryEntry], bool] | None = None,
 ) -> list[Indicator]:
-    """Show the library for ``category``; the indicators the user chose (empty if cancelled)."""
+    """Show the library for ``category``; the indicators the user chose (empty if cancelled).
+
+    ``cumulative`` (a project's 中期 tree) marks the entries summed over the 项目期.
+    """
     entries = catalogue_entries()
     try:
         own = [s for s in stored() if s.declaration_id != exclude_id]
     except Exception:  # the library still works from the catalogue alone
         own = []
-    dialog = IndicatorLibraryDialog(category, entries + stored_entries(own), parent)
+    dialog = IndicatorLibraryDialog(category, entries + stored_entries(own), parent, cumulative)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return []
     return dialog.chosen()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from desktop.domain.model import Category
+from desktop.domain.profile import Profile
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.values import ParsedValue, ValueKind, parse_value
 from desktop.rules.context import CheckContext
@@ -15,10 +17,41 @@ _AT_LEAST = {"≥", ">", "=", None}
 _AT_MOST = {"≤", "<"}
 
 
+#: What pairs a 年度 row with a 中期 row: same level-1/level-2 category, same S13 name key.
+MatchKey = tuple[str, str, str]
+
+
+def match_key(category: Category, name: str) -> MatchKey:
+    """The P03 pairing key of row ``name`` in ``category`` (also used by the editor's
+    other-horizon column and by copying between horizons, docs/project-form.md §5)."""
+    return (category.level1, category.level2, name_key(name))
+
+
+def first_rows(categories: list[Category]) -> dict[MatchKey, tuple[int, int]]:
+    """Position (category index, row) of the first row of each key: the row P03 compares with."""
+    found: dict[MatchKey, tuple[int, int]] = {}
+    for cat_index, category in enumerate(categories):
+        for row, indicator in enumerate(category.indicators):
+            found.setdefault(match_key(category, indicator.name), (cat_index, row))
+    return found
+
+
 def comparable_units(ctx: CheckContext) -> set[str]:
-    units = ctx.profile.units
+    return cumulative_units(ctx.profile)
+
+
+def cumulative_units(profile: Profile) -> set[str]:
+    """Units of quantities that add up over the years (counts, measures, money): a 中期 value
+    in them is the total of the 项目期, so P03 compares it with the 年度 one."""
+    units = profile.units
     found = {*units.count, *units.measure}
     return {u for u in found | set(_MONEY) if "/" not in u and u not in ("%", "‰")}
+
+
+def is_cumulative(value: str, unit: str, profile: Profile) -> bool:
+    """Whether a 指标值 is such a quantity (the indicator library marks these for 中期)."""
+    parsed = parse_value(value, unit, profile.grade_words())
+    return parsed.kind is ValueKind.QUANTITATIVE and parsed.unit in cumulative_units(profile)
 
 
 def same_class(a: str | None, b: str | None) -> bool:
@@ -32,11 +65,13 @@ def p03(ctx: CheckContext, decl: ProjectDeclaration) -> Iterator[Finding]:
     mid: dict[tuple[str, str, str], ParsedValue] = {}
     for category in decl.mid_term.categories:
         for indicator in category.indicators:
-            key = (category.level1, category.level2, name_key(indicator.name))
-            mid.setdefault(key, parse_value(indicator.value, indicator.unit, words))
+            mid.setdefault(
+                match_key(category, indicator.name),
+                parse_value(indicator.value, indicator.unit, words),
+            )
     units = comparable_units(ctx)
     for row in ctx.rows:
-        whole = mid.get((row.category.level1, row.category.level2, name_key(row.name)))
+        whole = mid.get(match_key(row.category, row.name))
         year = row.parsed
         if whole is None or year.kind is not ValueKind.QUANTITATIVE:
             continue
