@@ -9,7 +9,7 @@ the two sides alternating run by run:
 * ``export-pdf``: import the seed into a fresh database, then ``export 1 --to x.pdf``;
 * ``window-offscreen``: ``gui 1 --screenshot`` offscreen (window built, shown, laid out, grabbed);
 * ``window-xvfb``: under Xvfb with the real xcb platform plugin, from the start of the process to
-  the main window being mapped on the screen (``xdotool search --sync``), then the process is
+  the main window being mapped on the screen (polled with ``xdotool search``), then the process is
   ended. Needs ``Xvfb`` and ``xdotool``; skipped without them.
 
 The source side runs ``.venv/bin/python -m desktop`` (the ``perfdecl`` console script is the same
@@ -85,6 +85,32 @@ def _window_on_xvfb(command: list[str], database: Path, folder: Path, display: s
         process.wait(timeout=30)
 
 
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """Start a private Xvfb and return it with its display once it accepts clients.
+
+    Xvfb picks a free display number itself and writes it to ``-displayfd`` only when it is
+    ready (a fixed ``:97`` and a one-second sleep collided with other benchmarks and were
+    sometimes too short). ``-noreset``: by default the X server resets whenever its last client
+    leaves, and each ``xdotool`` poll is such a client; a program connecting during that reset
+    is refused ("could not connect to display"), which ended about one run in ten.
+    """
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24"]
+        + ["-nolisten", "tcp", "-noreset"],
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().strip()  # EOF (b"") if Xvfb failed
+    if not number.isdigit():
+        xvfb.kill()
+        xvfb.wait()
+        raise RuntimeError(f"Xvfb did not start (exit status {xvfb.returncode})")
+    return xvfb, f":{number.decode()}"
+
+
 class Side:
     """One way of starting the program, with its own scratch home and seeded database."""
 
@@ -151,12 +177,7 @@ def main() -> int:
     xvfb = None
     display = None
     if shutil.which("Xvfb") and shutil.which("xdotool"):
-        display = ":97"
-        xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(1)
+        xvfb, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory(prefix="perfdecl-bench-") as scratch:
             sides = [
