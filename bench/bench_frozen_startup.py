@@ -48,6 +48,9 @@ def _prepare(command: list[str], folder: Path) -> Path:
 def _env(folder: Path, display: str | None = None) -> dict[str, str]:
     env = dict(os.environ, HOME=str(folder), XDG_CONFIG_HOME=str(folder / "config"))
     env.pop("PERFDECL_CONFIG_DIR", None)
+    # Byte-code caches allowed, as in bench/processes.py: an installed program has them, and
+    # without them the source side would compile every module of ours at every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if display is None:
         env["QT_QPA_PLATFORM"] = "offscreen"
     else:
