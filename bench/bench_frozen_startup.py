@@ -152,7 +152,8 @@ def _timed(action: Callable[[], None]) -> float:
 
 
 def measure(sides: list[Side], repeat: int, display: str | None, only: str) -> None:
-    """Alternate the sides run by run, so a busy machine slows both alike; print medians."""
+    """Alternate the sides run by run, so a busy machine slows both alike; print medians (and
+    the smallest and largest sample)."""
     for key in sides[0].actions(display):
         if only not in key:
             continue
@@ -163,7 +164,10 @@ def measure(sides: list[Side], repeat: int, display: str | None, only: str) -> N
             for side in sides:
                 samples[side.name].append(_timed(side.actions(display)[key]))
         medians = {name: statistics.median(values) for name, values in samples.items()}
-        text = "  ".join(f"{name} {value:.2f} s" for name, value in medians.items())
+        text = "  ".join(
+            f"{name} {medians[name]:.2f} s ({min(values):.2f}–{max(values):.2f})"
+            for name, values in samples.items()
+        )
         ratio = medians[sides[0].name] / medians[sides[1].name]
         print(f"{key:18} {text}  ratio {ratio:.2f}", flush=True)
 
