@@ -18,7 +18,12 @@ from pathlib import Path
 from db.backup import RESTORE, auto_backup, connect_file, copy_database
 from db.engine import open_engine
 from desktop.oserrors import describe_os_error
-from desktop.services.store import DamagedDatabaseError, NewerDatabaseError, StoreError
+from desktop.services.store import (
+    DamagedDatabaseError,
+    NewerDatabaseError,
+    StoreError,
+    UnusableBackupError,
+)
 
 
 def _scratch(db_path: Path) -> Path:
@@ -41,8 +46,8 @@ def _remove(path: Path) -> None:
 def restore_database(source: Path, db_path: Path) -> Path | None:
     """Replace ``db_path``'s content by ``source``'s; returns the backup made first (if any).
 
-    Raises ``StoreError`` (``DamagedDatabaseError`` for a file that is not a usable PerfDecl
-    database); the caller makes sure nobody is editing (live locks).
+    Raises ``StoreError`` (``UnusableBackupError``, naming ``source``, for a file that is not a
+    usable PerfDecl database or one made by a newer program); the caller makes sure nobody is editing (live locks).
     """
     if not source.is_file():
         raise StoreError(f"备份文件不存在：{source}")
@@ -54,11 +59,11 @@ def restore_database(source: Path, db_path: Path) -> Path | None:
             # Refuses someone else's SQLite file or a newer schema; migrates an older one.
             open_engine(scratch, create=False, backup_before_migration=False).dispose()
         except NewerDatabaseError as exc:
-            raise NewerDatabaseError(
+            raise UnusableBackupError(
                 f"{source}：备份由更新版本的程序创建，请使用更新版本的 PerfDecl 恢复"
             ) from exc
         except DamagedDatabaseError as exc:
-            raise DamagedDatabaseError(
+            raise UnusableBackupError(
                 f"{source}：不是可用的 PerfDecl 备份（已损坏、未通过完整性检查或不是数据库文件）"
             ) from exc
         before = auto_backup(db_path, RESTORE) if db_path.exists() else None

@@ -212,10 +212,10 @@ def take_screenshot(
     section: str | None,
 ) -> int:
     """Render the main window offscreen to ``out`` (PNG); ``size`` in device pixels."""
-    from ui.sections import section_titles
+    from ui.sections import known_section_titles, section_index
 
-    if section is not None and section not in section_titles():
-        raise CommandError(f"未知的部分“{section}”，可用：{'、'.join(section_titles())}")
+    if section is not None and section not in known_section_titles():
+        raise CommandError(f"未知的部分“{section}”，可用：{'、'.join(known_section_titles())}")
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
@@ -229,7 +229,7 @@ def take_screenshot(
             declaration_id = _resolve_target(store, target)
             window = _window(store, declaration_id)
             if section is not None:
-                window.show_section(section_titles().index(section))  # type: ignore[attr-defined]
+                window.show_section(section_index(section))  # type: ignore[attr-defined]
             checks = getattr(window, "checks", None)
             if checks is not None:
                 checks.checker.run_now()  # a screenshot shows the findings, not "checking…"

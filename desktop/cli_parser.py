@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--section",
         metavar="栏目",
-        help="截图时显示的栏目：基本信息、主要任务与预算、总体目标、绩效指标、预览",
+        help="截图时显示的栏目：基本信息、主要任务与预算（项目支出表为项目资金）、总体目标、绩效指标、预览",
     )
 
     imp = sub.add_parser(

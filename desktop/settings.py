@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.atomic import atomic_write_text
+from desktop.domain.model import FORM_DEPARTMENT, FORM_PROJECT
 from desktop.domain.profile import DEFAULT_PROFILE_ID
 from desktop.oserrors import describe_os_error
 
@@ -37,6 +38,9 @@ class SettingSpec:
     choices: tuple[tuple[Any, str], ...] = ()
     #: A hint for the dialog: "font_file", "profile" ...
     widget: str = ""
+    #: A choice the program remembers for the user (the last 新建 kind ...), not a preference:
+    #: the settings dialog does not show it.
+    remembered: bool = False
 
 
 _REGISTRY: dict[str, SettingSpec] = {}
@@ -106,6 +110,20 @@ declare(
     )
 )
 declare(SettingSpec("print.draft_watermark", bool, True, "自检有错误时加印“草稿”水印", GROUP_PRINT))
+# What 文件 → 新建 offers next time: the kind, project layout and 实施单位 chosen last.
+declare(
+    SettingSpec(
+        "new.kind",
+        str,
+        FORM_DEPARTMENT,
+        "上次新建的申报表类型",
+        GROUP_EDITOR,
+        choices=((FORM_DEPARTMENT, "部门（单位）整体支出"), (FORM_PROJECT, "项目支出")),
+        remembered=True,
+    )
+)
+declare(SettingSpec("new.project_profile", str, "", "上次新建项目支出表的版式", GROUP_EDITOR, remembered=True))
+declare(SettingSpec("new.unit_name", str, "", "上次新建项目支出表的实施单位", GROUP_EDITOR, remembered=True))
 
 
 def config_dir() -> Path:

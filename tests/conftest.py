@@ -89,6 +89,24 @@ def tiny_font(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def accept_new_dialog(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """文件 → 新建 answers its dialog with what it offers first (a department form of the
+    default profile for next year, unless a kind was remembered); the dialogs are recorded."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs.new_declaration import NewDeclarationDialog
+
+    shown: list[object] = []
+
+    def accept(dialog: NewDeclarationDialog) -> int:
+        shown.append(dialog)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(NewDeclarationDialog, "exec", accept)
+    return shown
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--long",

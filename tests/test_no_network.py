@@ -71,6 +71,7 @@ def test_the_guard_refuses_a_socket(no_sockets: list[str]) -> None:
 
 
 def test_start_edit_check_and_export_open_no_socket(
+    accept_new_dialog: list[object],
     no_sockets: list[str],
     qtbot: QtBot,
     store: DeclarationStore,

@@ -17,7 +17,12 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services.locking import ConflictError
-from desktop.services.store import DeclarationStore, NotFoundError, StoreError
+from desktop.services.store import (
+    DeclarationStore,
+    NotFoundError,
+    RefusedContentError,
+    StoreError,
+)
 from ui.document import DeclarationDocument
 
 DEFAULT_DELAY_MS = 300
@@ -38,11 +43,14 @@ class Autosaver(QObject):
         saved(datetime): the working copy was written.
         failed(str): writing failed (Chinese message); the edits stay in memory and a retry is
             scheduled.
+        refused(str): the gate refused the content (the places to correct, one per line); no
+            retry is scheduled, the next edit writes again.
         conflict(str): the stored copy was changed elsewhere; autosave has stopped.
     """
 
     saved = Signal(datetime)
     failed = Signal(str)
+    refused = Signal(str)
     conflict = Signal(str)
 
     def __init__(
@@ -103,6 +111,14 @@ class Autosaver(QObject):
         except NotFoundError:  # deleted by another window or program
             self.stopped = True
             self.conflict.emit(f"申报表 {self.document.declaration_id} 已在别处被删除")
+            return False
+        except RefusedContentError as error:
+            # Retrying cannot help: the content must be corrected first. The next edit writes
+            # again (the working copy stays dirty); a timer would only repeat the refusal.
+            from desktop.services.refusal import describe_problems
+
+            self.failing = True
+            self.refused.emit(describe_problems(error.problems, self.document.declaration))
             return False
         except StoreError as error:
             _log.exception("autosave failed")

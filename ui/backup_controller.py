@@ -85,6 +85,10 @@ class BackupController:
             return False
         self._reopen(reopen)
         note = f"\n恢复前的数据库已备份到：\n{before}" if before is not None else ""
+        from desktop.services.restored import describe_needing_correction, needing_correction
+
+        legacy = describe_needing_correction(needing_correction(store))
+        note += f"\n\n{legacy}" if legacy else ""
         QMessageBox.information(parent, "从备份恢复", f"已从 {source.name} 恢复数据库。{note}")
         return True
 

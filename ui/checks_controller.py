@@ -63,6 +63,11 @@ class ChecksController(QObject):
         self.checker.check_failed.connect(lambda text: context.tell(text, 10_000))
         # Opening is followed when the window has shown the document (see follow).
         context.document_closed.connect(lambda: self.follow(None))
+        # C02/C03 follow the unit's other forms when another window saves them.
+        from ui.related_watch import RelatedFormsWatch
+
+        self.related_watch = RelatedFormsWatch(context.store, parent=self)
+        self.related_watch.changed.connect(self._related_changed)
 
     def connect_actions(self, actions: WindowActions) -> None:
         check = actions["checkAction"]
@@ -90,6 +95,7 @@ class ChecksController(QObject):
             document.replaced.connect(self._find_previous_year)
         # The first check follows a moment after the declaration is shown.
         self.checker.set_document(document, check_now=False)
+        self.related_watch.follow(document)
         self.dock.setEnabled(document is not None)
         self.counts.setText("正在自检…" if document is not None else "")
 
@@ -103,6 +109,11 @@ class ChecksController(QObject):
             store, declaration = self.context.store, document.declaration
             self._previous = previous_year_declaration(store, declaration)
             self._related = related_forms(store, declaration, document.declaration_id)
+
+    @Slot()
+    def _related_changed(self) -> None:
+        self._find_previous_year()
+        self.checker.recheck_later()
 
     def _check(self, declaration: Declaration, profile: Profile) -> list[Finding]:
         # Imported here: the rule modules load with the first check, after the window shows.

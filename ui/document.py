@@ -10,14 +10,20 @@ autosave listens to ``changed``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.domain.changes import Part
 from desktop.domain.model import Declaration
 from desktop.domain.profile import Profile
+from desktop.domain.project import ProjectDeclaration
 from desktop.domain.textclean import NOTICE as INVISIBLE_NOTICE
 from desktop.domain.textclean import clean_text
+
+if TYPE_CHECKING:
+    from desktop.domain.project_profile import ProjectProfile
 
 
 class DeclarationDocument(QObject):
@@ -45,6 +51,18 @@ class DeclarationDocument(QObject):
         self.profile = profile
         self.declaration_id = declaration_id
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def project(self) -> ProjectDeclaration | None:
+        """The declaration when it is a project form (docs/project-form.md §1), else None."""
+        declaration = self.declaration
+        return declaration if isinstance(declaration, ProjectDeclaration) else None
+
+    def project_profile(self) -> ProjectProfile:
+        """The project layout of a project declaration (cached by profile id)."""
+        from desktop.domain.project_profile import load_project_profile
+
+        return load_project_profile(self.declaration.profile_id)
 
     def clean(self, text: str) -> str:
         """``text`` as typed, without invisible characters (T01); says so when any were removed."""

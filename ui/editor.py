@@ -12,11 +12,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.document import DeclarationDocument
-from ui.sections import SECTIONS, SectionContext
+from ui.sections import Section, SectionContext, sections_for
 
 
 class DeclarationEditor(QTabWidget):
-    """Tabs 基本信息 | 主要任务与预算 | 总体目标 | 绩效指标 | 预览 over one document.
+    """Tabs 基本信息 | 主要任务与预算 (项目资金) | 总体目标 | 绩效指标 | 预览 over one document.
+
+    The sections are those of the document's form kind (ui/sections.py).
 
     Signals:
         page_built(QWidget): a section's page was built (its object name says which).
@@ -34,27 +36,28 @@ class DeclarationEditor(QTabWidget):
         self._context = context
         self._hosts: list[QWidget] = []
         self._built: dict[int, QWidget] = {}
+        self.sections: tuple[Section, ...] = sections_for(context.document.declaration.form)
         #: The row marks of the latest check (ui/navigation.py gives them to pages built later).
         self.row_marks: object | None = None
-        for section in SECTIONS:
+        for section in self.sections:
             host = QWidget()
             host.setObjectName("sectionHost")
             layout = QVBoxLayout(host)
             layout.setContentsMargins(0, 0, 0, 0)
             self._hosts.append(host)
             self.addTab(host, section.title)
-        if 0 <= current < len(SECTIONS):
+        if 0 <= current < len(self.sections):
             self.setCurrentIndex(current)  # only the section shown first is built
         # Connected before anybody else: the page exists when the others hear of the change.
         self.currentChanged.connect(self._build)
         self._build(self.currentIndex())
 
     def _build(self, index: int) -> QWidget | None:
-        if not 0 <= index < len(SECTIONS):
+        if not 0 <= index < len(self.sections):
             return None
         page = self._built.get(index)
         if page is None:
-            section = SECTIONS[index]
+            section = self.sections[index]
             page = section.factory(self._context)
             if not page.objectName():
                 page.setObjectName(section.object_name)
@@ -84,7 +87,7 @@ class DeclarationEditor(QTabWidget):
 
     def page(self, object_name: str) -> QWidget | None:
         """The page called ``object_name``, built now if it was not yet."""
-        index = next((i for i, s in enumerate(SECTIONS) if s.object_name == object_name), -1)
+        index = next((i for i, s in enumerate(self.sections) if s.object_name == object_name), -1)
         return self._build(index)
 
     def built_page(self, object_name: str) -> QWidget | None:
@@ -94,7 +97,7 @@ class DeclarationEditor(QTabWidget):
     @property
     def pages(self) -> list[QWidget]:
         """Every section's page, in the tabs' order (building those not built yet)."""
-        built = [self._build(i) for i in range(len(SECTIONS))]
+        built = [self._build(i) for i in range(len(self.sections))]
         return [p for p in built if p is not None]
 
     def current_page(self) -> QWidget | None:

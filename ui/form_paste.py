@@ -7,7 +7,6 @@ the declaration's content as one undo step. Ordinary cell paste in the tables is
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.domain import whole_form
 from desktop.domain.changes import Part
+from desktop.domain.errors import EditError
 from desktop.domain.model import Declaration
 from ui.document import DeclarationDocument
 
@@ -26,22 +27,18 @@ if TYPE_CHECKING:
     from ui.app_context import AppContext
     from ui.window_actions import WindowActions
 
-#: Fields a pasted form replaces; profile, form kind and accepted findings stay.
-_CONTENT = ("year", "unit_name", "supervisor", "tasks", "declared_totals", "goals", "categories", "footer")
-
-
 class PasteWholeFormCommand(QUndoCommand):
     """Replace the printed content of the declaration; undo puts the old content back."""
 
     def __init__(self, document: DeclarationDocument, pasted: Declaration) -> None:
         super().__init__("粘贴整张申报表")
+        whole_form.check_whole_form_target(document.declaration)
         self.document = document
-        self.before = {name: copy.deepcopy(getattr(document.declaration, name)) for name in _CONTENT}
-        self.after = {name: copy.deepcopy(getattr(pasted, name)) for name in _CONTENT}
+        self.before = whole_form.content_of(document.declaration)
+        self.after = whole_form.content_of(pasted)
 
-    def _apply(self, values: dict[str, object]) -> None:
-        for name, value in values.items():
-            setattr(self.document.declaration, name, copy.deepcopy(value))
+    def _apply(self, content: whole_form.Content) -> None:
+        whole_form.replace_content(self.document.declaration, content)
         self.document.notify(Part.ALL)
 
     @override
@@ -87,6 +84,11 @@ def paste_whole_form(context: AppContext, window: QWidget, result: FormReadResul
     title = "粘贴整张申报表"
     if document is None:
         QMessageBox.information(window, title, "请先新建一份申报表，再粘贴整张申报表。")
+        return False
+    try:
+        whole_form.check_whole_form_target(document.declaration)
+    except EditError as error:
+        QMessageBox.information(window, title, str(error))
         return False
     if not is_empty(document.declaration, document.profile.basic_expenditure.name):
         QMessageBox.information(

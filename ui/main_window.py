@@ -9,6 +9,7 @@ it to the controllers, and follows the context's and the controllers' signals. I
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.model import FORM_PROJECT, Declaration
+from desktop.domain.model import Declaration
 from desktop.domain.normalise import normalised
 from desktop.domain.validate import problems
 from desktop.exchange.canonical import fingerprint
@@ -44,13 +45,18 @@ from ui.navigator.controller import LifecycleController
 from ui.navigator.panel import NavigatorPanel
 from ui.navigator.start_page import StartPage
 from ui.output_controller import OutputController
-from ui.project_notice import tell_project_not_editable
 from ui.read_only import ReadOnlyView
 from ui.save_banner import SaveBanner
 from ui.save_guard import SaveGuard
 from ui.sections import SectionContext
 from ui.status import SaveStatus
 from ui.window_actions import NEED_DOCUMENT, build_actions
+
+if TYPE_CHECKING:
+    from desktop.rules.project.cross_forms import RelatedForms
+
+#: The object names of the indicator section's page (department form, project form).
+_INDICATOR_PAGES = ("indicatorPanel", "projectIndicatorPanel")
 
 
 class MainWindow(QMainWindow):
@@ -163,11 +169,9 @@ class MainWindow(QMainWindow):
         """Open a stored declaration in this window (the previous one is saved first).
 
         When another window or program edits it, it opens read-only (ui/edit_lock.py). A project
-        declaration is not opened: its sections are not built yet (ui/project_notice.py).
+        declaration gets the project's sections (ui/sections.py).
         """
-        if self.store.summary(declaration_id).form == FORM_PROJECT:  # NotFoundError first
-            tell_project_not_editable(self, declaration_id)
-            return
+        self.store.summary(declaration_id)  # NotFoundError before the open one is closed
         keep = (
             section if section is not None else (self.editor.currentIndex() if self.editor else 0)
         )
@@ -185,8 +189,12 @@ class MainWindow(QMainWindow):
             lambda: self.store.stored_indicators(declaration_id),
             prepare_preview=self.output.preview_job,
             print_current=self.output.print_document,
+            related=self._related_forms,
         )
         self.editor = DeclarationEditor(context, self.stack, current=keep)
+        self.navigator.set_form(document.declaration.form)
+        for action, shown in zip(self.window_actions.sections, self.editor.sections, strict=True):
+            action.setText(shown.title)  # 视图 ▸ 项目资金 for a project
         self.editor.currentChanged.connect(self.navigator.set_section)
         self.editor.page_built.connect(self._on_page_built)
         self.stack.addWidget(self.editor)
@@ -208,6 +216,13 @@ class MainWindow(QMainWindow):
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
         self._warn_if_refused(document.declaration)
+
+    def _related_forms(self) -> RelatedForms:
+        """The stored forms the open declaration is cross-checked with (C02/C03)."""
+        from desktop.services.related_forms import related_forms
+
+        assert self.document is not None
+        return related_forms(self.store, self.document.declaration, self.document.declaration_id)
 
     def _warn_if_refused(self, declaration: Declaration) -> None:
         """A working copy stored by an older program may fail the gate: say what to correct."""
@@ -309,21 +324,24 @@ class MainWindow(QMainWindow):
         menu = self.window_actions.indicator_menu
         assert menu is not None and self.editor is not None
         menu.clear()
-        panel = self.editor.built_page("indicatorPanel")
+        panel = next(
+            (p for p in map(self.editor.built_page, _INDICATOR_PAGES) if p is not None), None
+        )
         for action in getattr(panel, "actions_by_name", {}).values():
             menu.addAction(action)
 
     @Slot()
     def _indicator_menu_opens(self) -> None:
         if self.editor is not None:
-            self.editor.page("indicatorPanel")  # built now: fills the menu (_on_page_built)
+            # Built now: fills the menu (_on_page_built).
+            self.editor.page(self.editor.sections[3].object_name)
 
     @Slot(QWidget)
     def _on_page_built(self, page: QWidget) -> None:
         if self.editor is None:
             return
         mark_new_page(self.editor, page)
-        if page.objectName() == "indicatorPanel":
+        if page.objectName() in _INDICATOR_PAGES:
             self._fill_indicator_menu()
 
     def _set_document_actions(self, enabled: bool) -> None:
@@ -377,6 +395,9 @@ class MainWindow(QMainWindow):
             changed_since=latest is not None and latest.fingerprint != current,
         )
         unit = declaration.unit_name or "未填写单位名称"
+        project = self.document.project
+        if project is not None:  # a unit has many projects: the project names the window
+            unit = f"{project.project.name or '未填写项目名称'} · {unit}"
         self.setWindowTitle(f"{declaration.year} {unit} — 绩效目标申报助手")
 
     @override

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from desktop.domain.model import FORM_PROJECT
+from desktop.domain.project import MID_PATH
 from desktop.rules.locate import Where, locate_indicator, parse_where
 from ui.editor import DeclarationEditor
 from ui.findings.row_marks import RowMarks
@@ -17,6 +19,8 @@ from ui.sections import section_index
 
 #: The pages that mark the rows findings name (each has ``model.set_marks``).
 MARKED_PAGES = ("indicatorPanel", "budgetPanel", "goalsEditor")
+#: A project's pages (ui/project/page.py); each takes the marks itself.
+PROJECT_PAGES = ("projectInfoPanel", "projectFundsPanel", "projectGoalsEditor", "projectIndicatorPanel")
 
 if TYPE_CHECKING:
     from ui.indicators.panel import IndicatorPanel
@@ -27,6 +31,8 @@ _TASK_COLUMNS = {"name": 0, "content": 1, "total": 2, "fiscal": 3, "other": 4}
 
 def go_to_where(editor: DeclarationEditor, where: str) -> bool:
     """Show the section of ``where`` and select its cell; False when it names nothing there."""
+    if editor.document.declaration.form == FORM_PROJECT:
+        return _go_to_project(editor, where)
     from ui.basic_info import BasicInfoPanel
     from ui.budget.panel import BudgetPanel
     from ui.goals.editor import GoalsEditor
@@ -70,6 +76,28 @@ def go_to_where(editor: DeclarationEditor, where: str) -> bool:
     return True
 
 
+def _project_page_of(where: str) -> str:
+    """The project page that shows ``where`` (docs/project-form.md §6)."""
+    place = parse_where(where.removeprefix(MID_PATH + "."))
+    if place.section == "indicators":
+        return "projectIndicatorPanel"
+    if place.section == "goals":
+        return "projectGoalsEditor"
+    if place.section in ("funds", "budget_control_total", MID_PATH):
+        return "projectFundsPanel"
+    return "projectInfoPanel"
+
+
+def _go_to_project(editor: DeclarationEditor, where: str) -> bool:
+    from ui.project.page import ProjectPage
+
+    name = _project_page_of(where)
+    index = next(i for i, s in enumerate(editor.sections) if s.object_name == name)
+    editor.setCurrentIndex(index)
+    page = editor.page(name)
+    return page.focus_where(where) if isinstance(page, ProjectPage) else page is not None
+
+
 def _indicator(editor: DeclarationEditor, panel: IndicatorPanel, place: Where) -> bool:
     if place.index is None:
         return True
@@ -101,7 +129,7 @@ def show_marks(editor: DeclarationEditor, marks: RowMarks) -> None:
     """Give the pages that mark rows (indicators, tasks, goals) the latest findings; a page
     built later gets them from :func:`mark_new_page`."""
     editor.row_marks = marks
-    for name in MARKED_PAGES:
+    for name in MARKED_PAGES + PROJECT_PAGES:
         page = editor.built_page(name)
         if page is not None:
             _mark(page, marks)
@@ -110,7 +138,7 @@ def show_marks(editor: DeclarationEditor, marks: RowMarks) -> None:
 def mark_new_page(editor: DeclarationEditor, page: QWidget) -> None:
     """A page just built shows the marks of the latest check (if it marks rows)."""
     marks = editor.row_marks
-    if isinstance(marks, RowMarks) and page.objectName() in MARKED_PAGES:
+    if isinstance(marks, RowMarks) and page.objectName() in MARKED_PAGES + PROJECT_PAGES:
         _mark(page, marks)
 
 
@@ -118,6 +146,9 @@ def _mark(page: QWidget, marks: RowMarks) -> None:
     from ui.budget.panel import BudgetPanel
     from ui.goals.editor import GoalsEditor
     from ui.indicators.panel import IndicatorPanel
+    from ui.project.page import ProjectPage
 
     if isinstance(page, (IndicatorPanel, BudgetPanel, GoalsEditor)):
         page.model.set_marks(marks)
+    elif isinstance(page, ProjectPage):
+        page.set_marks(marks)

@@ -30,6 +30,10 @@ from ui.window_actions import WindowActions
 
 #: Pages that only show the declaration keep their buttons (page turning, zoom).
 VIEW_ONLY_PAGES = ("previewSection",)
+#: Dynamic property of a control that only changes the view (e.g. the 年度 | 中期 switch of a
+#: project's indicator tree): it stays enabled in read-only viewing.
+VIEW_CONTROL = "viewControl"
+
 #: Actions that would change the declaration's working copy or revisions in the store.
 WRITING_ACTIONS = (
     "saveVersionAction",
@@ -56,7 +60,8 @@ def make_read_only(pages: list[QWidget]) -> None:
         for field in fields:
             field.setReadOnly(True)
         for control in (*page.findChildren(QAbstractButton), *page.findChildren(QComboBox)):
-            control.setEnabled(False)
+            if not control.property(VIEW_CONTROL):
+                control.setEnabled(False)
 
 
 class UndoRevert:

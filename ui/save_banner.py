@@ -1,6 +1,7 @@
 """The persistent bar above the editor that says the working copy is not safe in the database.
 
-Three situations, each with its own actions: a save failed (retry, keep as a JSON file), the
+Four situations, each with its own actions: a save failed (retry, keep as a JSON file), the
+content was refused by the gate (correct it, or keep it as a JSON file; retrying cannot help), the
 stored copy was changed elsewhere (keep this window's state as a new declaration or a JSON
 file), and the declaration is edited in another window (read-only viewing, try again). The bar
 stays until the situation is over; a status-bar message would vanish after a few seconds.
@@ -12,18 +13,20 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 FAILED = "failed"
+REFUSED = "refused"
 CONFLICT = "conflict"
 READ_ONLY = "read_only"
 
 _STYLES = {
     FAILED: "QFrame#saveBanner { background: #fdecea; border: 1px solid #d93025; }",
+    REFUSED: "QFrame#saveBanner { background: #fdecea; border: 1px solid #d93025; }",
     CONFLICT: "QFrame#saveBanner { background: #fdecea; border: 1px solid #d93025; }",
     READ_ONLY: "QFrame#saveBanner { background: #fff8e1; border: 1px solid #f9a825; }",
 }
 
 
 class SaveBanner(QFrame):
-    """Hidden until :meth:`show_state`; ``state`` is FAILED, CONFLICT, READ_ONLY or ""."""
+    """Hidden until :meth:`show_state`; ``state`` is FAILED, REFUSED, CONFLICT, READ_ONLY or ""."""
 
     retry_requested = Signal()
     save_json_requested = Signal()
@@ -70,7 +73,7 @@ class SaveBanner(QFrame):
         self.label.setText(message)
         self.retry_button.setVisible(state == FAILED)
         self.new_button.setVisible(state == CONFLICT)
-        self.json_button.setVisible(state in (FAILED, CONFLICT))
+        self.json_button.setVisible(state in (FAILED, REFUSED, CONFLICT))
         self.edit_button.setVisible(state == READ_ONLY)
         self.take_over_button.setVisible(state == READ_ONLY and can_take_over)
         self.show()

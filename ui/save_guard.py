@@ -18,7 +18,7 @@ from desktop.oserrors import describe_os_error
 from desktop.services.store import StoreError
 from ui.app_context import AppContext
 from ui.autosave import Autosaver
-from ui.save_banner import CONFLICT, FAILED, SaveBanner
+from ui.save_banner import CONFLICT, FAILED, REFUSED, SaveBanner
 from ui.window_port import WindowPort
 
 RETRY, SAVE_NEW, SAVE_JSON, DISCARD, CANCEL = "retry", "new", "json", "discard", "cancel"
@@ -69,7 +69,8 @@ class SaveGuard:
 
     def attach(self, autosaver: Autosaver) -> None:
         autosaver.failed.connect(self._on_failed)
-        autosaver.saved.connect(lambda _when: self.banner.clear_state(FAILED))
+        autosaver.refused.connect(self._on_refused)
+        autosaver.saved.connect(lambda _when: self._on_saved())
         autosaver.conflict.connect(self._on_conflict)
 
     def _on_failed(self, message: str) -> None:
@@ -78,6 +79,16 @@ class SaveGuard:
             f"{message}\n所有修改都保留在本窗口中，程序会自动重试；"
             "也可以立即重试，或另存为 JSON 文件。",
         )
+
+    def _on_refused(self, places: str) -> None:
+        self.banner.show_state(
+            REFUSED,
+            "以下内容无法保存，改正后会自动保存（所有修改都保留在本窗口中）：\n" + places,
+        )
+
+    def _on_saved(self) -> None:
+        self.banner.clear_state(FAILED)
+        self.banner.clear_state(REFUSED)
 
     def _on_conflict(self, message: str) -> None:
         self.banner.show_state(

@@ -1,5 +1,9 @@
 """The editor's sections, in the paper form's order, each built by a factory.
 
+A department declaration has :data:`SECTIONS`, a project :data:`PROJECT_SECTIONS`
+(docs/project-form.md §6): the same five positions, so Ctrl+1…Ctrl+5 and the navigator's rows
+mean the same place in both, with 项目资金 where the department form has 主要任务与预算.
+
 Factories import their panel when called, so importing this registry costs nothing at start-up.
 The 预览 section shows a placeholder where no renderer is given (widget tests).
 """
@@ -8,13 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from desktop.domain.model import FORM_PROJECT
 from desktop.services.store import StoredIndicator
 from ui.background import Job
 from ui.document import DeclarationDocument
+from ui.placeholder import placeholder
+
+if TYPE_CHECKING:
+    from desktop.rules.project.cross_forms import RelatedForms
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,9 @@ class SectionContext:
     #: worker thread (None: no preview, e.g. in widget tests).
     prepare_preview: Callable[[], Job] | None = None
     print_current: Callable[[], None] | None = None
+    #: The stored forms a project is cross-checked with (its unit's department form of the year
+    #: and the unit's other projects), read afresh on each call; None where there is no store.
+    related: Callable[[], RelatedForms] | None = None
 
 
 @dataclass(frozen=True)
@@ -35,18 +47,6 @@ class Section:
     #: The page's object name (the page sets it itself; a placeholder gets it from here).
     object_name: str
     factory: Callable[[SectionContext], QWidget]
-
-
-def placeholder(title: str, text: str) -> QWidget:
-    """A section still to come: says so plainly."""
-    widget = QWidget()
-    label = QLabel(f"{title}\n\n{text}", widget)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #666;")
-    layout = QVBoxLayout(widget)
-    layout.addWidget(label)
-    return widget
 
 
 def _basic(ctx: SectionContext) -> QWidget:
@@ -90,10 +90,60 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-def section_titles() -> list[str]:
-    return [s.title for s in SECTIONS]
+def _project_info(ctx: SectionContext) -> QWidget:
+    from ui.project.info_panel import build
+
+    return build(ctx)
+
+
+def _project_funds(ctx: SectionContext) -> QWidget:
+    from ui.project.funds_panel import build
+
+    return build(ctx)
+
+
+def _project_goals(ctx: SectionContext) -> QWidget:
+    from ui.project.goals_panel import build
+
+    return build(ctx)
+
+
+def _project_indicators(ctx: SectionContext) -> QWidget:
+    from ui.project.indicator_panel import build
+
+    return build(ctx)
+
+
+PROJECT_SECTIONS: tuple[Section, ...] = (
+    Section("基本信息", "projectInfoPanel", _project_info),
+    Section("项目资金", "projectFundsPanel", _project_funds),
+    Section("总体目标", "projectGoalsEditor", _project_goals),
+    Section("绩效指标", "projectIndicatorPanel", _project_indicators),
+    Section("预览", "previewSection", _preview),
+)
+
+def sections_for(form: str) -> tuple[Section, ...]:
+    """The sections of a declaration of kind ``form`` (``department_overall`` or ``project``)."""
+    return PROJECT_SECTIONS if form == FORM_PROJECT else SECTIONS
+
+
+def section_titles(form: str = "") -> list[str]:
+    """Titles of the sections of ``form`` (the department form's when not given)."""
+    return [s.title for s in sections_for(form)]
+
+
+def known_section_titles() -> list[str]:
+    """Every title ``gui --section`` accepts: the department ones, then 项目资金."""
+    return section_titles() + [t for t in section_titles(FORM_PROJECT) if t not in section_titles()]
 
 
 def section_index(title: str) -> int:
-    """Position of the section called ``title``; raises ValueError for an unknown name."""
-    return section_titles().index(title)
+    """Position of the section called ``title`` in either form kind; ValueError if unknown.
+
+    Both kinds have the same positions, so ``项目资金`` on a department declaration selects
+    主要任务与预算, and vice versa (``gui --section``).
+    """
+    for form in ("", FORM_PROJECT):
+        if title in section_titles(form):
+            return section_titles(form).index(title)
+    raise ValueError(f"unknown section {title!r}")

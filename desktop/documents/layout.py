@@ -73,6 +73,8 @@ class Cell:
     field: str = ""
     #: Set in the minimum size: a renderer marks every cell of a row too tall at the body size.
     small: bool = False
+    #: Left indent in characters (其他资金 under 其中：财政拨款 of a project's funds).
+    indent: int = 0
 
     def display_lines(self) -> list[str]:
         """Explicit lines: vertical labels two characters a line, other text by its breaks."""

@@ -32,7 +32,7 @@ _LABEL_ROLES = frozenset({Role.LABEL, Role.HEADER, Role.GROUP_LABEL})
 _FIXED_ROLES = _LABEL_ROLES | {Role.VERTICAL_LABEL}  # printed wording: never shrinks
 
 
-_LinesKey = tuple[str, int, int, Role, float]
+_LinesKey = tuple[str, int, int, Role, float, int]
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ class PdfMeasurer:
         self.body = layout.typography.body_pt
         self.small = layout.typography.min_pt
         self.min_row = self.body * LEADING + 2 * PAD_Y
-        self._styles: dict[tuple[int, float], Any] = {}
-        self._paragraphs: dict[tuple[str, int, int, Role, Align, bool], tuple[Any, float]] = {}
+        self._styles: dict[tuple[int, float, int], Any] = {}
+        self._paragraphs: dict[tuple[str, int, int, Role, Align, bool, int], tuple[Any, float]] = {}
         self._char_widths: dict[float, dict[str, float]] = {}
         self._lines: dict[_LinesKey, list[str]] = {}
         #: Keys of continuation texts, whose lines are dropped once they are split again (a
@@ -83,13 +83,14 @@ class PdfMeasurer:
     def width(self, cell: Cell) -> float:
         return sum(self.columns[cell.col : cell.col + cell.colspan])
 
-    def style(self, align: Align, size: float) -> Any:
+    def style(self, align: Align, size: float, indent: int = 0) -> Any:
         from reportlab.lib.styles import ParagraphStyle
 
-        key = (_ALIGN[align], size)
+        key = (_ALIGN[align], size, indent)
         if key not in self._styles:
             self._styles[key] = ParagraphStyle(
-                f"cell-{key[0]}-{size}",
+                f"cell-{key[0]}-{size}-{indent}",
+                leftIndent=indent * size,
                 fontName=self.font.name,
                 fontSize=size,
                 leading=size * LEADING,
@@ -103,7 +104,7 @@ class PdfMeasurer:
 
     def paragraph(self, cell: Cell) -> tuple[Any, float]:
         """The wrapped Paragraph of ``cell`` (built for drawing) and its text height."""
-        key = (cell.text, cell.col, cell.colspan, cell.role, cell.align, cell.small)
+        key = (cell.text, cell.col, cell.colspan, cell.role, cell.align, cell.small, cell.indent)
         found = self._paragraphs.get(key)
         if found is None:
             found = self._wrap(cell, self.size(cell))
@@ -129,7 +130,7 @@ class PdfMeasurer:
         return measure
 
     def _lines_key(self, cell: Cell, size: float) -> _LinesKey:
-        return (cell.text, cell.col, cell.colspan, cell.role, size)
+        return (cell.text, cell.col, cell.colspan, cell.role, size, cell.indent)
 
     def lines(self, cell: Cell, size: float) -> list[str]:
         """The lines ``cell`` prints in, by the layout model's rules (wrapped once, cached)."""
@@ -138,7 +139,7 @@ class PdfMeasurer:
         key = self._lines_key(cell, size)
         found = self._lines.get(key)
         if found is None:
-            avail = self.width(cell) - 2 * PAD_X
+            avail = self.width(cell) - 2 * PAD_X - cell.indent * size
             if cell.role in _LABEL_ROLES:
                 found = label_lines(cell.text, avail, self.width_of(size))
             else:
@@ -154,7 +155,7 @@ class PdfMeasurer:
     def _wrap(self, cell: Cell, size: float) -> tuple[Any, float]:
         from reportlab.platypus import Paragraph
 
-        para = Paragraph(paragraph_markup(self.lines(cell, size)), self.style(cell.align, size))
+        para = Paragraph(paragraph_markup(self.lines(cell, size)), self.style(cell.align, size, cell.indent))
         para.wrap(self.width(cell) - 2 * PAD_X, 1e9)
         return para, self.text_height(cell)
 

@@ -185,7 +185,11 @@ class _Builder:
                 horizon = str(side.get("horizon", "annual"))
                 funds = self._funds_of(horizon)
                 text = str(side.get("total", "")) if fixed is None else fixed
-                cells.append(Cell(text, col, side_label, role=Role.LABEL, align=Align.LEFT, bold=True))
+                # 其他资金 stands under 财政拨款, after the leading 其中：, as on the paper form.
+                indent = int(spec.get("other_indent", 0)) if key == "other" else 0
+                cells.append(
+                    Cell(text, col, side_label, role=Role.LABEL, align=Align.LEFT, bold=True, indent=indent)
+                )
                 amount = None if funds is None else (funds.total if key == "total" else getattr(funds, key))
                 prefix = "中期资金" if horizon == "mid" else "年度资金"
                 cells.append(self._amount(amount, col + side_label, value_span, f"{prefix} {key}"))

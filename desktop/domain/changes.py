@@ -16,9 +16,9 @@ class Part(Flag):
     HEADER = auto()
     #: Task rows, their amounts, declared totals and 预算控制数.
     TASKS = auto()
-    #: The goal texts and their order.
+    #: The goal texts and their order (of either horizon of a project).
     GOALS = auto()
-    #: The indicator rows and the 不适用 marks.
+    #: The indicator rows and the 不适用 marks (of either horizon of a project).
     INDICATORS = auto()
     #: Which goals the indicators measure (对应目标).
     LINKS = auto()
@@ -26,4 +26,9 @@ class Part(Flag):
     ACCEPTED = auto()
     #: The content was swapped wholesale (import, restore): views rebuild instead of following.
     REPLACED = auto()
-    ALL = HEADER | TASKS | GOALS | INDICATORS | LINKS | ACCEPTED | REPLACED
+    #: A project's identification: 项目名称, 编码, 属性, 类别, 项目期, text blocks, task link
+    #: (docs/project-form.md §1). Names and signatures shared with the department form are HEADER.
+    PROJECT = auto()
+    #: A project's 项目资金 of either horizon.
+    FUNDS = auto()
+    ALL = HEADER | TASKS | GOALS | INDICATORS | LINKS | ACCEPTED | REPLACED | PROJECT | FUNDS

@@ -7,6 +7,7 @@ tests/domain/test_profile_typed.py keeps the two equal. Word lists have no defau
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -208,3 +209,69 @@ class PrintSettings:
     min_font_size_pt: float = 9.0
     title_size_pt: float = 18.0
     subtitle_size_pt: float = 14.0
+
+
+# -- the project form's own keys (docs/project-form.md §2) -------------------------------------
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A multi-line text of a project (项目概况, 主要内容 …), keyed by ``id`` in the data."""
+
+    id: str
+    label: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class FundDetail:
+    """A finer source of funds printed under its parent column."""
+
+    id: str
+    label: str
+    parent: Literal["fiscal", "other"] = "fiscal"
+
+
+@dataclass(frozen=True)
+class MidRequired:
+    """When the 中期 horizon must be filled in (rule P04)."""
+
+    multi_year: bool = False
+    attributes: tuple[str, ...] = ()
+    annual_total_at_least: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ProjectKeys:
+    """The top-level keys only a project layout has (``layout``, the print grid, is read by
+    desktop/documents/project_layout.py)."""
+
+    base: str = ""
+    horizons: tuple[Literal["annual", "mid"], ...] = ("annual",)
+    amount_unit: Literal["万元", "元"] = "万元"
+    period_format: Literal["years", "range"] = "range"
+    attribute_values: tuple[str, ...] = ()
+    category_values: tuple[str, ...] = ()
+    text_blocks: tuple[TextBlock, ...] = ()
+    fund_details: tuple[FundDetail, ...] = ()
+    mid_required: MidRequired = MidRequired()
+    core_level2: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
+    inferred: bool = False
+    inferred_note: str = ""
+
+
+@dataclass(frozen=True)
+class P01Settings:
+    """Rule P01 (项目期): a warning above this many years."""
+
+    max_years: int = 5
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """The project entries taken out of the shared ``rules``, ``print`` and ``limits``."""
+
+    P01: P01Settings = P01Settings()
+    orientation: Literal["portrait", "landscape"] | None = None
+    limits: Mapping[str, int] = field(default_factory=dict)

@@ -11,9 +11,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from desktop.domain.model import FORM_PROJECT, Category, Declaration
 from desktop.domain.money import ZERO
+
+if TYPE_CHECKING:
+    from desktop.domain.project_profile import ProjectProfile
 
 ANNUAL = "annual"
 MID = "mid"
@@ -132,3 +136,18 @@ def name_key(text: str) -> str:
     """Matching key of unit, task and project names (NFC, no whitespace, full-width brackets)."""
     normal = unicodedata.normalize("NFC", text)
     return "".join(normal.split()).replace("(", "（").replace(")", "）")
+
+
+def new_project_declaration(
+    profile: ProjectProfile, year: int, name: str, unit_name: str
+) -> ProjectDeclaration:
+    """An empty project of ``profile`` for ``year``: its name, its 实施单位 and the profile's
+    年度 tree (every category, no rows). No 中期 horizon until the user fills one in, and the
+    项目期 is left empty for the user to give (rule P01 asks for it)."""
+    return ProjectDeclaration(
+        profile_id=profile.id,
+        year=year,
+        categories=profile.profile.empty_categories(),
+        unit_name=unit_name.strip(),
+        project=ProjectInfo(name=name.strip()),
+    )

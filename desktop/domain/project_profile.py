@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from desktop.domain.profile import Profile, ProfileError, UnknownProfileError, load_profile
 from desktop.domain.profile_files import (
+    PROJECT_KEYS,
     ProjectProfileError,
     clear_project_data,
     project_data,
     project_profile_ids,
 )
+from desktop.domain.profile_parts import (
+    FundDetail,
+    MidRequired,
+    ProjectKeys,
+    ProjectSettings,
+    TextBlock,
+)
+from desktop.domain.typed_data import DataError, read_dataclass
 from desktop.resources import resource_root
 
 __all__ = [
@@ -30,29 +38,6 @@ __all__ = [
 ]  # fmt: skip
 
 DEFAULT_PROJECT_PROFILE_ID = "SZ-PROJECT-2026"
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    id: str
-    label: str
-    required: bool
-
-
-@dataclass(frozen=True)
-class FundDetail:
-    id: str
-    label: str
-    parent: str  # "fiscal" or "other"
-
-
-@dataclass(frozen=True)
-class MidRequired:
-    """When the 中期 horizon must be filled in (rule P04)."""
-
-    multi_year: bool = False
-    attributes: tuple[str, ...] = ()
-    annual_total_at_least: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -105,37 +90,35 @@ class ProjectProfile:
 def project_profile_from_data(
     profile: Profile, merged: Mapping[str, Any], settings: Mapping[str, Any]
 ) -> ProjectProfile:
-    """Type the project keys of merged profile data beside its department-schema ``profile``."""
-    mid = merged.get("mid_required") or {}
-    threshold = mid.get("annual_total_at_least")
+    """Type the project keys of merged profile data beside its department-schema ``profile``.
+
+    Raises :class:`DataError` naming the key of a value that does not fit (typed_data.py).
+    """
+    own = {k: v for k, v in merged.items() if k in PROJECT_KEYS and k != "layout"}
+    keys = read_dataclass(ProjectKeys, own)
+    project = read_dataclass(ProjectSettings, {k: v for k, v in settings.items() if v is not None},
+                             "project")
+    layout = merged.get("layout") or {}
+    if not isinstance(layout, Mapping):
+        raise DataError("layout", "应为对象（键值表）")
     return ProjectProfile(
         profile=profile,
-        p01_max_years=int((settings.get("P01") or {}).get("max_years", 5)),
-        limits={k: int(v) for k, v in (settings.get("limits") or {}).items()},
-        horizons=tuple(merged.get("horizons", ["annual"])),
-        amount_unit=str(merged.get("amount_unit", "万元")),
-        period_format=str(merged.get("period_format", "range")),
-        attribute_values=tuple(merged.get("attribute_values", ())),
-        category_values=tuple(merged.get("category_values", ())),
-        text_blocks=tuple(
-            TextBlock(b["id"], b.get("label", b["id"]), bool(b.get("required", False)))
-            for b in merged.get("text_blocks", ())
-        ),
-        fund_details=tuple(
-            FundDetail(d["id"], d.get("label", d["id"]), d.get("parent", "fiscal"))
-            for d in merged.get("fund_details", ())
-        ),
-        mid_required=MidRequired(
-            multi_year=bool(mid.get("multi_year", False)),
-            attributes=tuple(mid.get("attributes", ())),
-            annual_total_at_least=None if threshold is None else Decimal(str(threshold)),
-        ),
-        core_level2=tuple(merged.get("core_level2", ())),
-        signature=tuple(merged.get("signature", ())),
-        inferred=bool(merged.get("inferred", False)),
-        inferred_note=str(merged.get("inferred_note", "")),
-        orientation=settings.get("orientation"),
-        layout=merged.get("layout") or {},
+        p01_max_years=project.P01.max_years,
+        limits=dict(project.limits),
+        horizons=keys.horizons,
+        amount_unit=keys.amount_unit,
+        period_format=keys.period_format,
+        attribute_values=keys.attribute_values,
+        category_values=keys.category_values,
+        text_blocks=keys.text_blocks,
+        fund_details=keys.fund_details,
+        mid_required=keys.mid_required,
+        core_level2=keys.core_level2,
+        signature=keys.signature,
+        inferred=keys.inferred,
+        inferred_note=keys.inferred_note,
+        orientation=project.orientation,
+        layout=layout,
     )
 
 
@@ -155,8 +138,8 @@ def load_project_profile(profile_id: str) -> ProjectProfile:
     data = project_data(profile_id)
     try:
         return project_profile_from_data(profile, data.merged, data.settings)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ProjectProfileError(f"项目表版式文件 {data.path} 内容不完整：{exc}") from exc
+    except DataError as exc:
+        raise ProjectProfileError(f"项目表版式文件 {data.path}：{exc}") from exc
 
 
 def clear_caches() -> None:

@@ -4,13 +4,15 @@ The dataclass is the schema: each field is read from the JSON key of its name (o
 ``field(metadata={"key": ...})``), a field without a default is required, a key no field names is
 refused, and every value is checked against the field's type hint. Supported hints: ``str``,
 ``int``, ``float``, ``bool``, ``Decimal`` (written as a JSON string or integer), ``Literal[...]``,
-``tuple[X, ...]``, ``Mapping[str, X]`` (read as a :class:`FrozenMap`) and nested dataclasses. Errors name the
+``tuple[X, ...]``, ``Mapping[str, X]`` (read as a :class:`FrozenMap`), ``X | None`` (JSON null) and
+nested dataclasses. Errors name the
 place as a dotted path (``rules.I07.min_value``, ``framework[0].children[2]``) in Chinese.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -94,6 +96,11 @@ def _join(path: str, key: str) -> str:
 
 def _convert(hint: Any, value: object, path: str) -> Any:
     origin = get_origin(hint)
+    if origin in (types.UnionType, typing.Union) and type(None) in get_args(hint):
+        if value is None:
+            return None
+        (inner,) = [a for a in get_args(hint) if a is not type(None)]
+        return _convert(inner, value, path)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return read_dataclass(hint, value, path)
     if origin is Literal:

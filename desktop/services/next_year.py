@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.domain.model import Declaration, Footer
+from desktop.domain.project import ProjectDeclaration
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ def next_year_copy(previous: Declaration) -> Declaration:
     draft.declared_totals = None
     for task in draft.tasks:
         task.declared_total = None
+    if isinstance(draft, ProjectDeclaration):
+        # The same project's next year: name, 项目期, 中期 horizon and texts carry over; a 总额
+        # printed in last year's source file does not.
+        draft.funds.declared_total = None
+        if draft.mid_term is not None:
+            draft.mid_term.funds.declared_total = None
     return draft
 
 

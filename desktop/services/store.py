@@ -36,6 +36,10 @@ class DamagedDatabaseError(StoreError):
     """The file is not a usable PerfDecl database."""
 
 
+class UnusableBackupError(DamagedDatabaseError):
+    """A file offered for restoring is not a usable PerfDecl backup; the message names it."""
+
+
 class DamagedRevisionError(DamagedDatabaseError):
     """One revision can no longer be read (written by an older program); the rest is usable."""
 

@@ -109,6 +109,7 @@ def test_restore_refuses_a_damaged_file_and_leaves_the_database_alone(
         result = run_cli("restore", bad, "--db", seeded_db)
         assert result.status == 2, (bad, result.err)
         assert str(bad) in result.err
+        assert str(seeded_db) not in result.err  # the message is about the file given
     assert logical_dump(seeded_db) == before
     assert list_backups(seeded_db) == []  # refused before anything was backed up or written
     assert not [p for p in seeded_db.parent.iterdir() if "-restore-" in p.name]
@@ -146,6 +147,29 @@ def test_restore_of_an_older_schema_migrates_it(db: Path, tmp_path: Path) -> Non
         assert store.summary(1).final_revision == 1
     finally:
         store.close()
+
+
+def test_restore_names_the_declarations_an_older_program_left_needing_correction(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    from tests.db.test_gate_store import add_legacy_not_applicable_row
+
+    saved = tmp_path / "old.sqlite3"
+    add_legacy_not_applicable_row(seeded_db, 1)  # what an older program let through (S10)
+    assert run_cli("backup", "--to", saved, "--db", seeded_db).status == 0
+    result = run_cli("restore", saved, "--db", seeded_db)
+    assert result.status == 0, result.err
+    assert "以下申报表由旧版程序保存，打开后需先改正才能继续保存" in result.err
+    assert "编号 1：2026" in result.err and "1 处需改正" in result.err
+    clean = tmp_path / "clean.sqlite3"
+    store = open_store(seeded_db, create=False)
+    try:
+        store.delete(1)
+    finally:
+        store.close()
+    assert run_cli("backup", "--to", clean, "--db", seeded_db).status == 0
+    result = run_cli("restore", clean, "--db", seeded_db)
+    assert result.status == 0 and "旧版程序" not in result.err
 
 
 def test_automatic_backups_once_a_day_and_the_last_ten_are_kept(seeded_db: Path) -> None:

@@ -16,12 +16,20 @@ from typing import Any
 
 import pytest
 
-from desktop.domain import acceptances, budget, goals, header, indicators
+from desktop.domain import (
+    acceptances,
+    budget,
+    goals,
+    header,
+    horizon_goals,
+    indicators,
+    whole_form,
+)
 from desktop.domain.model import AcceptedFinding, Category, Declaration, Indicator, Task
 from desktop.exchange.reader import read_json_file
 from tests.conftest import SEED_PATH
 
-EDIT_MODULES = (acceptances, budget, goals, header, indicators)
+EDIT_MODULES = (acceptances, budget, goals, header, horizon_goals, indicators, whole_form)
 EDIT_PREFIXES = (
     "add_",
     "set_",
@@ -111,6 +119,11 @@ OPERATIONS: dict[str, Operation] = {
         lambda d: goals.move_goal(d, 0, 2),
         lambda d, _: goals.move_goal(d, 2, 0),
     ),
+    "append goals": Operation(
+        ("add_goals", "remove_added_goals"),
+        lambda d: horizon_goals.add_goals(d, "annual", ["复制来的目标", "又一个"]),
+        horizon_goals.remove_added_goals,
+    ),
     "year": Operation(
         ("set_year",),
         lambda d: header.set_year(d, 2027),
@@ -167,6 +180,13 @@ OPERATIONS: dict[str, Operation] = {
         ("remove_acceptances", "restore_acceptances"),
         lambda d: acceptances.remove_acceptances(d, lambda item: item == ACCEPTED),
         acceptances.restore_acceptances,
+    ),
+    "replace content": Operation(
+        ("replace_content",),
+        lambda d: whole_form.replace_content(
+            d, {"unit_name": "粘贴的单位", "goals": ["粘贴的目标"]}
+        ),
+        whole_form.replace_content,
     ),
     "replace table": Operation(
         ("replace_table",),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -135,3 +136,23 @@ def test_pdftotext_shows_every_printed_line(path: Path, tmp_path: Path) -> None:
                         assert squeeze(line) in text, line
                         checked += 1
     assert checked > 60
+
+
+@pytest.mark.parametrize("path", [ZDPQ, ANNUAL])
+def test_other_funds_stand_indented_under_fiscal_funds(path: Path, tmp_path: Path) -> None:
+    """其他资金 prints after the width of 其中：, under 财政拨款, as on the paper form."""
+    decl = read_json_file(path).declaration
+    out = tmp_path / "p.pdf"
+    _pdf(decl, out)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    def left_of(word: str) -> float:
+        found = re.search(r'<word xMin="([\d.]+)"[^>]*>' + re.escape(word) + "</word>", html)
+        assert found is not None, word
+        return float(found.group(1))
+
+    fiscal = left_of("其中：财政拨款")
+    other = left_of("其他资金")
+    assert fiscal + 20 < other < fiscal + 60  # three characters at the body size

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,3 +128,36 @@ def test_the_fourth_layout_prints_from_its_data(fourth_layout: str, tmp_path: Pa
     text = squeeze(pdftotext(out))
     assert "某省项目支出绩效目标表" in text and "项目概况新移交公园的日常养护。" in text
     assert "实施期目标（2026年—2027年）" in text and f"指纹{fingerprint(declaration)}" in text
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda d: d["text_blocks"][0].update(lable="项目概况"), "“text_blocks[0].lable”不是可识别的键"),
+        (lambda d: d.update(amount_unit="美元"), "“amount_unit”应为“万元”、“元”之一"),
+        (lambda d: d["fund_details"][0].update(parent="bond"), "“fund_details[0].parent”"),
+        (lambda d: d["mid_required"].update(annual_total_at_least=1.5), "“mid_required.annual_total_at_least”"),
+        (lambda d: d.update(horizons=["annual", "middle"]), "“horizons[1]”"),
+        (lambda d: d.update(rules={"P01": {"max_year": 5}}), "“project.P01.max_year”不是可识别的键"),
+    ],
+)
+def test_a_mistyped_project_key_refuses_the_layout_naming_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], None], named: str
+) -> None:
+    from desktop.domain.project_profile import ProjectProfileError
+
+    data = copy.deepcopy(FOURTH)
+    change(data)
+    resources = tmp_path / "resources"
+    shutil.copytree(REPO / "resources" / "profiles", resources / "profiles")
+    path = resources / "profiles" / "project" / "XX-PROJECT-2027.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PERFDECL_RESOURCES", str(resources))
+    clear_caches()
+    try:
+        with pytest.raises(ProjectProfileError) as refused:
+            load_project_profile("XX-PROJECT-2027")
+        assert named in str(refused.value) and str(path) in str(refused.value)
+    finally:
+        monkeypatch.undo()
+        clear_caches()

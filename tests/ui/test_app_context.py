@@ -100,6 +100,7 @@ def context(store: DeclarationStore, tmp_path: Path, host: QWidget) -> AppContex
 
 
 def test_lifecycle_controller_runs_on_a_context_without_a_main_window(
+    accept_new_dialog: list[object],
     context: AppContext, store: DeclarationStore, host: QWidget
 ) -> None:
     window = FakeWindow(context, host)
@@ -127,6 +128,7 @@ def test_lifecycle_controller_runs_on_a_context_without_a_main_window(
 
 
 def test_deleting_through_the_controller_discards_unsaved_edits_and_closes(
+    accept_new_dialog: list[object],
     context: AppContext, store: DeclarationStore, host: QWidget, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = FakeWindow(context, host)

@@ -137,3 +137,21 @@ def test_failed_daily_backup_is_reported_not_fatal(db_path: Path, store: SqliteD
     backup_folder(db_path).write_text("a file where the backup folder should be")
     message = _daily_backup(db_path)
     assert message.startswith("今日自动备份失败") and str(backup_folder(db_path)) in message
+
+
+def test_restore_in_the_window_names_declarations_needing_correction(
+    qtbot: QtBot, db_path: Path, store: SqliteDeclarationStore, seed_id: int, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, informed: list[str],
+) -> None:  # fmt: skip
+    from tests.db.test_gate_store import add_legacy_not_applicable_row
+
+    target = tmp_path / "旧备份.sqlite3"
+    add_legacy_not_applicable_row(db_path, seed_id)
+    store.backup_to(target)
+    window = _window(qtbot, db_path, seed_id)
+    monkeypatch.setattr(backup_controller, "choose_backup_source", lambda w, folder: target)
+    monkeypatch.setattr(backup_controller, "confirm_restore", lambda parent, source: True)
+    window.window_actions["restoreAction"].trigger()
+    said = [text for text in informed if "已从" in text]
+    assert len(said) == 1 and "打开后需先改正才能继续保存" in said[0]
+    assert f"编号 {seed_id}：2026" in said[0]

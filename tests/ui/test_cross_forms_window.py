@@ -38,3 +38,42 @@ def test_department_window_shows_cross_checks_and_f5_sees_a_changed_project(
     assert [(f.severity, f.where) for f in c02] == [("warning", "tasks[2]")]
     assert "1000.00" in c02[0].message
     window.close_declaration()
+
+
+def test_c02_follows_an_edit_in_the_other_window_both_ways(
+    qtbot: QtBot, store: DeclarationStore, db_path: Path, seed_path: Path
+) -> None:
+    """The done-when line of issue 12: the seed and the project open side by side; changing the
+    seed's task amount raises C02 on both, changing it back clears it on both."""
+    from ui.budget.model import Column
+    from ui.budget.panel import BudgetPanel
+
+    seed_id = import_new(store, read_json_file(seed_path).declaration)
+    project_id = import_new(store, read_json_file(ZDPQ).declaration)
+    department = make_main_window(db_path, seed_id)
+    project = make_main_window(db_path, project_id)
+    assert isinstance(department, MainWindow) and isinstance(project, MainWindow)
+    for window in (department, project):
+        qtbot.addWidget(window)
+        window.show()
+        window.checks.run_now()
+
+    def c02(window: MainWindow) -> list[tuple[str, str]]:
+        return [(f.severity, f.where) for f in window.checks.checker.findings if f.rule == "C02"]
+
+    assert c02(department) == [] and c02(project) == []
+    department.show_section(1)
+    budget = department.editor.page("budgetPanel") if department.editor else None
+    assert isinstance(budget, BudgetPanel)
+    cell = budget.model.index(2, Column.FISCAL)
+    assert budget.model.amount(2, Column.FISCAL) == Decimal("1279.04")
+    assert budget.model.setData(cell, "1300.00")
+    qtbot.waitUntil(lambda: c02(department) == [("warning", "tasks[2]")], timeout=5000)
+    assert department.flush()
+    # The project window notices the department form's autosave by itself (no F5).
+    qtbot.waitUntil(lambda: c02(project) == [("warning", "funds")], timeout=8000)
+    budget.model.setData(cell, "1279.04")
+    assert department.flush()
+    qtbot.waitUntil(lambda: c02(department) == [] and c02(project) == [], timeout=8000)
+    for window in (department, project):
+        window.close_declaration()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import copy
 import inspect
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -20,11 +22,12 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
+from desktop.domain.horizon_goals import GoalCopy
 from desktop.domain.indicators import IndicatorCell
-from desktop.domain.model import AcceptedFinding, Category, Indicator, Task
+from desktop.domain.model import AcceptedFinding, Category, Declaration, Indicator, Task
 from desktop.domain.task_paste import CellEdit
 from desktop.rules.findings import Finding
-from ui import header_commands
+from ui import form_paste, header_commands
 from ui.budget import commands as budget_commands
 from ui.budget.model import BudgetTableModel
 from ui.document import DeclarationDocument
@@ -42,6 +45,7 @@ MODULES: tuple[ModuleType, ...] = (
     import_command,
     header_commands,
     finding_commands,
+    form_paste,
 )
 WARNING = Finding("G03", "warning", "目标", "goals[1]", "目标2", "……")
 
@@ -81,6 +85,9 @@ CASES: dict[str, Callable[[Models], QUndoCommand]] = {
     "InsertGoalsCommand": lambda m: goal_commands.InsertGoalsCommand(
         m.goals, 0, ["甲", "乙"], "粘贴目标"
     ),
+    "CopyGoalsCommand": lambda m: goal_commands.CopyGoalsCommand(
+        m.goals, GoalCopy(("从中期复制的目标",), duplicates=1, blanks=0)
+    ),
     "RemoveGoalsCommand": lambda m: goal_commands.RemoveGoalsCommand(m.goals, [0, 2]),
     "MoveGoalsCommand": lambda m: goal_commands.MoveGoalsCommand(m.goals, [(0, 2)], "移动目标"),
     "SetIndicatorCellsCommand": lambda m: indicator_commands.SetIndicatorCellsCommand(
@@ -116,7 +123,26 @@ CASES: dict[str, Callable[[Models], QUndoCommand]] = {
     "SetFooterFieldCommand": lambda m: header_commands.SetFooterFieldCommand(
         m.document, "preparer", "张三"
     ),
+    "PasteWholeFormCommand": lambda m: form_paste.PasteWholeFormCommand(m.document, _pasted(m)),
 }
+
+
+def _pasted(m: Models) -> Declaration:
+    pasted = copy.deepcopy(m.document.declaration)
+    pasted.unit_name, pasted.goals = "粘贴的单位", ["粘贴的目标"]
+    pasted.categories[0].indicators = [Indicator(name="粘贴的指标")]
+    return pasted
+
+
+def test_every_module_defining_a_command_is_listed() -> None:
+    """A command module added later (e.g. for another section) is enumerated here too."""
+    ui = Path(__file__).resolve().parents[2] / "ui"
+    defining = {
+        ".".join(path.relative_to(ui.parent).with_suffix("").parts)
+        for path in ui.rglob("*.py")
+        if re.search(r"^class \w+\(QUndoCommand\)", path.read_text(encoding="utf-8"), re.MULTILINE)
+    }
+    assert defining == {module.__name__ for module in MODULES}
 
 
 def test_every_command_class_has_a_case() -> None:

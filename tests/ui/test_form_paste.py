@@ -46,6 +46,7 @@ def _copy_html(seed_path: Path, tmp_path: Path) -> None:
 
 
 def test_whole_form_pasted_into_an_empty_declaration_is_one_undo_step(
+    accept_new_dialog: list[object],
     window: MainWindow, seed_path: Path, tmp_path: Path, accept_preview: list[object], qtbot: QtBot
 ) -> None:
     window.controller.new()
@@ -65,6 +66,7 @@ def test_whole_form_pasted_into_an_empty_declaration_is_one_undo_step(
 
 
 def test_tab_separated_text_is_read_too(
+    accept_new_dialog: list[object],
     window: MainWindow, accept_preview: list[object]
 ) -> None:
     window.controller.new()
@@ -102,7 +104,25 @@ def test_a_declaration_with_content_is_not_overwritten(
     assert content_key(window.document.declaration) == before
 
 
-def test_rows_copied_from_a_table_still_paste_as_rows(window: MainWindow, seed_path: Path, qtbot: QtBot) -> None:
+def test_a_whole_department_form_is_not_pasted_into_a_project(
+    window: MainWindow, seed_path: Path, tmp_path: Path, accept_preview: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "project-futian-2026-zdpq.json"
+    window.controller.import_file(fixture)
+    assert window.document is not None and window.document.project is not None
+    before = content_key(window.document.declaration)
+    told: list[str] = []
+    monkeypatch.setattr("ui.form_paste.QMessageBox.information", lambda *args: told.append(args[2]))
+    _copy_html(seed_path, tmp_path)
+    window.window_actions["pasteWholeFormAction"].trigger()
+    assert told and "项目支出申报表请用" in told[0]
+    assert not accept_preview  # refused before anything was read or previewed
+    assert content_key(window.document.declaration) == before
+
+
+def test_rows_copied_from_a_table_still_paste_as_rows(
+    accept_new_dialog: list[object], window: MainWindow, seed_path: Path, qtbot: QtBot
+) -> None:
     """Only a whole form is taken by the window; the tables' own Ctrl+Shift+V keeps working."""
     from ui.form_paste import _WholeFormKey
 

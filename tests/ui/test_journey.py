@@ -42,6 +42,7 @@ def _fill_line(qtbot: QtBot, window: MainWindow, name: str, text: str) -> None:
 
 
 def test_first_declaration_from_empty_to_printed_and_reopened(
+    accept_new_dialog: list[object],
     qtbot: QtBot, store: DeclarationStore, db_path: Path, tmp_path: Path
 ) -> None:
     window = make_main_window(db_path)

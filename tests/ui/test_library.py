@@ -32,7 +32,9 @@ def _texts(dialog: IndicatorLibraryDialog) -> list[str]:
 
 
 @pytest.fixture
-def empty_window(qtbot: QtBot, db_path: Path, store: DeclarationStore) -> MainWindow:
+def empty_window(
+    accept_new_dialog: list[object], qtbot: QtBot, db_path: Path, store: DeclarationStore
+) -> MainWindow:
     window = make_main_window(db_path)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)

@@ -71,6 +71,7 @@ def _document_id(window: MainWindow) -> int:
 
 
 def test_start_page_then_new_declaration_with_header_fields(
+    accept_new_dialog: list[object],
     window: MainWindow, store: DeclarationStore, qtbot: QtBot
 ) -> None:
     assert _page_name(window) == "startPage"
@@ -167,6 +168,7 @@ def test_versions_history_restore_and_final(
 
 
 def test_library_adds_catalogue_and_stored_indicators(
+    accept_new_dialog: list[object],
     window: MainWindow, store: DeclarationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.window_actions["newFromSampleAction"].trigger()

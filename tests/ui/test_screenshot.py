@@ -59,3 +59,28 @@ def test_unknown_section_is_a_usage_error(seed_path: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 2
     assert "封面" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("target", "section"),
+    [("project-futian-2026-zdpq.json", "项目资金"), ("project-annual-example.json", "绩效指标")],
+)
+def test_screenshot_of_a_project_section(tmp_path: Path, target: str, section: str) -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / target
+    out = tmp_path / "项目.png"
+    done = _shot(["--screenshot", str(out), "--section", section, str(fixture)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1280, 800)
+
+
+def test_project_section_names_select_the_same_place_on_a_department_form(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    """``--section 项目资金`` on a department declaration selects 主要任务与预算."""
+    from ui.sections import known_section_titles, section_index
+
+    assert section_index("项目资金") == section_index("主要任务与预算") == 1
+    assert "项目资金" in known_section_titles()
+    out = tmp_path / "dept.png"
+    done = _shot(["--screenshot", str(out), "--section", "项目资金", str(seed_path)], tmp_path)
+    assert done.returncode == 0, done.stderr

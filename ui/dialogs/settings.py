@@ -57,6 +57,8 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget(self)
         forms: dict[str, QFormLayout] = {}
         for spec in registry.registry():
+            if spec.remembered:  # the program's memory, not a preference to edit
+                continue
             if spec.group not in forms:
                 page = QWidget(tabs)
                 forms[spec.group] = QFormLayout(page)

@@ -115,6 +115,15 @@ class LiveChecker(QObject):
         self._timer.start()  # restarts: only the last of a burst of changes runs the rules
 
     @Slot()
+    def recheck_later(self) -> None:
+        """Something the rules read besides the document changed (a related stored form):
+        check again after the usual pause."""
+        if self._document is None:
+            return
+        self._jobs.cancel()
+        self._timer.start()
+
+    @Slot()
     def _check_in_background(self) -> None:
         document = self._document
         if document is None:

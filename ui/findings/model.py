@@ -12,6 +12,7 @@ while typing in a field no rule looks at) changes nothing, so the view keeps its
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -21,10 +22,12 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.model import AcceptedFinding
+from desktop.domain.project import MID_PATH, MID_SUBJECT
 from desktop.rules.findings import DIMENSIONS, SEVERITY_LABELS, Finding
 from desktop.rules.locate import acceptance_for, count_by_severity, parse_where, sort_findings
 from desktop.rules.registry import RULES
 from ui.findings.icons import severity_icon
+from ui.item_tag import TAG_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -51,6 +54,8 @@ DIMENSION_ROLE = Qt.ItemDataRole.UserRole + 3
 REASON_ROLE = Qt.ItemDataRole.UserRole + 4
 
 ACCEPTED_LABEL = "已接受"
+#: The tag of findings about a project's 中期 horizon.
+MID_TAG = "中期"
 _GREY = QColor("#8a8a8a")
 
 
@@ -185,6 +190,8 @@ class FindingsModel(QAbstractItemModel):
             return name
         if role == REASON_ROLE:
             return self.reason_for(finding)
+        if role == TAG_ROLE:
+            return horizon_tag(finding) if index.column() == Column.MESSAGE else None
         return self._finding_data(finding, index.column(), role)
 
     def _group_data(self, row: int, column: int, role: int) -> Any:
@@ -208,7 +215,8 @@ class FindingsModel(QAbstractItemModel):
                 return finding.rule
             if column == Column.SUBJECT:
                 return display_subject(finding)
-            return f"【{ACCEPTED_LABEL}】{finding.message}" if finding.accepted else finding.message
+            message = shown_message(finding)
+            return f"【{ACCEPTED_LABEL}】{message}" if finding.accepted else message
         if role == Qt.ItemDataRole.DecorationRole and column == Column.MESSAGE:
             return severity_icon(finding.severity, finding.accepted)
         if role == Qt.ItemDataRole.ForegroundRole and finding.accepted:
@@ -222,11 +230,32 @@ class FindingsModel(QAbstractItemModel):
             return f"{ACCEPTED_LABEL}，理由：{self.reason_for(finding) or '（未记录）'}"
         if column == Column.RULE and finding.rule in RULES:
             return f"{finding.rule} {RULES[finding.rule].title}"
-        return finding.message
+        tag = horizon_tag(finding)
+        return f"{tag}：{shown_message(finding)}" if tag else finding.message
+
+
+def horizon_tag(finding: Finding) -> str | None:
+    """``中期`` for a finding about a project's 中期 horizon (docs/project-form.md §11)."""
+    mid = finding.where == MID_PATH or finding.where.startswith(f"{MID_PATH}.")
+    return MID_TAG if mid or finding.subject.startswith(MID_SUBJECT) else None
+
+
+def shown_message(finding: Finding) -> str:
+    """The message as the tree shows it: a 中期 finding's ``中期：`` lead-in is its tag."""
+    tag = horizon_tag(finding)
+    return finding.message.removeprefix(f"{tag}：") if tag else finding.message
 
 
 def display_subject(finding: Finding) -> str:
-    """The subject as the form numbers it: ``目标4：通过开展…``, ``任务2：一般管理事务``."""
+    """The subject as the form numbers it: ``目标4：通过开展…``, ``任务2：一般管理事务``.
+
+    A 中期 finding reads like a 年度 one (``目标2：…``); its tag says which horizon it is."""
+    if horizon_tag(finding) is not None:
+        finding = replace(
+            finding,
+            where=finding.where.removeprefix(f"{MID_PATH}."),
+            subject=finding.subject.removeprefix(MID_SUBJECT),
+        )
     where = parse_where(finding.where)
     if where.section in ("goals", "tasks") and where.index is not None:
         label = f"{'目标' if where.section == 'goals' else '任务'}{where.index + 1}"

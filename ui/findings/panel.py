@@ -29,7 +29,7 @@ from desktop.rules.locate import can_accept
 from ui.findings.accept_dialog import ask_reason
 from ui.findings.checker import LiveChecker
 from ui.findings.commands import AcceptFindingCommand, WithdrawAcceptanceCommand
-from ui.findings.model import FindingsModel, display_subject
+from ui.findings.model import FindingsModel, display_subject, horizon_tag
 from ui.findings.view import FindingsView
 
 NO_DOCUMENT_TEXT = "尚未打开申报表。"
@@ -150,7 +150,9 @@ class FindingsPanel(QWidget):
 
     def _detail_text(self, finding: Finding) -> str:
         label = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        text = f"{label} {finding.rule} · {display_subject(finding)}\n{finding.message}"
+        horizon = horizon_tag(finding)
+        place = f"{horizon} · {display_subject(finding)}" if horizon else display_subject(finding)
+        text = f"{label} {finding.rule} · {place}\n{finding.message}"
         if finding.accepted:
             text += f"\n已接受，理由：{self.model.reason_for(finding) or '（未记录）'}"
         return text

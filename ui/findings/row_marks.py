@@ -8,8 +8,10 @@ painting: ``marks.indicator(cat_index, row)`` in the indicator tree's Decoration
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from desktop.domain.model import Declaration
+from desktop.domain.project import MID_PATH, MID_SUBJECT, ProjectDeclaration
 from desktop.rules.findings import Finding
 from desktop.rules.locate import RowMark, findings_by_row, indicator_slots, parse_where, row_mark
 
@@ -26,6 +28,10 @@ class RowMarks:
     def __init__(
         self, findings: Iterable[Finding] = (), declaration: Declaration | None = None
     ) -> None:
+        findings = list(findings)
+        self._mid: RowMarks | None = None
+        if isinstance(declaration, ProjectDeclaration):
+            self._mid = _mid_marks(findings, declaration)
         self._by_row = findings_by_row(findings)
         self._indicators: dict[tuple[int, int | None], list[Finding]] = {}
         if declaration is not None:
@@ -59,3 +65,26 @@ class RowMarks:
         """Findings about a field or a section as a whole: ``unit_name``, ``tasks``, ``totals``."""
         return row_mark(self._by_row.get(name, []))
 
+
+    def mid(self) -> RowMarks:
+        """The marks of a project's 中期 horizon, addressed like the 年度 ones (paths and
+        subjects without ``mid_term.`` and ``中期/``); empty for a department form."""
+        return self._mid if self._mid is not None else RowMarks()
+
+
+def _mid_marks(findings: list[Finding], project: ProjectDeclaration) -> RowMarks:
+    prefix = MID_PATH + "."
+    mid = [
+        replace(f, where=f.where[len(prefix):], subject=f.subject.removeprefix(MID_SUBJECT))
+        for f in findings
+        if f.where.startswith(prefix)
+    ]
+    horizon = project.mid_term
+    if horizon is None:
+        return RowMarks()
+    # A department-shaped view of the 中期 tree, built without touching the project itself.
+    view = Declaration(
+        profile_id=project.profile_id, year=project.year, categories=horizon.categories,
+        goals=horizon.goals,
+    )
+    return RowMarks(mid, view)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.findings.model import WHERE_ROLE, Column, FindingsModel, finding_key
+from ui.item_tag import TagDelegate
 
 #: Below this width the view hides the subject and severity columns.
 NARROW_WIDTH = 560
@@ -52,6 +53,7 @@ class FindingsView(QTreeView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.resizeSection(Column.SUBJECT, 170)
+        self.setItemDelegateForColumn(Column.MESSAGE, TagDelegate(self))  # the 中期 tag
         model.modelAboutToBeReset.connect(self._remember_state)
         model.modelReset.connect(self._restore_state)
         self.collapsed.connect(self._on_collapsed)

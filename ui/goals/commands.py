@@ -17,6 +17,8 @@ from desktop.domain.budget import check_moves
 from desktop.domain.changes import Part
 from desktop.domain.errors import EditError
 from desktop.domain.goals import RemovedGoal, goal_label
+from desktop.domain.horizon_goals import HORIZON_NAMES, AddedGoals, GoalCopy
+from desktop.domain.project import Horizon
 
 if TYPE_CHECKING:
     from ui.goals.model import GoalsModel
@@ -47,16 +49,22 @@ class SetGoalTextsCommand(QUndoCommand):
 
 
 class InsertGoalsCommand(QUndoCommand):
-    """Add, duplicate or paste goals: ``texts`` go in at ``row``."""
+    """Add, duplicate or paste goals: ``texts`` go in at ``row``.
+
+    The first 中期 goal of a project creates its 中期 horizon; undo removes it again, and redo
+    puts the same horizon back (desktop/domain/horizon_goals.py).
+    """
 
     def __init__(self, model: GoalsModel, row: int, texts: list[str], label: str) -> None:
         super().__init__(label)
         if not 0 <= row <= model.rowCount():
             raise EditError(f"不能在第 {row + 1} 个目标处插入")
         self._model, self._row, self._texts = model, row, list(texts)
+        self._created: Horizon | None = None
 
     @override
     def redo(self) -> None:
+        self._created = self._model.open_horizon(self._created)
         self._model.insert_goals(self._row, self._texts)
         self._model.document.notify(Part.GOALS | Part.LINKS)
 
@@ -64,6 +72,7 @@ class InsertGoalsCommand(QUndoCommand):
     def undo(self) -> None:
         for _ in self._texts:
             self._model.remove_goal(self._row)
+        self._model.close_horizon(self._created)
         self._model.document.notify(Part.GOALS | Part.LINKS)
 
 
@@ -108,3 +117,30 @@ class MoveGoalsCommand(QUndoCommand):
         for source, destination in reversed(self._moves):
             self._model.move_goal(destination, source)
         self._model.document.notify(Part.GOALS | Part.LINKS)
+
+
+class CopyGoalsCommand(QUndoCommand):
+    """Append goals copied from the other horizon to ``target``'s list (复制到年度/复制到中期).
+
+    ``plan`` (``horizon_goals.plan_copy``) already left out duplicates; the whole copy is one
+    step, and its undo also removes a 中期 horizon the copy created.
+    """
+
+    def __init__(self, target: GoalsModel, plan: GoalCopy) -> None:
+        super().__init__(f"复制 {len(plan.texts)} 个目标到{HORIZON_NAMES[target.horizon]}目标")
+        if not plan.texts:
+            raise EditError("没有可复制的目标")
+        self._model, self._texts = target, plan.texts
+        self._added: AddedGoals | None = None
+
+    @override
+    def redo(self) -> None:
+        keep = self._added.created if self._added is not None else None
+        self._added = self._model.append_goals(self._texts, keep)
+        self._model.document.notify(Part.GOALS)
+
+    @override
+    def undo(self) -> None:
+        if self._added is not None:
+            self._model.remove_appended(self._added)
+        self._model.document.notify(Part.GOALS)

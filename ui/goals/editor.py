@@ -8,8 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.budget import block_moves, drop_moves
 from desktop.domain.changes import Part
 from desktop.domain.goals import GoalPasteError, goal_label, goals_from_clipboard, strip_goal_number
+from desktop.domain.project import ANNUAL
 from desktop.domain.tsv import format_tsv, parse_tsv
 from ui.budget.delegates import TextDelegate
 from ui.budget.row_drag import RowDragView
 from ui.cell_block import selected_cells
 from ui.document import DeclarationDocument
+from ui.flow_layout import FlowLayout
 from ui.goals.commands import (
     InsertGoalsCommand,
     MoveGoalsCommand,
@@ -40,13 +44,22 @@ _EMPTY = (
 
 
 class GoalsEditor(QWidget):
-    """Edits ``document.declaration.goals``; every change is one command on its undo stack."""
+    """Edits the goals of one horizon: ``document.declaration.goals`` (年度, the department
+    form's only list) or a project's ``mid_term.goals`` (中期). Every change is one command on
+    the document's undo stack."""
 
-    def __init__(self, document: DeclarationDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: DeclarationDocument,
+        parent: QWidget | None = None,
+        horizon: str = ANNUAL,
+        wrap_tools: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self._wrap_tools = wrap_tools  # narrow panes: buttons wrap instead of widening the pane
         self.setObjectName("goalsEditor")
         self.document = document
-        self.model = GoalsModel(document, self)
+        self.model = GoalsModel(document, self, horizon)
         self.view = RowDragView(self)
         self.view.setObjectName("goalsList")
         self.delegate = TextDelegate(self)
@@ -133,23 +146,28 @@ class GoalsEditor(QWidget):
         edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
 
     def _build_layout(self) -> None:
-        tools = tool_row(
-            self,
-            (
-                self.add_action,
-                self.delete_action,
-                self.up_action,
-                self.down_action,
-                self.duplicate_action,
-                self.paste_action,
-            ),
+        actions = (
+            self.add_action,
+            self.delete_action,
+            self.up_action,
+            self.down_action,
+            self.duplicate_action,
+            self.paste_action,
         )
-        hint = QLabel(_HINT, self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555555;")
+        tools: QHBoxLayout | FlowLayout
+        if self._wrap_tools:
+            tools = FlowLayout()
+            for action in actions:
+                self._tool_button(action, tools)
+        else:
+            tools = tool_row(self, actions)
+        self.tools = tools
+        self.hint = QLabel(_HINT, self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555555;")
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
@@ -287,6 +305,22 @@ class GoalsEditor(QWidget):
                 InsertGoalsCommand(self.model, current.row() + 1, [text], "复制目标")
             )
             self._select(current.row() + 1)
+
+    def add_tool_action(self, action: QAction) -> QToolButton:
+        """One more action of this list (e.g. a project's 复制到年度): a button after the others,
+        and an entry of the list's context menu, which then lists every action of the list."""
+        self.view.addAction(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        return self._tool_button(action, self.tools)
+
+    def _tool_button(self, action: QAction, tools: QHBoxLayout | FlowLayout) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        if isinstance(tools, FlowLayout):
+            tools.addWidget(button)
+        else:
+            tools.insertWidget(tools.count() - 1, button)  # before the stretch
+        return button
 
     def _edit_current(self) -> None:
         current = self.view.currentIndex()

@@ -11,7 +11,9 @@ from typing_extensions import override
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.domain import goals
+from desktop.domain import goals, horizon_goals
+from desktop.domain.model import Declaration
+from desktop.domain.project import ANNUAL, Horizon
 from ui.budget.row_drag import ROWS_MIME, rows_mime
 from ui.document import DeclarationDocument
 from ui.findings.marked import MARK_ROLES, mark_data
@@ -39,17 +41,24 @@ _UNLINKED_TIP = "尚无指标对应此目标：请在“绩效指标”的“对
 
 
 class GoalsModel(QAbstractTableModel):
-    """Goals of ``document.declaration`` (read in place), one row each.
+    """Goals of one horizon of ``document.declaration`` (read in place), one row each.
+
+    ``horizon`` is 年度 (``declaration.goals``, the department form's only list) or, for a
+    project, 中期 (``declaration.mid_term.goals``, created by the first insert and removed again
+    by its undo: desktop/domain/horizon_goals.py). Link counts come from the same horizon's tree.
 
     Internal state: ``_counts`` caches the link count per goal (recomputed by
     :meth:`refresh_links` whenever goals or links change); ``_preview`` is ``(row, text)`` while a
     goal is being typed, so 字数 counts the text in the editor. ``setData`` only pushes a command.
     """
 
-    def __init__(self, document: DeclarationDocument, parent: Any = None) -> None:
+    def __init__(
+        self, document: DeclarationDocument, parent: Any = None, horizon: str = ANNUAL
+    ) -> None:
         super().__init__(parent)
         self.document = document
-        self._counts: list[int] = goals.link_counts(document.declaration)
+        self.horizon = horizon
+        self._counts: list[int] = self._link_counts()
         self._preview: tuple[int, str] | None = None
         #: Findings shown as row icons; replaced after each check (see set_marks).
         self.marks: RowMarks | None = None
@@ -64,7 +73,15 @@ class GoalsModel(QAbstractTableModel):
 
     @property
     def goal_texts(self) -> list[str]:
-        return self.document.declaration.goals
+        return horizon_goals.goal_list(self.document.declaration, self.horizon)
+
+    def _link_counts(self) -> list[int]:
+        view = horizon_goals.read_view(self.document.declaration, self.horizon)
+        return goals.link_counts(view) if view is not None else []
+
+    def _edited(self) -> Declaration:
+        """The declaration (or project horizon view) the goal operations change in place."""
+        return horizon_goals.edit_view(self.document.declaration, self.horizon)
 
     @property
     def max_length(self) -> int:
@@ -182,7 +199,7 @@ class GoalsModel(QAbstractTableModel):
     # -- changes (called by the undo commands) --------------------------------------------
     def apply_text(self, row: int, text: str) -> str:
         self._preview = None
-        old = goals.set_goal_text(self.document.declaration, row, text)
+        old = goals.set_goal_text(self._edited(), row, text)
         self.dataChanged.emit(
             self.index(row, GoalColumn.TEXT), self.index(row, GoalColumn.LENGTH), []
         )
@@ -191,24 +208,50 @@ class GoalsModel(QAbstractTableModel):
     def insert_goals(self, row: int, texts: list[str]) -> None:
         """Insert ``texts`` as goals from ``row`` on (links to later goals are renumbered)."""
         self.beginInsertRows(QModelIndex(), row, row + len(texts) - 1)
+        view = self._edited()
         for offset, text in enumerate(texts):
-            goals.insert_goal(self.document.declaration, row + offset, text)
-        self._counts = goals.link_counts(self.document.declaration)
+            goals.insert_goal(view, row + offset, text)
+        self._counts = self._link_counts()
         self.endInsertRows()
         self._renumbered(row)
 
+    def open_horizon(self, keep: Horizon | None) -> Horizon | None:
+        """Before a first insert: create an absent 中期 horizon (no rows change)."""
+        return horizon_goals.open_horizon(self.document.declaration, self.horizon, keep)
+
+    def close_horizon(self, created: Horizon | None) -> None:
+        """After undoing that insert: remove the horizon it created (no rows change)."""
+        horizon_goals.close_horizon(self.document.declaration, created)
+
+    def append_goals(
+        self, texts: Sequence[str], keep: Horizon | None = None
+    ) -> horizon_goals.AddedGoals:
+        """Append ``texts`` at the end (a copy from the other horizon); no link renumbers."""
+        first = self.rowCount()
+        self.beginInsertRows(QModelIndex(), first, first + len(texts) - 1)
+        added = horizon_goals.add_goals(self.document.declaration, self.horizon, texts, keep)
+        self._counts = self._link_counts()
+        self.endInsertRows()
+        return added
+
+    def remove_appended(self, added: horizon_goals.AddedGoals) -> None:
+        self.beginRemoveRows(QModelIndex(), added.first, added.first + added.count - 1)
+        horizon_goals.remove_added_goals(self.document.declaration, added)
+        self._counts = self._link_counts()
+        self.endRemoveRows()
+
     def remove_goal(self, row: int) -> goals.RemovedGoal:
         self.beginRemoveRows(QModelIndex(), row, row)
-        removed = goals.remove_goal(self.document.declaration, row)
-        self._counts = goals.link_counts(self.document.declaration)
+        removed = goals.remove_goal(self._edited(), row)
+        self._counts = self._link_counts()
         self.endRemoveRows()
         self._renumbered(row)
         return removed
 
     def restore_goal(self, row: int, removed: goals.RemovedGoal) -> None:
         self.beginInsertRows(QModelIndex(), row, row)
-        goals.restore_goal(self.document.declaration, row, removed)
-        self._counts = goals.link_counts(self.document.declaration)
+        goals.restore_goal(self._edited(), row, removed)
+        self._counts = self._link_counts()
         self.endInsertRows()
         self._renumbered(row)
 
@@ -216,8 +259,8 @@ class GoalsModel(QAbstractTableModel):
         qt_destination = destination + 1 if destination > source else destination
         if not self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), qt_destination):
             return
-        goals.move_goal(self.document.declaration, source, destination)
-        self._counts = goals.link_counts(self.document.declaration)
+        goals.move_goal(self._edited(), source, destination)
+        self._counts = self._link_counts()
         self.endMoveRows()
         self._renumbered(min(source, destination))
 
@@ -229,7 +272,7 @@ class GoalsModel(QAbstractTableModel):
 
     def refresh_links(self) -> None:
         """Indicator links changed elsewhere (the indicator tree's 对应目标 picker)."""
-        counts = goals.link_counts(self.document.declaration)
+        counts = self._link_counts()
         if counts != self._counts and len(counts) == self.rowCount():
             self._counts = counts
             if counts:
@@ -239,6 +282,6 @@ class GoalsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._counts = goals.link_counts(self.document.declaration)
+        self._counts = self._link_counts()
         self._preview = None
         self.endResetModel()

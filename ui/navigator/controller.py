@@ -8,19 +8,17 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.domain.model import Declaration
-from desktop.domain.profile import (
-    DEFAULT_PROFILE_ID,
-    UnknownProfileError,
-    load_profile,
-    new_declaration,
-)
+from desktop.domain.model import FORM_PROJECT, Declaration
+from desktop.domain.profile import load_profile
+from desktop.domain.project import ProjectDeclaration
 from desktop.exchange.canonical import equal_in_content
 from desktop.resources import sample_path
 from desktop.services.duplicates import Duplicate, duplicate_message, find_duplicate
+from desktop.services.new_forms import NewChoice, NewDefaults, declaration_for, new_defaults
 from desktop.services.next_year import apply_year_replacements, next_year_copy, year_replacements
 from desktop.services.revisions import import_new, readable_revision
 from desktop.services.store import StoreError
+from desktop.settings import SettingsSaveError
 from ui.app_context import AppContext
 from ui.importing import import_into_open, read_any
 from ui.output_controller import refusal_text
@@ -75,12 +73,38 @@ class LifecycleController:
 
     # -- new ----------------------------------------------------------------------------
     def new(self) -> int | None:
-        profile_id = str(self.context.settings.get("editor.default_profile"))
+        """Ask for the kind, profile and 年度 (and a project's name and 实施单位), then create."""
+        from ui.dialogs.new_declaration import ask_new_declaration
+
+        choice = ask_new_declaration(self._parent, self._new_defaults())
+        if choice is None:
+            return None
+        self._remember(choice)
+        return self._create_and_open(declaration_for(choice))
+
+    def _new_defaults(self) -> NewDefaults:
+        settings = self.context.settings
+        document = self.context.document
+        return new_defaults(
+            kind=str(settings.get("new.kind")),
+            default_profile=str(settings.get("editor.default_profile")),
+            last_project_profile=str(settings.get("new.project_profile")),
+            year=datetime.date.today().year + 1,
+            open_unit=document.declaration.unit_name if document is not None else "",
+            last_unit=str(settings.get("new.unit_name")),
+            summaries=self.context.store.list(),
+        )
+
+    def _remember(self, choice: NewChoice) -> None:
+        """The kind (and a project's layout and unit) become next time's defaults."""
+        settings = self.context.settings
         try:
-            profile = load_profile(profile_id)
-        except UnknownProfileError:
-            profile = load_profile(DEFAULT_PROFILE_ID)
-        return self._create_and_open(new_declaration(profile, datetime.date.today().year + 1))
+            settings.set("new.kind", choice.kind)
+            if choice.kind == FORM_PROJECT:
+                settings.set("new.project_profile", choice.profile_id)
+                settings.set("new.unit_name", choice.unit_name)
+        except SettingsSaveError as error:  # not worth a dialog: only a default is lost
+            self.context.tell(str(error), 8000)
 
     def new_from_sample(self) -> int | None:
         from desktop.exchange.reader import read_json_file
@@ -171,10 +195,13 @@ class LifecycleController:
         if document is None or document.declaration_id is None:
             return False
         d = document.declaration
+        name = d.unit_name or "未填写单位名称"
+        if isinstance(d, ProjectDeclaration):  # a unit has many projects: name the one
+            name = f"{d.project.name or '未填写项目名称'}（项目支出表）"
         answer = QMessageBox.question(
             self._parent,
             "删除申报表",
-            f"确定删除“{d.year} {d.unit_name or '未填写单位名称'}”及其全部历史版本吗？\n删除后无法恢复。",
+            f"确定删除“{d.year} {name}”及其全部历史版本吗？\n删除后无法恢复。",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False

@@ -11,11 +11,33 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from desktop.domain.project import name_key
 from desktop.services.store import DeclarationSummary
+from ui.item_tag import TAG_ROLE, TagDelegate
 
-HEADERS = ("年度", "部门（单位）", "修改时间", "版本", "定稿")
+HEADERS = ("年度", "单位 / 项目", "修改时间", "版本", "定稿")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PROJECT_TAG = "项目"
 _ROOT = QModelIndex()
+
+
+def navigator_order(rows: list[DeclarationSummary]) -> list[DeclarationSummary]:
+    """The store's newest-first list with each project moved after its unit's department form
+    of the same year (docs/project-form.md §11).
+
+    A unit's year forms a group, placed where its most recently modified member is; inside a
+    group the department form comes first, then the projects, each newest first. Forms
+    without a unit name stay apart.
+    """
+    groups: dict[tuple[int, str], list[DeclarationSummary]] = {}
+    for row in rows:  # newest first, so a group's first member fixes its place
+        unit = name_key(row.unit_name)
+        groups.setdefault((row.year, unit or f"#{row.id}"), []).append(row)
+    ordered: list[DeclarationSummary] = []
+    for members in groups.values():
+        ordered.extend(m for m in members if m.project_name is None)
+        ordered.extend(m for m in members if m.project_name is not None)
+    return ordered
 
 
 def local_time(moment: datetime) -> datetime:
@@ -37,7 +59,7 @@ def short_time(moment: datetime, now: datetime | None = None) -> str:
 
 
 class DeclarationListModel(QAbstractTableModel):
-    """Rows are :class:`DeclarationSummary` objects, newest modification first."""
+    """Rows are :class:`DeclarationSummary` objects in :func:`navigator_order`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +68,7 @@ class DeclarationListModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[DeclarationSummary]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = navigator_order(rows)
         self.endResetModel()
 
     def row_of(self, declaration_id: int) -> int | None:
@@ -77,6 +99,8 @@ class DeclarationListModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == ID_ROLE:
             return row.id
+        if role == TAG_ROLE:
+            return PROJECT_TAG if index.column() == 1 and row.project_name is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -103,8 +127,8 @@ class DeclarationListModel(QAbstractTableModel):
         if column == 0:
             return str(row.year)
         if column == 1:
-            if row.project_name is not None:  # a project form: its name, tagged (docs/project-form.md §9)
-                return f"〔项目〕{row.project_name or '（未填写项目名称）'}"
+            if row.project_name is not None:  # a project: its name, tagged 项目 by the delegate
+                return row.project_name or "（未填写项目名称）"
             return row.unit_name or "（未填写）"
         if column == 2:
             return short_time(row.modified)
@@ -132,3 +156,4 @@ class DeclarationListView(QTreeView):
         # The unit name takes the room left by the short columns, elided; full in the tooltip.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegateForColumn(1, TagDelegate(self))  # the 项目 tag of project rows

@@ -28,8 +28,7 @@ class NavigatorPanel(QWidget):
         self.list_view.clicked.connect(self._on_activated)
         self.sections = QListWidget(self)
         self.sections.setObjectName("sectionList")
-        for number, title in enumerate(section_titles(), start=1):
-            self.sections.addItem(f"{title}　Ctrl+{number}")
+        self.sections.addItems(_step_texts(""))
         self.sections.currentRowChanged.connect(self._on_section)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(splitter)
@@ -56,6 +55,14 @@ class NavigatorPanel(QWidget):
             self.list_view.setCurrentIndex(self.list_model.index(row, 0))
         self.sections.setEnabled(current_id is not None)
 
+    def set_form(self, form: str) -> None:
+        """Name the 填报步骤 after the sections of the open declaration's kind (``form``):
+        a project has 项目资金 where the department form has 主要任务与预算."""
+        for row, text in enumerate(_step_texts(form)):
+            item = self.sections.item(row)
+            if item is not None:
+                item.setText(text)
+
     def set_section(self, index: int) -> None:
         self.sections.blockSignals(True)
         self.sections.setCurrentRow(index)
@@ -69,3 +76,7 @@ class NavigatorPanel(QWidget):
     def _on_section(self, row: int) -> None:
         if row >= 0:
             self.section_requested.emit(row)
+
+
+def _step_texts(form: str) -> list[str]:
+    return [f"{title}　Ctrl+{n}" for n, title in enumerate(section_titles(form), start=1)]

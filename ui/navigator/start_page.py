@@ -19,13 +19,18 @@ class StartPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         hint = QLabel(
-            "新建一份部门（单位）整体支出绩效目标申报表，或在左侧列表中选择已有的申报表。", self
+            "新建部门（单位）整体支出或项目支出绩效目标申报表，或在左侧列表中选择已有的申报表。",
+            self,
         )
+        hint.setObjectName("startHint")
+        # Full width, centred text: a wrapped label placed with an alignment flag gets its
+        # narrow size hint and loses the lines that do not fit.
         hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(hint)
         for action in actions:
             button = QPushButton(action.text().replace("…", "").replace("&", ""), self)
             button.setObjectName(f"start:{action.objectName()}")
