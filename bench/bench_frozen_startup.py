@@ -14,19 +14,24 @@ the two sides alternating run by run:
 
 The source side runs ``.venv/bin/python -m desktop`` (the ``perfdecl`` console script is the same
 code path).
+
+``--instructions`` runs the first three once per side under valgrind's callgrind instead and
+prints user-space instruction counts: they do not move with the machine's load.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,9 +127,17 @@ class Side:
         folder.mkdir()
         self.database = _prepare(command, folder)
 
-    def run(self, *args: str) -> None:
+    def arguments(self, key: str) -> list[str]:
+        """The command-line arguments of the whole-process measurement ``key``."""
+        return {
+            "version": ["--version"],
+            "export-pdf": ["export", "1", "--to", str(self.folder / "x.pdf")],
+            "window-offscreen": ["gui", "1", "--screenshot", str(self.folder / "x.png")],
+        }[key]
+
+    def run(self, args: list[str], wrapper: Sequence[str] = ()) -> None:
         subprocess.run(
-            [*self.command, "--db", str(self.database), *args],
+            [*wrapper, *self.command, "--db", str(self.database), *args],
             check=True,
             env=_env(self.folder),
             capture_output=True,
@@ -132,17 +145,26 @@ class Side:
 
     def actions(self, display: str | None) -> dict[str, Callable[[], None]]:
         found: dict[str, Callable[[], None]] = {
-            "version": lambda: self.run("--version"),
-            "export-pdf": lambda: self.run("export", "1", "--to", str(self.folder / "x.pdf")),
-            "window-offscreen": lambda: self.run(
-                "gui", "1", "--screenshot", str(self.folder / "x.png")
-            ),
+            key: functools.partial(self.run, self.arguments(key))
+            for key in ("version", "export-pdf", "window-offscreen")
         }
         if display is not None:
             found["window-xvfb"] = lambda: _window_on_xvfb(
                 self.command, self.database, self.folder, display
             )
         return found
+
+    def instructions(self, key: str) -> int:
+        """User-space instructions of one run under valgrind's callgrind, every process and
+        exec'd image included (PyInstaller's bootloader starts itself twice)."""
+        with tempfile.TemporaryDirectory(prefix="perfdecl-callgrind-") as scratch:
+            wrapper = [
+                "valgrind", "--tool=callgrind", "--trace-children=yes",
+                f"--callgrind-out-file={scratch}/out.%p", f"--log-file={scratch}/log.%p",
+            ]  # fmt: skip
+            self.run(self.arguments(key), wrapper)
+            logs = (path.read_text(encoding="utf-8") for path in Path(scratch).glob("log.*"))
+            return sum(int(n) for text in logs for n in re.findall(r"Collected : (\d+)", text))
 
 
 def _timed(action: Callable[[], None]) -> float:
@@ -172,6 +194,19 @@ def measure(sides: list[Side], repeat: int, display: str | None, only: str) -> N
         print(f"{key:18} {text}  ratio {ratio:.2f}", flush=True)
 
 
+def count_instructions(sides: list[Side], only: str) -> None:
+    """One run per side under callgrind: instruction counts do not vary with the machine's load,
+    which makes differences of a few per cent visible where wall times on a shared machine
+    spread by ±10 %. Cache misses and the kernel's work are not counted."""
+    for key in ("version", "export-pdf", "window-offscreen"):
+        if only not in key:
+            continue
+        counts = {side.name: side.instructions(key) for side in sides}
+        text = "  ".join(f"{name} {count / 1e6:,.0f} M" for name, count in counts.items())
+        ratio = counts[sides[0].name] / counts[sides[1].name]
+        print(f"{key:18} {text}  ratio {ratio:.3f}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -180,10 +215,13 @@ def main() -> int:
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python"))
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--only", default="", help="measure only the names containing this")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with valgrind instead"
+    )
     args = parser.parse_args()
     xvfb = None
     display = None
-    if shutil.which("Xvfb") and shutil.which("xdotool"):
+    if not args.instructions and shutil.which("Xvfb") and shutil.which("xdotool"):
         xvfb, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory(prefix="perfdecl-bench-") as scratch:
@@ -191,7 +229,10 @@ def main() -> int:
                 Side("frozen", [str(args.bundle / "perfdecl")], Path(scratch) / "frozen"),
                 Side("source", [args.python, "-m", "desktop"], Path(scratch) / "source"),
             ]
-            measure(sides, args.repeat, display, args.only)
+            if args.instructions:
+                count_instructions(sides, args.only)
+            else:
+                measure(sides, args.repeat, display, args.only)
     finally:
         if xvfb is not None:
             xvfb.terminate()
