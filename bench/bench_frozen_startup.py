@@ -9,24 +9,29 @@ the two sides alternating run by run:
 * ``export-pdf``: import the seed into a fresh database, then ``export 1 --to x.pdf``;
 * ``window-offscreen``: ``gui 1 --screenshot`` offscreen (window built, shown, laid out, grabbed);
 * ``window-xvfb``: under Xvfb with the real xcb platform plugin, from the start of the process to
-  the main window being mapped on the screen (``xdotool search --sync``), then the process is
+  the main window being mapped on the screen (polled with ``xdotool search``), then the process is
   ended. Needs ``Xvfb`` and ``xdotool``; skipped without them.
 
 The source side runs ``.venv/bin/python -m desktop`` (the ``perfdecl`` console script is the same
 code path).
+
+``--instructions`` runs the first three once per side under valgrind's callgrind instead and
+prints user-space instruction counts: they do not move with the machine's load.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,6 +53,9 @@ def _prepare(command: list[str], folder: Path) -> Path:
 def _env(folder: Path, display: str | None = None) -> dict[str, str]:
     env = dict(os.environ, HOME=str(folder), XDG_CONFIG_HOME=str(folder / "config"))
     env.pop("PERFDECL_CONFIG_DIR", None)
+    # Byte-code caches allowed, as in bench/processes.py: an installed program has them, and
+    # without them the source side would compile every module of ours at every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if display is None:
         env["QT_QPA_PLATFORM"] = "offscreen"
     else:
@@ -85,6 +93,32 @@ def _window_on_xvfb(command: list[str], database: Path, folder: Path, display: s
         process.wait(timeout=30)
 
 
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """Start a private Xvfb and return it with its display once it accepts clients.
+
+    Xvfb picks a free display number itself and writes it to ``-displayfd`` only when it is
+    ready (a fixed ``:97`` and a one-second sleep collided with other benchmarks and were
+    sometimes too short). ``-noreset``: by default the X server resets whenever its last client
+    leaves, and each ``xdotool`` poll is such a client; a program connecting during that reset
+    is refused ("could not connect to display"), which ended about one run in ten.
+    """
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24"]
+        + ["-nolisten", "tcp", "-noreset"],
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().strip()  # EOF (b"") if Xvfb failed
+    if not number.isdigit():
+        xvfb.kill()
+        xvfb.wait()
+        raise RuntimeError(f"Xvfb did not start (exit status {xvfb.returncode})")
+    return xvfb, f":{number.decode()}"
+
+
 class Side:
     """One way of starting the program, with its own scratch home and seeded database."""
 
@@ -93,9 +127,17 @@ class Side:
         folder.mkdir()
         self.database = _prepare(command, folder)
 
-    def run(self, *args: str) -> None:
+    def arguments(self, key: str) -> list[str]:
+        """The command-line arguments of the whole-process measurement ``key``."""
+        return {
+            "version": ["--version"],
+            "export-pdf": ["export", "1", "--to", str(self.folder / "x.pdf")],
+            "window-offscreen": ["gui", "1", "--screenshot", str(self.folder / "x.png")],
+        }[key]
+
+    def run(self, args: list[str], wrapper: Sequence[str] = ()) -> None:
         subprocess.run(
-            [*self.command, "--db", str(self.database), *args],
+            [*wrapper, *self.command, "--db", str(self.database), *args],
             check=True,
             env=_env(self.folder),
             capture_output=True,
@@ -103,17 +145,26 @@ class Side:
 
     def actions(self, display: str | None) -> dict[str, Callable[[], None]]:
         found: dict[str, Callable[[], None]] = {
-            "version": lambda: self.run("--version"),
-            "export-pdf": lambda: self.run("export", "1", "--to", str(self.folder / "x.pdf")),
-            "window-offscreen": lambda: self.run(
-                "gui", "1", "--screenshot", str(self.folder / "x.png")
-            ),
+            key: functools.partial(self.run, self.arguments(key))
+            for key in ("version", "export-pdf", "window-offscreen")
         }
         if display is not None:
             found["window-xvfb"] = lambda: _window_on_xvfb(
                 self.command, self.database, self.folder, display
             )
         return found
+
+    def instructions(self, key: str) -> int:
+        """User-space instructions of one run under valgrind's callgrind, every process and
+        exec'd image included (PyInstaller's bootloader starts itself twice)."""
+        with tempfile.TemporaryDirectory(prefix="perfdecl-callgrind-") as scratch:
+            wrapper = [
+                "valgrind", "--tool=callgrind", "--trace-children=yes",
+                f"--callgrind-out-file={scratch}/out.%p", f"--log-file={scratch}/log.%p",
+            ]  # fmt: skip
+            self.run(self.arguments(key), wrapper)
+            logs = (path.read_text(encoding="utf-8") for path in Path(scratch).glob("log.*"))
+            return sum(int(n) for text in logs for n in re.findall(r"Collected : (\d+)", text))
 
 
 def _timed(action: Callable[[], None]) -> float:
@@ -123,7 +174,8 @@ def _timed(action: Callable[[], None]) -> float:
 
 
 def measure(sides: list[Side], repeat: int, display: str | None, only: str) -> None:
-    """Alternate the sides run by run, so a busy machine slows both alike; print medians."""
+    """Alternate the sides run by run, so a busy machine slows both alike; print medians (and
+    the smallest and largest sample)."""
     for key in sides[0].actions(display):
         if only not in key:
             continue
@@ -134,9 +186,25 @@ def measure(sides: list[Side], repeat: int, display: str | None, only: str) -> N
             for side in sides:
                 samples[side.name].append(_timed(side.actions(display)[key]))
         medians = {name: statistics.median(values) for name, values in samples.items()}
-        text = "  ".join(f"{name} {value:.2f} s" for name, value in medians.items())
+        text = "  ".join(
+            f"{name} {medians[name]:.2f} s ({min(values):.2f}–{max(values):.2f})"
+            for name, values in samples.items()
+        )
         ratio = medians[sides[0].name] / medians[sides[1].name]
         print(f"{key:18} {text}  ratio {ratio:.2f}", flush=True)
+
+
+def count_instructions(sides: list[Side], only: str) -> None:
+    """One run per side under callgrind: instruction counts do not vary with the machine's load,
+    which makes differences of a few per cent visible where wall times on a shared machine
+    spread by ±10 %. Cache misses and the kernel's work are not counted."""
+    for key in ("version", "export-pdf", "window-offscreen"):
+        if only not in key:
+            continue
+        counts = {side.name: side.instructions(key) for side in sides}
+        text = "  ".join(f"{name} {count / 1e6:,.0f} M" for name, count in counts.items())
+        ratio = counts[sides[0].name] / counts[sides[1].name]
+        print(f"{key:18} {text}  ratio {ratio:.3f}", flush=True)
 
 
 def main() -> int:
@@ -147,23 +215,24 @@ def main() -> int:
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python"))
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--only", default="", help="measure only the names containing this")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with valgrind instead"
+    )
     args = parser.parse_args()
     xvfb = None
     display = None
-    if shutil.which("Xvfb") and shutil.which("xdotool"):
-        display = ":97"
-        xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(1)
+    if not args.instructions and shutil.which("Xvfb") and shutil.which("xdotool"):
+        xvfb, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory(prefix="perfdecl-bench-") as scratch:
             sides = [
                 Side("frozen", [str(args.bundle / "perfdecl")], Path(scratch) / "frozen"),
                 Side("source", [args.python, "-m", "desktop"], Path(scratch) / "source"),
             ]
-            measure(sides, args.repeat, display, args.only)
+            if args.instructions:
+                count_instructions(sides, args.only)
+            else:
+                measure(sides, args.repeat, display, args.only)
     finally:
         if xvfb is not None:
             xvfb.terminate()

@@ -1,7 +1,7 @@
 """Build the Linux bundle and pack it: ``python3 packaging/build.py`` (packaging/README.md).
 
-Steps: find Python 3.12 (else 3.11, said loudly), make a build environment with the
-application's dependencies and PyInstaller, run the spec, check the bundle (every shared
+Steps: find Python 3.11 (``$PERFDECL_BUILD_PYTHON`` chooses another), make a build environment
+with the application's dependencies and PyInstaller, run the spec, check the bundle (every shared
 library resolves, the resources are there), then write into ``packaging/dist/``:
 
 * ``perfdecl-<version>-linux-x86_64.tar.xz`` — unpack anywhere and run ``perfdecl``;
@@ -45,24 +45,32 @@ def project() -> dict[str, object]:
     return dict(data["project"])
 
 
+#: The interpreter the bundle is built with: the one the source checkout runs on (Debian 12's
+#: python3). Python 3.12 would make the PySide6 6.12.0 reference workaround idle (immortal None),
+#: but its shared libpython runs our start-up with ~12 % more instructions (5 % of them
+#: __tls_get_addr), which made the frozen start slower than the source one; 3.11 is faster
+#: (packaging/README.md, "Start-up"). PERFDECL_BUILD_PYTHON chooses another interpreter.
+PREFERRED_PYTHON = "3.11"
+
+
 def find_python() -> tuple[str, str]:
-    """A Python 3.12 (immortal None: no reference-count workaround needed), else this Python."""
-    candidates = [os.environ.get("PERFDECL_BUILD_PYTHON", "")]
-    candidates += [shutil.which("python3.12") or ""]
+    """``$PERFDECL_BUILD_PYTHON`` as given, else a Python 3.11, else this Python (said loudly)."""
+    chosen = os.environ.get("PERFDECL_BUILD_PYTHON", "")
+    if chosen:
+        return chosen, _python_version(chosen)
+    candidates = [sys.executable, shutil.which(f"python{PREFERRED_PYTHON}") or ""]
     candidates += sorted(
-        glob.glob(os.path.expanduser("~/.pyenv/versions/3.12*/bin/python")), reverse=True
+        glob.glob(os.path.expanduser(f"~/.pyenv/versions/{PREFERRED_PYTHON}.*/bin/python")),
+        reverse=True,
     )
-    candidates += ["/usr/local/bin/python3.12", "/usr/bin/python3.12"]
+    candidates += [f"/usr/local/bin/python{PREFERRED_PYTHON}", f"/usr/bin/python{PREFERRED_PYTHON}"]
     for candidate in filter(None, candidates):
         if Path(candidate).is_file():
             version = _python_version(candidate)
-            if version.startswith("3.12"):
+            if version.startswith(PREFERRED_PYTHON + "."):
                 return candidate, version
     version = _python_version(sys.executable)
-    log(
-        f"WARNING: no Python 3.12 found; building with Python {version} "
-        "(desktop/none_guard.py keeps PySide6 6.12.0's reference leak harmless there)"
-    )
+    log(f"WARNING: no Python {PREFERRED_PYTHON} found; building with Python {version}")
     return sys.executable, version
 
 
@@ -103,7 +111,9 @@ def build_env(python: str, version: str, compat: bool) -> Path:
 
 def run_pyinstaller(venv: Path, compat: bool) -> Path:
     dist = BUILD / ("dist-compat" if compat else "dist")
-    work = BUILD / ("work-compat" if compat else "work")
+    # One work folder per build environment: PyInstaller's cache does not notice another
+    # interpreter and would reuse archives compiled for it ("Python magic pattern mismatch").
+    work = BUILD / f"work-{venv.name.removeprefix('venv-')}"
     subprocess.run(
         [
             str(venv / "bin" / "python"),

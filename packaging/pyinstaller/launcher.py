@@ -1,9 +1,10 @@
 """Entry point of the packaged program (PyInstaller runs this after its runtime hooks).
 
-PyInstaller's hooks point Qt at the bundle through environment variables that child processes
-would inherit: the system PDF viewer started by "open the PDF" would then load our Qt plugins and
-libraries and crash. Qt itself finds its plugins through the ``qt.conf`` that PySide6 embeds, so
-the variables are put back to what the user had before Qt starts (packaging/README.md).
+PyInstaller's bootloader points ``LD_LIBRARY_PATH`` at the bundle, which child processes would
+inherit: the system PDF viewer started by "open the PDF" would then load our Qt libraries and
+crash, so it is put back to what the user had. Qt itself finds its plugins through the
+``qt.conf`` that PySide6 embeds; Qt plugin paths set globally by other software are removed so
+that neither we nor our children load foreign plugins (packaging/README.md).
 """
 
 import os
