@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.model import Declaration
+from desktop.domain.project import ANNUAL, MID, ProjectDeclaration
 from desktop.oserrors import describe_os_error
 from ui.app_context import AppContext
 from ui.indicators.import_command import ReplaceIndicatorTableCommand
@@ -72,12 +73,20 @@ def import_into_open(context: AppContext, parent: QWidget, path: Path, list_path
             f"{path.name} 是一份指标清单：请先打开要导入指标的申报表，再导入此文件。",
         )
         return False
+    horizon = ANNUAL
+    if document.project is not None and document.project_profile().has_mid:
+        chosen = _ask_horizon(parent, path)
+        if chosen is None:
+            return False
+        horizon = chosen
     replace = _ask_append_or_replace(parent, path)
     if replace is None:
         return False
     from desktop.documents.xlsx import XlsxImportError, apply_indicator_list, read_indicator_list
 
-    target = copy.deepcopy(document.declaration)
+    copied = copy.deepcopy(document.declaration)
+    # The 中期 tree is filled through a view of a copy; the copy may gain a 中期 horizon.
+    target = copied.horizon_view(MID) if isinstance(copied, ProjectDeclaration) and horizon == MID else copied
     try:
         result: IndicatorListResult = read_indicator_list(
             list_path, document.profile, goal_count=len(target.goals)
@@ -86,9 +95,9 @@ def import_into_open(context: AppContext, parent: QWidget, path: Path, list_path
     except XlsxImportError as error:
         QMessageBox.warning(parent, "无法导入指标清单", f"{path.name}：{error}")
         return False
-    text = "替换绩效指标" if replace else "追加绩效指标"
+    text = ("替换" if replace else "追加") + ("中期绩效指标" if horizon == MID else "绩效指标")
     document.undo_stack.push(
-        ReplaceIndicatorTableCommand(document, target.categories, f"{text}（{path.name}）")
+        ReplaceIndicatorTableCommand(document, target.categories, f"{text}（{path.name}）", horizon)
     )
     messages = [*result.warnings, *notes]
     summary = f"已从 {path.name} {text}，共 {len(result.rows)} 行"
@@ -100,6 +109,21 @@ def import_into_open(context: AppContext, parent: QWidget, path: Path, list_path
             f"{summary}（可撤销）。请留意：\n" + "\n".join(f"· {m}" for m in messages),
         )
     return True
+
+
+def _ask_horizon(parent: QWidget, path: Path) -> str | None:
+    """The tree of a project with 中期 the list goes into (ANNUAL or MID); None when cancelled."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("导入指标清单")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"把 {path.name} 中的指标导入哪一套绩效指标？")
+    annual = box.addButton("年度指标", QMessageBox.ButtonRole.AcceptRole)
+    mid = box.addButton("中期指标", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(annual)
+    box.exec()
+    clicked = box.clickedButton()
+    return ANNUAL if clicked is annual else MID if clicked is mid else None
 
 
 def _ask_append_or_replace(parent: QWidget, path: Path) -> bool | None:

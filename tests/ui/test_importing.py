@@ -177,3 +177,41 @@ def test_warnings_of_an_imported_file_are_listed(
     source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert window.controller.import_file(source) is not None
     assert shown and "A01" in shown[0] and "warn.json" in shown[0]
+
+
+def test_indicator_list_into_a_projects_mid_term_tree_is_one_undo_step(
+    window: MainWindow, store: DeclarationStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project whose layout has 中期: the list goes into the tree chosen; the first 中期
+    import creates the horizon, and undo leaves the declaration exactly as before."""
+    from desktop.domain.project import MID, ProjectDeclaration
+    from desktop.exchange.writer import write_json_file
+    from tests.project.helpers import ZDPQ, doc, read
+
+    fixture = tmp_path / "project.json"
+    data = read(doc(ZDPQ))
+    data.mid_term = None  # a MOF-PROJECT-2021 project whose 中期 is not begun
+    write_json_file(data, fixture)
+    project_id = window.controller.import_file(fixture)
+    document = window.document
+    assert project_id is not None and document is not None and document.project is not None
+    before = content_key(document.declaration)
+    annual_before = document.declaration.indicator_count()
+    monkeypatch.setattr(importing, "_ask_horizon", lambda w, p: MID)
+    monkeypatch.setattr(importing, "_ask_append_or_replace", lambda w, p: False)
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args: None))
+    window.controller.import_file(_flat_list(tmp_path / "list.xlsx"))
+    project = document.project
+    assert project is not None and project.mid_term is not None
+    names = [i.name for c in project.mid_term.categories for i in c.indicators]
+    assert names == ["新增培训场次", "参训人员满意度"]
+    assert document.declaration.indicator_count() == annual_before  # the 年度 tree is untouched
+    assert document.undo_stack.undoText().startswith("追加中期绩效指标")
+    assert window.flush()
+    stored = store.load(project_id)
+    assert isinstance(stored, ProjectDeclaration) and stored.mid_term is not None
+    assert [i.name for c in stored.mid_term.categories for i in c.indicators] == names
+    document.undo_stack.undo()
+    assert project.mid_term is None and content_key(document.declaration) == before
+    document.undo_stack.redo()
+    assert project.mid_term is not None
