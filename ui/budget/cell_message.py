@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QLabel
 
+#: How long a message stays after the cell's editor closed or after a refused paste.
+SHOWN_AFTER_CLOSE_MS = 5000
+
 _STYLE = (
     "QLabel { background: #fff4e5; color: #8a3b00; border: 1px solid #e0a060; padding: 2px 6px; }"
 )
@@ -40,3 +43,8 @@ class CellMessage(QLabel):
             self._timer.start(timeout_ms)
         else:
             self._timer.stop()
+
+    def keep_after_edit(self) -> None:
+        """The cell's editor closed: a message about it stays a while, then hides itself."""
+        if self.isVisible():
+            self.show_for(self._view.currentIndex(), self.text(), timeout_ms=SHOWN_AFTER_CLOSE_MS)

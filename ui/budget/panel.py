@@ -21,7 +21,7 @@ from desktop.domain.model import Task
 from desktop.domain.money import ZERO
 from desktop.domain.task_paste import CellEdit, PasteError, cell_edits, tasks_from_clipboard
 from ui.budget.bars import BudgetBars
-from ui.budget.cell_message import CellMessage
+from ui.budget.cell_message import SHOWN_AFTER_CLOSE_MS, CellMessage
 from ui.budget.commands import (
     AcceptComputedTotalsCommand,
     InsertTasksCommand,
@@ -39,7 +39,6 @@ from ui.document import DeclarationDocument
 from ui.table_keys import leave_by_tab
 from ui.view_actions import tool_row, view_action
 
-_SHOWN_AFTER_CLOSE_MS = 5000
 _EMPTY = (
     "尚无任务：按 Insert 或“添加任务”添加一行，或在 Excel/WPS 中复制任务行"
     "（任务名称、主要内容、财政拨款、其他资金）后按 Ctrl+Shift+V 粘贴。"
@@ -151,7 +150,7 @@ class BudgetPanel(QWidget):
         delegate = self.table.amount_delegate
         delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
         delegate.input_accepted.connect(lambda _index: self.message.hide())
-        delegate.closeEditor.connect(self._on_editor_closed)
+        delegate.closeEditor.connect(self.message.keep_after_edit)
 
     # -- refresh --------------------------------------------------------------------------
     @Slot(object)
@@ -166,12 +165,6 @@ class BudgetPanel(QWidget):
         self.control.refresh(declaration, decimals)
         self.bars.refresh(declaration)
         self.empty.setVisible(not declaration.tasks)
-
-    def _on_editor_closed(self) -> None:
-        if self.message.isVisible():
-            self.message.show_for(
-                self.view.currentIndex(), self.message.text(), timeout_ms=_SHOWN_AFTER_CLOSE_MS
-            )
 
     def _at_edge(self, forward: bool) -> bool:
         """Tab on the last cell (Shift+Tab on the first) leaves the table."""
@@ -273,7 +266,7 @@ class BudgetPanel(QWidget):
         try:
             edits = cell_edits(text, self.model.total_row(), current.row(), current.column())
         except PasteError as exc:
-            self.message.show_for(current, f"未粘贴：{exc}", timeout_ms=_SHOWN_AFTER_CLOSE_MS)
+            self.message.show_for(current, f"未粘贴：{exc}", timeout_ms=SHOWN_AFTER_CLOSE_MS)
             return
         self.message.hide()
         self.document.note_pasted(text)

@@ -29,7 +29,7 @@ from desktop.domain.errors import EditError
 from desktop.domain.money import parse_user_amount
 from desktop.domain.project import ANNUAL, MID, MID_PATH
 from desktop.rules.project.cross_forms import RelatedForms
-from ui.budget.cell_message import CellMessage
+from ui.budget.cell_message import SHOWN_AFTER_CLOSE_MS, CellMessage
 from ui.budget.commands import SetControlTotalCommand
 from ui.budget.control_total import ControlTotalField
 from ui.budget.declared_banner import DeclaredTotalsBanner
@@ -47,7 +47,6 @@ from ui.view_actions import view_action
 if TYPE_CHECKING:  # ui/sections.py imports this module when the section is first shown
     from ui.sections import SectionContext
 
-_SHOWN_AFTER_CLOSE_MS = 5000
 #: Re-reading the store after a change of 单位/年度 waits for typing to pause.
 _RELATED_DELAY_MS = 400
 
@@ -146,7 +145,7 @@ class FundsPanel(QWidget):
         self.model.modelReset.connect(self._apply_profile)
         self.view.delegate.input_rejected.connect(lambda index, reason: self.message.show_for(index, reason))
         self.view.delegate.input_accepted.connect(lambda _index: self.message.hide())
-        self.view.delegate.closeEditor.connect(self._on_editor_closed)
+        self.view.delegate.closeEditor.connect(self.message.keep_after_edit)
         self.control.value_committed.connect(self._set_control_total)
         self.banner.accept_requested.connect(
             lambda: self.document.undo_stack.push(AcceptComputedFundsCommand(self.document))
@@ -279,7 +278,7 @@ class FundsPanel(QWidget):
             command = SetFundsCommand(self.document, cells) if cells else None
         except EditError as exc:
             where = self.model.index(row, column)
-            self.message.show_for(where, f"未粘贴：{exc}", timeout_ms=_SHOWN_AFTER_CLOSE_MS)
+            self.message.show_for(where, f"未粘贴：{exc}", timeout_ms=SHOWN_AFTER_CLOSE_MS)
             return
         self.message.hide()
         self.document.note_pasted(text)
@@ -301,12 +300,6 @@ class FundsPanel(QWidget):
         index = self.view.currentIndex()
         if index.isValid():
             self.view.edit(index)
-
-    def _on_editor_closed(self) -> None:
-        if self.message.isVisible():
-            self.message.show_for(
-                self.view.currentIndex(), self.message.text(), timeout_ms=_SHOWN_AFTER_CLOSE_MS
-            )
 
     def _at_edge(self, forward: bool) -> bool:
         """Tab on the last cell (Shift+Tab on the first editable one) leaves the table."""
