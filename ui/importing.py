@@ -18,6 +18,7 @@ from desktop.domain.model import Declaration
 from desktop.domain.project import ANNUAL, MID, ProjectDeclaration
 from desktop.oserrors import describe_os_error
 from ui.app_context import AppContext
+from ui.choice_box import Role, ask_choice
 from ui.indicators.import_command import ReplaceIndicatorTableCommand
 
 if TYPE_CHECKING:
@@ -113,36 +114,20 @@ def import_into_open(context: AppContext, parent: QWidget, path: Path, list_path
 
 def _ask_horizon(parent: QWidget, path: Path) -> str | None:
     """The tree of a project with 中期 the list goes into (ANNUAL or MID); None when cancelled."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("导入指标清单")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(f"把 {path.name} 中的指标导入哪一套绩效指标？")
-    annual = box.addButton("年度指标", QMessageBox.ButtonRole.AcceptRole)
-    mid = box.addButton("中期指标", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(annual)
-    box.exec()
-    clicked = box.clickedButton()
-    return ANNUAL if clicked is annual else MID if clicked is mid else None
+    return ask_choice(
+        parent,
+        "导入指标清单",
+        f"把 {path.name} 中的指标导入哪一套绩效指标？",
+        [(ANNUAL, "年度指标", Role.AcceptRole), (MID, "中期指标", Role.AcceptRole)],
+    )
 
 
 def _ask_append_or_replace(parent: QWidget, path: Path) -> bool | None:
     """True to replace, False to append, None when cancelled."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("导入指标清单")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(f"把 {path.name} 中的指标导入当前申报表：")
-    box.setInformativeText(
-        "追加：保留现有指标，新指标加在各类别之后。\n替换：用清单中的指标替换全部现有指标。"
+    return ask_choice(
+        parent,
+        "导入指标清单",
+        f"把 {path.name} 中的指标导入当前申报表：",
+        [(False, "追加", Role.AcceptRole), (True, "替换", Role.DestructiveRole)],
+        informative="追加：保留现有指标，新指标加在各类别之后。\n替换：用清单中的指标替换全部现有指标。",
     )
-    append = box.addButton("追加", QMessageBox.ButtonRole.AcceptRole)
-    replace = box.addButton("替换", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(append)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is append:
-        return False
-    if clicked is replace:
-        return True
-    return None

@@ -18,6 +18,7 @@ from desktop.oserrors import describe_os_error
 from desktop.services.store import StoreError
 from ui.app_context import AppContext
 from ui.autosave import Autosaver
+from ui.choice_box import Role, ask_choice
 from ui.save_banner import CONFLICT, FAILED, REFUSED, SaveBanner
 from ui.window_port import WindowPort
 
@@ -26,24 +27,18 @@ RETRY, SAVE_NEW, SAVE_JSON, DISCARD, CANCEL = "retry", "new", "json", "discard",
 
 def ask_unsaved(parent: QWidget, message: str, conflict: bool) -> str:
     """Ask what to do with edits that could not be saved; one of the constants above."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "修改尚未保存", message, parent=parent)
-    first = box.addButton(
-        "另存为新申报表" if conflict else "重试", QMessageBox.ButtonRole.AcceptRole
+    chosen = ask_choice(
+        parent,
+        "修改尚未保存",
+        message,
+        [
+            (SAVE_NEW if conflict else RETRY, "另存为新申报表" if conflict else "重试", Role.AcceptRole),
+            (SAVE_JSON, "另存为 JSON 文件…", Role.ActionRole),
+            (DISCARD, "放弃修改", Role.DestructiveRole),
+        ],
+        icon=QMessageBox.Icon.Warning,
     )
-    as_json = box.addButton("另存为 JSON 文件…", QMessageBox.ButtonRole.ActionRole)
-    discard = box.addButton("放弃修改", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(first)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is first:
-        return SAVE_NEW if conflict else RETRY
-    if clicked is as_json:
-        return SAVE_JSON
-    if clicked is discard:
-        return DISCARD
-    return CANCEL
+    return chosen or CANCEL
 
 
 def choose_json_path(parent: QWidget, suggested: str) -> Path | None:

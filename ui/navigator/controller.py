@@ -20,6 +20,7 @@ from desktop.services.revisions import import_new, readable_revision
 from desktop.services.store import StoreError
 from desktop.settings import SettingsSaveError
 from ui.app_context import AppContext
+from ui.choice_box import Role, ask_choice
 from ui.importing import import_into_open, read_any
 from ui.output_controller import refusal_text
 from ui.window_actions import WindowActions
@@ -169,19 +170,16 @@ class LifecycleController:
 
     def _ask_about_duplicate(self, path: Path, duplicate: Duplicate) -> str:
         """"open" the existing declaration, import a "copy", or "" (cancelled)."""
-        box = QMessageBox(self._parent)
-        box.setObjectName("duplicateImportBox")
-        box.setWindowTitle("导入申报表")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(f"{path.name}：{duplicate_message(duplicate)}。")
-        box.setInformativeText("打开已有的申报表，还是仍然导入为新的一份？")
-        open_button = box.addButton("打开已有的", QMessageBox.ButtonRole.AcceptRole)
-        copy_button = box.addButton("导入为新的一份", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        box.exec()
-        clicked = box.clickedButton()
-        return "open" if clicked is open_button else "copy" if clicked is copy_button else ""
+        chosen = ask_choice(
+            self._parent,
+            "导入申报表",
+            f"{path.name}：{duplicate_message(duplicate)}。",
+            [("open", "打开已有的", Role.AcceptRole), ("copy", "导入为新的一份", Role.ActionRole)],
+            informative="打开已有的申报表，还是仍然导入为新的一份？",
+            icon=QMessageBox.Icon.Information,
+            object_name="duplicateImportBox",
+        )
+        return chosen or ""
 
     def duplicate(self) -> int | None:
         document = self.context.document
