@@ -35,10 +35,13 @@ class ChecksController(QObject):
     Signals:
         jump_requested(str): show the cell of this finding path (``where``).
         marks_ready(object): new :class:`RowMarks` for the section pages.
+        related_changed(): :meth:`related_forms` holds newly read forms.
     """
 
     jump_requested = Signal(str)
     marks_ready = Signal(object)
+    #: The stored forms the open declaration is cross-checked with were read again.
+    related_changed = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,8 @@ class ChecksController(QObject):
         self._previous: Declaration | None = None
         #: The unit's stored project forms of the year, for C02/C03 (docs/project-form.md §6).
         self._related: RelatedForms | None = None
+        #: The document ``_previous`` and ``_related`` were read for.
+        self._read_for: DeclarationDocument | None = None
         self.checker = LiveChecker(check=self._check, parent=self)
         self.panel = FindingsPanel(self.checker)
         self.dock = QDockWidget("自检结果")
@@ -87,10 +92,11 @@ class ChecksController(QObject):
         The window calls this once the editor is built: the first check then follows a pause
         after the declaration is on screen, not during the build of a large one.
         """
-        self._previous = None
-        self._related = None
-        if document is not None:
-            self._find_previous_year()
+        if document is None:
+            self._previous, self._related, self._read_for = None, None, None
+        else:
+            if self._read_for is not document:  # a section page may have asked already
+                self._find_previous_year()
             # A restored revision may be of another year or unit: look last year up again.
             document.replaced.connect(self._find_previous_year)
         # The first check follows a moment after the declaration is shown.
@@ -109,6 +115,20 @@ class ChecksController(QObject):
             store, declaration = self.context.store, document.declaration
             self._previous = previous_year_declaration(store, declaration)
             self._related = related_forms(store, declaration, document.declaration_id)
+            self._read_for = document
+            self.related_changed.emit()
+
+    def related_forms(self) -> RelatedForms:
+        """The stored forms the open declaration is cross-checked with (C02/C03), as stored now.
+
+        A look at the store's list (ui/related_watch.py) decides whether they are read again;
+        section pages call this instead of reading every neighbour themselves.
+        """
+        self.related_watch.poll()  # reads them again (and says so) when a neighbour changed
+        if self._related is None or self._read_for is not self.context.document:
+            self._find_previous_year()
+        assert self._related is not None
+        return self._related
 
     @Slot()
     def _related_changed(self) -> None:

@@ -9,7 +9,6 @@ it to the controllers, and follows the context's and the controllers' signals. I
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
@@ -51,9 +50,6 @@ from ui.save_guard import SaveGuard
 from ui.sections import SectionContext
 from ui.status import SaveStatus
 from ui.window_actions import NEED_DOCUMENT, build_actions
-
-if TYPE_CHECKING:
-    from desktop.rules.project.cross_forms import RelatedForms
 
 #: The object names of the indicator section's page (department form, project form).
 _INDICATOR_PAGES = ("indicatorPanel", "projectIndicatorPanel")
@@ -189,7 +185,8 @@ class MainWindow(QMainWindow):
             lambda: self.store.stored_indicators(declaration_id),
             prepare_preview=self.output.preview_job,
             print_current=self.output.print_document,
-            related=self._related_forms,
+            related=self.checks.related_forms,
+            related_changed=self.checks.related_changed,
         )
         self.editor = DeclarationEditor(context, self.stack, current=keep)
         self.navigator.set_form(document.declaration.form)
@@ -216,13 +213,6 @@ class MainWindow(QMainWindow):
         self.update_status(revision=self.store.summary(declaration_id).latest_revision)
         self.refresh_list()
         self._warn_if_refused(document.declaration)
-
-    def _related_forms(self) -> RelatedForms:
-        """The stored forms the open declaration is cross-checked with (C02/C03)."""
-        from desktop.services.related_forms import related_forms
-
-        assert self.document is not None
-        return related_forms(self.store, self.document.declaration, self.document.declaration_id)
 
     def _warn_if_refused(self, declaration: Declaration) -> None:
         """A working copy stored by an older program may fail the gate: say what to correct."""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import FORM_PROJECT
@@ -37,8 +38,11 @@ class SectionContext:
     prepare_preview: Callable[[], Job] | None = None
     print_current: Callable[[], None] | None = None
     #: The stored forms a project is cross-checked with (its unit's department form of the year
-    #: and the unit's other projects), read afresh on each call; None where there is no store.
+    #: and the unit's other projects) as stored now; None where there is no store. The window
+    #: keeps them (ui/checks_controller.py) and reads them again only when one changed.
     related: Callable[[], RelatedForms] | None = None
+    #: Emitted when the forms ``related`` returns were read again (another window saved one).
+    related_changed: SignalInstance | None = None
 
 
 @dataclass(frozen=True)

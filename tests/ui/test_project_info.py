@@ -206,6 +206,24 @@ def test_the_task_link_says_what_it_matches(
     assert box.hint.text() == "已对应：重点片区建设（其他项目）"
 
 
+def test_the_task_list_follows_a_department_form_saved_in_another_window(
+    store: DeclarationStore, open_window: OpenWindow, seed_path: Path
+) -> None:
+    seed_id = import_new(store, read_json_file(seed_path).declaration)
+    window = open_window(import_new(store, read_json_file(ZDPQ).declaration))
+    box = panel_of(window).task_box
+    assert box.hint.text() == "已对应：重点片区建设（其他项目）"
+    related = window.checks.related_forms()
+    assert window.checks.related_forms() is related  # nothing changed: not read again
+    seed = store.load(seed_id)
+    seed.tasks[2].name = "重点片区建设"  # renamed in another window, while this page shows
+    store.save(seed_id, seed)
+    window.checks.related_watch.poll()  # what its timer does every 1.5 s
+    assert window.checks.related_forms() is not related
+    assert "重点片区建设" in [box.combo.itemText(i) for i in range(box.combo.count())]
+    assert box.hint.text().startswith("未找到对应任务")
+
+
 def test_no_department_form_is_said_until_the_unit_names_one(
     store: DeclarationStore, open_window: OpenWindow, qtbot: QtBot, seed_path: Path
 ) -> None:

@@ -52,7 +52,10 @@ _RELATED_DELAY_MS = 400
 
 
 def build(ctx: SectionContext) -> QWidget:
-    return FundsPanel(ctx.document, ctx.related)
+    panel = FundsPanel(ctx.document, ctx.related)
+    if ctx.related_changed is not None:  # another window saved a related form
+        ctx.related_changed.connect(panel.reload_related)
+    return panel
 
 
 class FundsPanel(QWidget):
@@ -83,7 +86,7 @@ class FundsPanel(QWidget):
         self._related_timer = QTimer(self)
         self._related_timer.setSingleShot(True)
         self._related_timer.setInterval(_RELATED_DELAY_MS)
-        self._related_timer.timeout.connect(self._reload_related)
+        self._related_timer.timeout.connect(self.reload_related)
         self.setFocusProxy(self.view)  # Ctrl+2 puts the keys into the table
         self._build_actions()
         self._build_layout()
@@ -164,7 +167,7 @@ class FundsPanel(QWidget):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         # Another window may have changed the department form or a project meanwhile.
-        self._reload_related()
+        self.reload_related()
         super().showEvent(event)
 
     @override
@@ -172,7 +175,9 @@ class FundsPanel(QWidget):
         self._related_timer.stop()  # e.g. the declaration is being closed
         super().hideEvent(event)
 
-    def _reload_related(self) -> None:
+    @Slot()
+    def reload_related(self) -> None:
+        """Look at the stored forms again and show the C02 line against them."""
         self._related_timer.stop()
         if not self.isVisible():
             return  # read again when shown
@@ -209,10 +214,6 @@ class FundsPanel(QWidget):
     # -- ProjectPage ----------------------------------------------------------------------
     def set_marks(self, marks: RowMarks) -> None:
         self.model.set_marks(marks)
-        if self.isVisible():
-            # A check also follows forms saved by other windows (ui/related_watch.py): look at
-            # the neighbours again once the burst of checks is over.
-            self._related_timer.start()
 
     def focus_where(self, where: str) -> bool:
         """Select the cell of a 项目资金 path (``funds.fiscal``, ``mid_term.funds`` …)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
@@ -269,6 +270,12 @@ class ProjectInfoPanel(QScrollArea):
         self._related_for = self._unit_and_year()
         self.task_box.set_tasks(task_names(self._department))
 
+    @Slot()
+    def reload_related(self) -> None:
+        """The stored forms were read again: the task list and the hint follow."""
+        self._load_related()
+        self._show_hint()
+
     def _unit_and_year(self) -> tuple[str, int]:
         """What picks the department form: the 实施单位's name key and the 年度."""
         return name_key(self.project.unit_name), self.project.year
@@ -357,4 +364,7 @@ class ProjectInfoPanel(QScrollArea):
 
 
 def build(ctx: SectionContext) -> QWidget:
-    return ProjectInfoPanel(ctx.document, ctx.related)
+    panel = ProjectInfoPanel(ctx.document, ctx.related)
+    if ctx.related_changed is not None:  # another window saved a related form
+        ctx.related_changed.connect(panel.reload_related)
+    return panel
