@@ -25,7 +25,7 @@ from desktop.domain.project_profile import load_project_profile
 HORIZON_NAMES = {ANNUAL: "年度", MID: "中期"}
 
 #: What G08 ignores when it compares a 年度 goal with a 中期 goal: space and punctuation
-#: (desktop/rules/project/period.py). A copy skips the goals this makes equal.
+#: (desktop/rules/project/period.py uses goal_key). A copy skips the goals this makes equal.
 _GOAL_NOISE = re.compile(r"[\s，。；：、,.;:]")
 
 

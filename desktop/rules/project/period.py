@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from desktop.domain.horizon_goals import goal_key
 from desktop.domain.project import ProjectDeclaration
 from desktop.domain.project_profile import ProjectProfile
 from desktop.rules.context import CheckContext
@@ -76,18 +76,15 @@ def p04(ctx: CheckContext, decl: ProjectDeclaration, profile: ProjectProfile) ->
         yield ctx.finding("P04", "mid_term.indicators", "中期目标", f"没有中期绩效指标：{advice}。")
 
 
-_GOAL_NOISE = re.compile(r"[\s，。；：、,.;:]")
-
-
 def g08(ctx: CheckContext, decl: ProjectDeclaration) -> Iterator[Finding]:
     info = decl.project
     if not decl.mid_in_use() or decl.mid_term is None:
         return
     if info.period_start is None or info.period_end is None or info.period_start >= info.period_end:
         return
-    mid_goals = {_GOAL_NOISE.sub("", g) for g in decl.mid_term.goals if g.strip()}
+    mid_goals = {goal_key(g) for g in decl.mid_term.goals if g.strip()}
     for i, goal in enumerate(decl.goals):
-        if goal.strip() and _GOAL_NOISE.sub("", goal) in mid_goals:
+        if goal.strip() and goal_key(goal) in mid_goals:
             yield ctx.finding(
                 "G08", f"goals[{i}]", ctx.goal_subject(i),
                 f"{ctx.goal_label(i)}与中期目标完全相同：年度目标应写明本年度的阶段性安排。",
